@@ -1,0 +1,265 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    BoardMember,
+    Congress,
+    CongressRole,
+    CongressSession,
+    ConnectionPoint,
+    Organization,
+    OrganizingBoard,
+    Person,
+    Subcommittee,
+    SubcommitteeMember,
+    would_cycle,
+)
+
+DATE_PLACEHOLDER = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+DATETIME_PLACEHOLDER = {"placeholder": "dd/mm/yyyy hh:mm", "autocomplete": "off"}
+
+
+class DateInput(forms.DateInput):
+    def __init__(self, attrs=None):
+        super().__init__(attrs={**DATE_PLACEHOLDER, **(attrs or {})}, format="%d/%m/%Y")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    def __init__(self, attrs=None):
+        super().__init__(attrs={**DATETIME_PLACEHOLDER, **(attrs or {})}, format="%d/%m/%Y %H:%M")
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "short_name", "abbreviation", "kind", "parent", "head", "address", "phone", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Organization.objects.active()
+        self.fields["head"].queryset = Person.objects.active().select_related("organization")
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        if would_cycle(self.instance, parent):
+            raise ValidationError(_("An organisation cannot be placed under itself or one of its own units."))
+        return parent
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "full_name",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "position",
+            "organization",
+            "email",
+            "phone",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.active()
+
+
+class AccountForm(forms.Form):
+    """Gives a person a login; they choose their own password from the e-mailed link."""
+
+    username = forms.CharField(label=_("username"), max_length=150)
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise ValidationError(_("This username is taken. Choose another one."))
+        return username
+
+    def clean(self):
+        if not self.person.email:
+            raise ValidationError(_("Enter the person's e-mail first: the link to set a password is sent there."))
+        if self.person.user_id:
+            raise ValidationError(_("This person already has an account."))
+        return self.cleaned_data
+
+
+class CongressForm(forms.ModelForm):
+    class Meta:
+        model = Congress
+        fields = [
+            "kind",
+            "level",
+            "area_name",
+            "edition",
+            "year",
+            "name",
+            "theme",
+            "host",
+            "parent",
+            "review_period",
+            "next_period",
+            "format",
+            "status",
+        ]
+        widgets = {"theme": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = Organization.objects.active()
+        self.fields["parent"].queryset = Congress.objects.visible_to(user).exclude(pk=self.instance.pk)
+        self.fields["edition"].widget.attrs["min"] = 1
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        if would_cycle(self.instance, parent):
+            raise ValidationError(_("A congress cannot lead to itself or to a congress that leads to it."))
+        return parent
+
+    def clean_edition(self):
+        edition = self.cleaned_data["edition"]
+        if edition is not None and edition < 1:
+            raise ValidationError(_("The edition must be 1 or more."))
+        return edition
+
+
+class CongressSessionForm(forms.ModelForm):
+    class Meta:
+        model = CongressSession
+        fields = [
+            "name",
+            "order",
+            "timing",
+            "starts_at",
+            "ends_at",
+            "planned_month",
+            "planned_quarter",
+            "planned_year",
+            "place",
+            "notes",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "timing": forms.RadioSelect,
+        }
+
+
+ConnectionPointFormSet = forms.inlineformset_factory(
+    CongressSession,
+    ConnectionPoint,
+    fields=["order", "level", "name", "place", "organization"],
+    extra=2,
+    can_delete=True,
+)
+
+
+class BoardForm(forms.ModelForm):
+    class Meta:
+        model = OrganizingBoard
+        fields = ["name", "founding_decision", "founded_on"]
+        widgets = {"founded_on": DateInput()}
+
+
+class MemberFormMixin:
+    """Board and sub-committee members: a person once per body, told in Vietnamese."""
+
+    body_field = None
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+        setattr(self.instance, self.body_field, body)
+        self.fields["person"].queryset = Person.objects.active().select_related("organization")
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        others = self.body.members.exclude(pk=self.instance.pk)
+        if others.filter(person=person).exists():
+            raise ValidationError(self.duplicate_message)
+        return person
+
+
+class BoardMemberForm(MemberFormMixin, forms.ModelForm):
+    body_field = "board"
+    duplicate_message = _("This person is already a member of the board.")
+
+    class Meta:
+        model = BoardMember
+        fields = ["person", "role", "order", "position_text", "duties"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+
+
+class SubcommitteeForm(forms.ModelForm):
+    class Meta:
+        model = Subcommittee
+        fields = ["kind", "name", "order", "duties"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.congress = congress
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = self.instance.congress.subcommittees.exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise ValidationError(_("The congress already has a sub-committee with this name."))
+        return name
+
+
+class SubcommitteeMemberForm(MemberFormMixin, forms.ModelForm):
+    body_field = "subcommittee"
+    duplicate_message = _("This person is already a member of the sub-committee.")
+
+    class Meta:
+        model = SubcommitteeMember
+        fields = ["person", "role", "order", "duties"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
+
+
+class CongressRoleForm(forms.ModelForm):
+    class Meta:
+        model = CongressRole
+        fields = ["user", "role", "organization", "subcommittee"]
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.congress = congress
+        self.fields["user"].queryset = (
+            get_user_model().objects.filter(is_active=True, person__isnull=False).select_related("person")
+        )
+        self.fields["user"].label_from_instance = lambda user: f"{user.person.full_name} ({user.username})"
+        self.fields["organization"].queryset = Organization.objects.active()
+        self.fields["subcommittee"].queryset = congress.subcommittees.all()
+
+    def clean(self):
+        data = super().clean()
+        role = data.get("role")
+        if role == CongressRole.Role.FOCAL_POINT and not data.get("organization"):
+            self.add_error("organization", _("A focal point needs an organisation."))
+        if role == CongressRole.Role.SUBCOMMITTEE_HEAD and not data.get("subcommittee"):
+            self.add_error("subcommittee", _("A sub-committee head needs a sub-committee."))
+        if role != CongressRole.Role.FOCAL_POINT:
+            data["organization"] = None
+        if role != CongressRole.Role.SUBCOMMITTEE_HEAD:
+            data["subcommittee"] = None
+        self.instance.organization = data.get("organization")
+        self.instance.subcommittee = data.get("subcommittee")
+        duplicate = self.instance.congress.roles.filter(
+            user=data.get("user"),
+            role=role,
+            organization=data.get("organization"),
+            subcommittee=data.get("subcommittee"),
+        )
+        if duplicate.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("This user already has this role in the congress."))
+        return data
+

@@ -1,0 +1,59 @@
+from django.urls import path
+
+from .views import board, congresses, directory
+
+app_name = "congress"
+
+urlpatterns = [
+    path("", congresses.congress_list, name="list"),
+    path("new/", congresses.congress_create, name="create"),
+    path("<int:pk>/", congresses.congress_detail, name="detail"),
+    path("<int:pk>/edit/", congresses.congress_edit, name="edit"),
+    path("<int:pk>/sessions/", congresses.session_list, name="sessions"),
+    path("<int:pk>/sessions/new/", congresses.session_edit, name="session_create"),
+    path("<int:pk>/sessions/<int:session_pk>/edit/", congresses.session_edit, name="session_edit"),
+    path("<int:pk>/sessions/<int:session_pk>/delete/", congresses.session_delete, name="session_delete"),
+    path("<int:pk>/board/", board.board_detail, name="board"),
+    path("<int:pk>/board/edit/", board.board_edit, name="board_edit"),
+    path("<int:pk>/board/members/new/", board.board_member_edit, name="board_member_create"),
+    path("<int:pk>/board/members/<int:member_pk>/edit/", board.board_member_edit, name="board_member_edit"),
+    path("<int:pk>/board/members/<int:member_pk>/delete/", board.board_member_delete, name="board_member_delete"),
+    path("<int:pk>/subcommittees/", board.subcommittee_list, name="subcommittees"),
+    path("<int:pk>/subcommittees/new/", board.subcommittee_edit, name="subcommittee_create"),
+    path("<int:pk>/subcommittees/<int:sub_pk>/", board.subcommittee_detail, name="subcommittee_detail"),
+    path("<int:pk>/subcommittees/<int:sub_pk>/edit/", board.subcommittee_edit, name="subcommittee_edit"),
+    path("<int:pk>/subcommittees/<int:sub_pk>/delete/", board.subcommittee_delete, name="subcommittee_delete"),
+    path(
+        "<int:pk>/subcommittees/<int:sub_pk>/members/new/",
+        board.subcommittee_member_edit,
+        name="subcommittee_member_create",
+    ),
+    path(
+        "<int:pk>/subcommittees/<int:sub_pk>/members/<int:member_pk>/edit/",
+        board.subcommittee_member_edit,
+        name="subcommittee_member_edit",
+    ),
+    path(
+        "<int:pk>/subcommittees/<int:sub_pk>/members/<int:member_pk>/delete/",
+        board.subcommittee_member_delete,
+        name="subcommittee_member_delete",
+    ),
+    path("<int:pk>/roles/", board.role_list, name="roles"),
+    path("<int:pk>/roles/new/", board.role_create, name="role_create"),
+    path("<int:pk>/roles/<int:role_pk>/delete/", board.role_delete, name="role_delete"),
+    path("directory/organizations/", directory.organization_list, name="organization_list"),
+    path("directory/organizations/new/", directory.organization_edit, name="organization_create"),
+    path("directory/organizations/<int:pk>/", directory.organization_detail, name="organization_detail"),
+    path("directory/organizations/<int:pk>/edit/", directory.organization_edit, name="organization_edit"),
+    path(
+        "directory/organizations/<int:pk>/active/<int:active>/",
+        directory.organization_set_active,
+        name="organization_set_active",
+    ),
+    path("directory/people/", directory.person_list, name="person_list"),
+    path("directory/people/new/", directory.person_edit, name="person_create"),
+    path("directory/people/<int:pk>/", directory.person_detail, name="person_detail"),
+    path("directory/people/<int:pk>/edit/", directory.person_edit, name="person_edit"),
+    path("directory/people/<int:pk>/account/", directory.person_account, name="person_account"),
+    path("directory/people/<int:pk>/active/<int:active>/", directory.person_set_active, name="person_set_active"),
+]

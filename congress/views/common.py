@@ -1,0 +1,14 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+PAGE_SIZE = 25
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def render_form(request, template, form, **context):
+    """Re-render a form; a rejected form answers 422 so nothing typed is lost and the status tells."""
+    status = 422 if form.is_bound and form.errors else 200
+    return render(request, template, {"form": form, **context}, status=status)

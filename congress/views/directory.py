@@ -1,0 +1,107 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .. import services
+from ..filters import OrganizationFilter, PersonFilter
+from ..forms import AccountForm, OrganizationForm, PersonForm
+from ..models import Organization, Person, ancestors_of
+from ..permissions import require_directory_editor
+from .common import paginate, render_form
+
+
+@login_required
+def organization_list(request):
+    queryset = Organization.objects.select_related("parent", "head")
+    filterset = OrganizationFilter(request.GET, queryset=queryset)
+    page = paginate(request, filterset.qs)
+    return render(request, "congress/organization_list.html", {"filter": filterset, "page": page})
+
+
+@login_required
+def organization_detail(request, pk):
+    organization = get_object_or_404(Organization.objects.select_related("parent", "head"), pk=pk)
+    context = {
+        "organization": organization,
+        "ancestors": list(ancestors_of(organization))[::-1],
+        "children": organization.children.order_by("name"),
+        "people": organization.people.order_by("full_name"),
+    }
+    return render(request, "congress/organization_detail.html", context)
+
+
+@login_required
+def organization_edit(request, pk=None):
+    require_directory_editor(request.user)
+    organization = get_object_or_404(Organization, pk=pk) if pk else Organization()
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if form.is_valid():
+        organization = form.save()
+        messages.success(request, _("The organisation was saved."))
+        return redirect(organization)
+    return render_form(request, "congress/organization_form.html", form, organization=organization)
+
+
+@login_required
+def person_list(request):
+    queryset = Person.objects.select_related("organization", "user")
+    filterset = PersonFilter(request.GET, queryset=queryset)
+    page = paginate(request, filterset.qs)
+    return render(request, "congress/person_list.html", {"filter": filterset, "page": page})
+
+
+@login_required
+def person_detail(request, pk):
+    person = get_object_or_404(Person.objects.select_related("organization", "user"), pk=pk)
+    context = {
+        "person": person,
+        "board_memberships": person.board_memberships.select_related("board__congress"),
+        "subcommittee_memberships": person.subcommittee_memberships.select_related("subcommittee__congress"),
+    }
+    return render(request, "congress/person_detail.html", context)
+
+
+@login_required
+def person_edit(request, pk=None):
+    require_directory_editor(request.user)
+    person = get_object_or_404(Person, pk=pk) if pk else Person(organization_id=request.GET.get("organization"))
+    form = PersonForm(request.POST or None, instance=person)
+    if form.is_valid():
+        person = form.save()
+        messages.success(request, _("The person was saved."))
+        return redirect(person)
+    return render_form(request, "congress/person_form.html", form, person=person)
+
+
+@login_required
+def person_account(request, pk):
+    require_directory_editor(request.user)
+    person = get_object_or_404(Person, pk=pk)
+    form = AccountForm(request.POST or None, person=person)
+    if form.is_valid():
+        services.create_account(person, username=form.cleaned_data["username"])
+        messages.success(request, _("The account was created and a link to set the password was sent to %(email)s.") % {"email": person.email})
+        return redirect(person)
+    return render_form(request, "congress/person_account.html", form, person=person)
+
+
+def _set_active(request, obj, *, active):
+    require_directory_editor(request.user)
+    if request.method == "POST":
+        services.set_active(obj, active=active)
+        text = _("“%(name)s” was reactivated.") if active else _("“%(name)s” was deactivated.")
+        messages.success(request, text % {"name": obj})
+        return redirect(obj)
+    return render(request, "congress/confirm_active.html", {"object": obj, "active": active})
+
+
+@login_required
+def organization_set_active(request, pk, active):
+    return _set_active(request, get_object_or_404(Organization, pk=pk), active=bool(active))
+
+
+@login_required
+def person_set_active(request, pk, active):
+    return _set_active(request, get_object_or_404(Person, pk=pk), active=bool(active))
+
