@@ -4,9 +4,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roman import to_roman
+from .vndates import month_year, short_date
 
 period_validator = RegexValidator(
     r"^\d{4}\s*[-–]\s*\d{4}$", _("Enter a period as two years, for example 2016-2020.")
@@ -390,25 +392,20 @@ class CongressSession(models.Model):
 
     @property
     def when_text(self):
-        """How the documents write the timing: a day, "tháng 7/2020" or "Quý III năm 2020"."""
-        from django.utils import timezone
-
+        """How the documents write the timing: "07:30 ngày 20/8/2020", "tháng 7/2020", "Quý III năm 2020"."""
         if self.timing == self.Timing.MONTH and self.planned_month:
-            return f"tháng {self.planned_month}/{self.planned_year}"
+            return f"tháng {month_year(self.planned_month, self.planned_year)}"
         if self.timing == self.Timing.QUARTER and self.planned_quarter:
             return f"Quý {to_roman(self.planned_quarter)} năm {self.planned_year}"
-        if self.starts_at:
-            start = timezone.localtime(self.starts_at)
-            text = f"{start:%H:%M} ngày {start:%d/%m/%Y}"
-            if self.ends_at:
-                end = timezone.localtime(self.ends_at)
-                text = (
-                    f"{start:%H:%M} - {end:%H:%M} ngày {start:%d/%m/%Y}"
-                    if end.date() == start.date()
-                    else f"{text} - {end:%H:%M} ngày {end:%d/%m/%Y}"
-                )
-            return text
-        return ""
+        if not self.starts_at:
+            return ""
+        start = timezone.localtime(self.starts_at)
+        end = timezone.localtime(self.ends_at) if self.ends_at else None
+        if end is None:
+            return f"{start:%H:%M} ngày {short_date(start)}"
+        if end.date() == start.date():
+            return f"{start:%H:%M} - {end:%H:%M} ngày {short_date(start)}"
+        return f"{start:%H:%M} ngày {short_date(start)} - {end:%H:%M} ngày {short_date(end)}"
 
     @property
     def is_online(self):

@@ -1,0 +1,53 @@
+# The README names these targets; CI calls `make test` through .ci/run.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSTEM_PYTHON ?= python3
+
+.PHONY: run test bench lint format install messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(SYSTEM_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Missing: Python 3.11 or newer (python3). Install it with: sudo apt-get install python3 python3-venv" >&2; exit 1; }
+	@$(SYSTEM_PYTHON) -m venv --help >/dev/null 2>&1 \
+		|| { echo "Missing: the venv module. Install it with: sudo apt-get install python3-venv" >&2; exit 1; }
+	$(SYSTEM_PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: preflight-run install
+	@mkdir -p var/broker/queue var/broker/processed var/mail
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(VENV)/bin/honcho --no-prefix -f Procfile.dev start || true
+
+test: preflight-test install
+	$(VENV)/bin/pytest
+
+bench: install
+	$(PY) manage.py bench
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install
+	$(PY) manage.py makemessages -l vi --no-obsolete --no-location
+	$(PY) scripts/compile_messages.py
+
+preflight-%:
+	@$(SYSTEM_PYTHON) scripts/preflight.py $*
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,74 @@
+"""Small helpers the templates need: links that keep the query string, page ranges, badges."""
+
+from django import template
+
+register = template.Library()
+
+STATUS_BADGES = {
+    "planning": "text-bg-secondary",
+    "preparing": "text-bg-warning",
+    "held": "text-bg-success",
+    "closed": "text-bg-dark",
+    "cancelled": "text-bg-danger",
+}
+PAGING_PARAMETERS = {"page", "order"}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced; None removes one.
+
+    Changing anything but the page goes back to the first page.
+    """
+    query = context["request"].GET.copy()
+    if "page" not in changes:
+        query.pop("page", None)
+    for name, value in changes.items():
+        if value is None or value == "":
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return f"?{query.urlencode()}" if query else "?"
+
+
+@register.simple_tag
+def page_range(page):
+    """Page numbers around the current one, with Paginator.ELLIPSIS for the gaps."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def filters_active(context):
+    """Whether the list is narrowed by anything other than paging and sorting."""
+    query = context["request"].GET
+    return any(value for name, value in query.items() if name not in PAGING_PARAMETERS)
+
+
+@register.inclusion_tag("_sort_link.html", takes_context=True)
+def sort_link(context, field, label):
+    """A column header that sorts the list by `field`, and reverses the order when clicked again."""
+    current = context["request"].GET.get("order", "")
+    ascending = current == field
+    return {
+        "request": context["request"],
+        "label": label,
+        "order": f"-{field}" if ascending else field,
+        "direction": "up" if ascending else "down" if current == f"-{field}" else "",
+    }
+
+
+@register.filter
+def status_badge(status):
+    return STATUS_BADGES.get(status, "text-bg-secondary")
+
+
+@register.filter
+def model_name(obj):
+    return obj._meta.model_name
+
+
+@register.filter
+def minutes(delta):
+    """A timedelta as whole minutes, for "try again in 15 minutes"."""
+    return max(1, round(delta.total_seconds() / 60)) if delta else ""
+

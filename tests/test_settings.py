@@ -1,0 +1,53 @@
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django import forms
+from django.utils import translation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_vietnamese_dates_are_read_day_first():
+    field = forms.DateField()
+
+    with translation.override("vi"):
+        assert field.clean("05/06/2020") == dt.date(2020, 6, 5)
+
+
+def test_english_dates_are_read_day_first_too():
+    field = forms.DateField()
+
+    with translation.override("en"):
+        assert field.clean("05/06/2020") == dt.date(2020, 6, 5)
+
+
+def test_datetimes_are_read_day_first():
+    field = forms.DateTimeField()
+
+    with translation.override("vi"):
+        value = field.clean("05/06/2020 07:30")
+
+    assert (value.day, value.month, value.hour, value.minute) == (5, 6, 7, 30)
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        "PATH": os.environ["PATH"],
+        "SECRET_KEY": "x" * 64 + "-a-long-random-production-secret-value",
+        "ALLOWED_HOSTS": "thidua.example.gov.vn",
+        "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
