@@ -18,7 +18,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 def missing_pieces(purpose):
     """(what, debian package) for each thing this machine lacks."""
     missing = []
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs on the system Python
         missing.append(("Python 3.11 or newer", "python3"))
     if not shutil.which("npm"):
         missing.append(("npm (installs Bootstrap and htmx, served by the app)", "npm"))

@@ -83,7 +83,10 @@ def test_the_database_refuses_a_duplicate_board_member():
 def test_a_session_cannot_end_before_it_starts():
     start = timezone.make_aware(dt.datetime(2020, 8, 20, 8, 0))
     session = CongressSessionFactory.build(
-        congress=CongressFactory(), timing=CongressSession.Timing.EXACT, starts_at=start, ends_at=start - dt.timedelta(hours=1)
+        congress=CongressFactory(),
+        timing=CongressSession.Timing.EXACT,
+        starts_at=start,
+        ends_at=start - dt.timedelta(hours=1),
     )
 
     with pytest.raises(ValidationError) as error:

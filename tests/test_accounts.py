@@ -1,0 +1,61 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import PASSWORD, UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(username="chuyenvien", email="chuyenvien@example.org")
+
+
+def log_in(client, username, password, address="10.0.0.1"):
+    return client.post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_a_user_logs_in_and_lands_on_the_congress_list(client, user):
+    response = log_in(client, "chuyenvien", PASSWORD)
+
+    assert response.status_code == 302
+    assert response.url == reverse("congress:list")
+
+
+def test_repeated_failed_logins_lock_the_user_out_from_that_address(client, user, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "chuyenvien", "sai-mat-khau")
+
+    locked = log_in(client, "chuyenvien", PASSWORD)
+    other_address = log_in(client, "chuyenvien", PASSWORD, address="10.0.0.2")
+
+    assert locked.status_code == 429
+    assert "tạm khóa" in locked.content.decode()
+    assert other_address.status_code == 302
+
+
+def test_a_password_reset_mail_is_sent_in_vietnamese(client, user, mailoutbox):
+    client.post(reverse("password_reset"), {"email": "chuyenvien@example.org"})
+
+    assert len(mailoutbox) == 1
+    assert "/accounts/reset/" in mailoutbox[0].body
+    assert "mật khẩu" in mailoutbox[0].subject.lower()
+
+
+def test_the_interface_speaks_vietnamese_by_default_and_switches_to_english(client, user):
+    client.force_login(user)
+
+    vietnamese = client.get(reverse("congress:list"))
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("congress:list")})
+    english = client.get(reverse("congress:list"))
+
+    assert vietnamese.content.decode().count("Đại hội") > 0
+    assert '<html lang="vi"' in vietnamese.content.decode()
+    assert '<html lang="en"' in english.content.decode()
+
+
+def test_logging_out_takes_a_post(client, user):
+    client.force_login(user)
+
+    response = client.post(reverse("logout"))
+
+    assert response.status_code == 302
+    assert client.get(reverse("congress:list")).status_code == 302
