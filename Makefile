@@ -43,7 +43,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages -l vi --no-obsolete --no-location
+	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "node_modules/*" -i "var/*" -i "tests/*"
 	$(PY) scripts/compile_messages.py
 
 preflight-%:

@@ -12,7 +12,7 @@ class SearchFilter(django_filters.CharFilter):
 
 class CongressFilter(django_filters.FilterSet):
     q = SearchFilter()
-    year = django_filters.NumberFilter(label=_("year"))
+    year = django_filters.NumberFilter(label=_("Year"))
     order = django_filters.OrderingFilter(
         fields=(("year", "year"), ("name", "name"), ("status", "status")),
         field_labels={"year": _("Year"), "name": _("Name"), "status": _("Status")},
@@ -29,7 +29,7 @@ class CongressFilter(django_filters.FilterSet):
 
 class OrganizationFilter(django_filters.FilterSet):
     q = SearchFilter()
-    is_active = django_filters.BooleanFilter(label=_("active"))
+    is_active = django_filters.BooleanFilter(label=_("Active"))
     order = django_filters.OrderingFilter(
         fields=(("name", "name"), ("kind", "kind"), ("abbreviation", "abbreviation")),
         field_labels={"name": _("Name"), "kind": _("Kind"), "abbreviation": _("Abbreviation")},
@@ -50,7 +50,7 @@ class OrganizationFilter(django_filters.FilterSet):
 
 class PersonFilter(django_filters.FilterSet):
     q = SearchFilter()
-    is_active = django_filters.BooleanFilter(label=_("active"))
+    is_active = django_filters.BooleanFilter(label=_("Active"))
     order = django_filters.OrderingFilter(
         fields=(("full_name", "full_name"), ("organization__name", "organization")),
         field_labels={"full_name": _("Name"), "organization__name": _("Organisation")},

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +71,7 @@ class PersonForm(forms.ModelForm):
 class AccountForm(forms.Form):
     """Gives a person a login; they choose their own password from the e-mailed link."""
 
-    username = forms.CharField(label=_("username"), max_length=150)
+    username = forms.CharField(label=_("Username"), max_length=150)
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -263,3 +264,14 @@ class CongressRoleForm(forms.ModelForm):
             raise ValidationError(_("This user already has this role in the congress."))
         return data
 
+
+class InvitationAwarePasswordResetForm(PasswordResetForm):
+    """Password reset that also reaches people invited but not yet signed in.
+
+    Django skips users without a usable password; an invited person has none until they
+    follow their first link, and must be able to ask for a fresh one when it expires.
+    """
+
+    def get_users(self, email):
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return (user for user in users if user.has_usable_password() or hasattr(user, "person"))

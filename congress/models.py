@@ -10,9 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .roman import to_roman
 from .vndates import month_year, short_date
 
-period_validator = RegexValidator(
-    r"^\d{4}\s*[-–]\s*\d{4}$", _("Enter a period as two years, for example 2016-2020.")
-)
+period_validator = RegexValidator(r"^\d{4}\s*[-–]\s*\d{4}$", _("Enter a period as two years, for example 2016-2020."))
 
 
 def ancestors_of(obj, parent_attr="parent"):
@@ -40,9 +38,7 @@ class OrganizationQuerySet(models.QuerySet):
     def search(self, text):
         if not text:
             return self
-        return self.filter(
-            Q(name__icontains=text) | Q(short_name__icontains=text) | Q(abbreviation__icontains=text)
-        )
+        return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Q(abbreviation__icontains=text))
 
 
 class Organization(models.Model):
@@ -196,7 +192,11 @@ class CongressQuerySet(models.QuerySet):
         return self.filter(roles__user=user).distinct()
 
     def with_list_data(self):
-        return self.select_related("host").annotate(session_count=models.Count("sessions", distinct=True))
+        return (
+            self.select_related("host")
+            .annotate(session_count=models.Count("sessions", distinct=True))
+            .order_by("-year", "name", "pk")
+        )
 
 
 class Congress(models.Model):
@@ -234,9 +234,7 @@ class Congress(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Printed in Roman numerals: 7 gives “lần thứ VII”."),
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1945), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1945), MaxValueValidator(2100)])
     area_name = models.CharField(
         _("area or unit in the name"),
         max_length=150,
@@ -264,12 +262,8 @@ class Congress(models.Model):
         on_delete=models.SET_NULL,
         related_name="children",
     )
-    review_period = models.CharField(
-        _("review period"), max_length=20, blank=True, validators=[period_validator]
-    )
-    next_period = models.CharField(
-        _("next period"), max_length=20, blank=True, validators=[period_validator]
-    )
+    review_period = models.CharField(_("review period"), max_length=20, blank=True, validators=[period_validator])
+    next_period = models.CharField(_("next period"), max_length=20, blank=True, validators=[period_validator])
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNING)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -307,9 +301,7 @@ class Congress(models.Model):
 
     def clean(self):
         if would_cycle(self, self.parent):
-            raise ValidationError(
-                {"parent": _("A congress cannot lead to itself or to a congress that leads to it.")}
-            )
+            raise ValidationError({"parent": _("A congress cannot lead to itself or to a congress that leads to it.")})
 
     KIND_TITLES = {
         Kind.CONGRESS: "Đại hội Thi đua yêu nước",
@@ -580,9 +572,7 @@ class CongressRole(models.Model):
         FOCAL_POINT = "focal_point", _("Focal point of an organisation")
         VIEWER = "viewer", _("Viewer")
 
-    congress = models.ForeignKey(
-        Congress, verbose_name=_("congress"), on_delete=models.CASCADE, related_name="roles"
-    )
+    congress = models.ForeignKey(Congress, verbose_name=_("congress"), on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),

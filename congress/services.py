@@ -39,7 +39,10 @@ def create_account(person, *, username):
 def send_account_invitation(user):
     path = reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     context = {"user": user, "person": user.person, "link": settings.SITE_URL + path}
     make_message("account-invitation", [user.email], context).send()

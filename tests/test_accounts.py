@@ -59,3 +59,16 @@ def test_logging_out_takes_a_post(client, user):
 
     assert response.status_code == 302
     assert client.get(reverse("congress:list")).status_code == 302
+
+
+def test_an_invited_person_without_a_password_can_ask_for_a_fresh_link(client, mailoutbox):
+    from tests.factories import PersonFactory
+
+    invited = UserFactory(username="moi", email="moi@example.org")
+    invited.set_unusable_password()
+    invited.save()
+    PersonFactory(user=invited)
+
+    client.post(reverse("password_reset"), {"email": "moi@example.org"})
+
+    assert mailoutbox[0].to == ["moi@example.org"]

@@ -71,4 +71,3 @@ def model_name(obj):
 def minutes(delta):
     """A timedelta as whole minutes, for "try again in 15 minutes"."""
     return max(1, round(delta.total_seconds() / 60)) if delta else ""
-

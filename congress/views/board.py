@@ -142,9 +142,7 @@ def subcommittee_member_edit(request, pk, sub_pk, member_pk=None):
 def subcommittee_member_delete(request, pk, sub_pk, member_pk):
     subcommittee = get_subcommittee(request.user, pk, sub_pk, manage=True)
     member = get_object_or_404(SubcommitteeMember, subcommittee=subcommittee, pk=member_pk)
-    return _confirm_delete(
-        request, subcommittee.congress, "subcommittees", member, subcommittee.get_absolute_url()
-    )
+    return _confirm_delete(request, subcommittee.congress, "subcommittees", member, subcommittee.get_absolute_url())
 
 
 @login_required
@@ -177,5 +175,3 @@ def role_delete(request, pk, role_pk):
         messages.error(request, _("The congress needs at least one secretariat staff member."))
         return redirect("congress:roles", congress.pk)
     return _confirm_delete(request, congress, "roles", role, reverse("congress:roles", args=[congress.pk]))
-
-

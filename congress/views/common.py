@@ -11,4 +11,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 def render_form(request, template, form, **context):
     """Re-render a form; a rejected form answers 422 so nothing typed is lost and the status tells."""
     status = 422 if form.is_bound and form.errors else 200
+    if status == 422 and getattr(form, "instance", None) is not None and form.instance.pk:
+        # The rejected values stay in the form; headers and breadcrumbs show what is saved.
+        form.instance.refresh_from_db()
     return render(request, template, {"form": form, **context}, status=status)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..filters import OrganizationFilter, PersonFilter
 from ..forms import AccountForm, OrganizationForm, PersonForm
-from ..models import Organization, Person, ancestors_of
+from ..models import Congress, Organization, Person, ancestors_of
 from ..permissions import require_directory_editor
 from .common import paginate, render_form
 
@@ -54,10 +54,15 @@ def person_list(request):
 @login_required
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("organization", "user"), pk=pk)
+    visible = Congress.objects.visible_to(request.user)
     context = {
         "person": person,
-        "board_memberships": person.board_memberships.select_related("board__congress"),
-        "subcommittee_memberships": person.subcommittee_memberships.select_related("subcommittee__congress"),
+        "board_memberships": person.board_memberships.filter(board__congress__in=visible).select_related(
+            "board__congress"
+        ),
+        "subcommittee_memberships": person.subcommittee_memberships.filter(
+            subcommittee__congress__in=visible
+        ).select_related("subcommittee__congress"),
     }
     return render(request, "congress/person_detail.html", context)
 
@@ -81,7 +86,11 @@ def person_account(request, pk):
     form = AccountForm(request.POST or None, person=person)
     if form.is_valid():
         services.create_account(person, username=form.cleaned_data["username"])
-        messages.success(request, _("The account was created and a link to set the password was sent to %(email)s.") % {"email": person.email})
+        messages.success(
+            request,
+            _("The account was created and a link to set the password was sent to %(email)s.")
+            % {"email": person.email},
+        )
         return redirect(person)
     return render_form(request, "congress/person_account.html", form, person=person)
 
@@ -104,4 +113,3 @@ def organization_set_active(request, pk, active):
 @login_required
 def person_set_active(request, pk, active):
     return _set_active(request, get_object_or_404(Person, pk=pk), active=bool(active))
-

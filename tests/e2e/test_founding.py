@@ -53,7 +53,7 @@ def test_the_secretariat_founds_a_congress_with_two_sessions_and_a_board(page, l
     page.fill("#id_area_name", "huyện Ninh Hải")
     page.fill("#id_edition", "6")
     page.fill("#id_year", "2025")
-    page.select_option("#id_host", label="UBND huyện Ninh Hải")
+    page.select_option("#id_host", label="Ủy ban nhân dân huyện Ninh Hải")
     page.select_option("#id_parent", label=PROVINCIAL)
     page.fill("#id_review_period", "2020-2025")
     submit(page)
