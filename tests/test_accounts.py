@@ -61,7 +61,7 @@ def test_logging_out_takes_a_post(client, user):
     assert client.get(reverse("congress:list")).status_code == 302
 
 
-def test_an_invited_person_without_a_password_can_ask_for_a_fresh_link(client, mailoutbox):
+def test_an_invited_person_without_a_password_can_ask_for_a_fresh_link(client, db, mailoutbox):
     from tests.factories import PersonFactory
 
     invited = UserFactory(username="moi", email="moi@example.org")
