@@ -72,3 +72,11 @@ def test_an_invited_person_without_a_password_can_ask_for_a_fresh_link(client, d
     client.post(reverse("password_reset"), {"email": "moi@example.org"})
 
     assert mailoutbox[0].to == ["moi@example.org"]
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, user):
+    client.force_login(user)
+
+    response = client.get(reverse("congress:list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert '<html lang="vi"' in response.content.decode()
