@@ -291,3 +291,52 @@ def test_the_role_list_reads_a_fixed_number_of_queries(
 
     with django_assert_num_queries(5):
         client.get(reverse("congress:roles", args=[congress.pk]))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "hai nghìn"},
+        {"page": "-1"},
+        {"page": "999"},
+        {"order": "khong-co"},
+        {"level": "sao-hoa"},
+        {"q": "<script>alert(1)</script>"},
+    ],
+)
+def test_odd_list_parameters_never_break_the_congress_list(client_for, secretariat, query):
+    assert client_for(secretariat).get(reverse("congress:list"), query).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"year": "năm nay", "edition": "bảy"},
+        {"edition": "-3"},
+        {"host": "999999"},
+        {"review_period": "2016 đến 2020"},
+        {"kind": "không-có"},
+    ],
+)
+def test_bad_congress_input_is_refused_not_crashed(client_for, secretariat, congress, data):
+    response = client_for(secretariat).post(reverse("congress:create"), {**congress_data(congress.host), **data})
+
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"starts_at": "32/13/2020 25:00"},
+        {"timing": "quarter", "planned_quarter": "5", "planned_year": "2020", "starts_at": ""},
+        {"points-TOTAL_FORMS": "abc"},
+        {"points-0-level": "mars"},
+    ],
+)
+def test_bad_session_input_is_refused_not_crashed(client_for, secretariat, congress, data):
+    response = client_for(secretariat).post(
+        reverse("congress:session_create", args=[congress.pk]), session_data(**data)
+    )
+
+    assert response.status_code in (400, 422)
+    assert congress.sessions.count() == 0
