@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from .models import AgendaItem, Attachment, Conclusion, Meeting, ProgressUpdate, Task, TaskEvent, TaskParty
+
+
+class TaskPartyInline(admin.TabularInline):
+    model = TaskParty
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "congress", "deadline_phrase", "due_date", "status"]
+    list_filter = ["status", "deadline_kind"]
+    list_select_related = ["congress"]
+    search_fields = ["content", "deadline_phrase"]
+    autocomplete_fields = ["assignees"]
+    raw_id_fields = ["parent", "meeting", "deadline_session"]
+    readonly_fields = ["due_date", "group_month"]
+    inlines = [TaskPartyInline]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+
+
+class ConclusionInline(admin.TabularInline):
+    model = Conclusion
+    extra = 0
+    raw_id_fields = ["task"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "congress", "number", "starts_at", "place"]
+    list_select_related = ["congress"]
+    autocomplete_fields = ["chair", "participants"]
+    inlines = [AgendaItemInline, ConclusionInline]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ["task", "author", "new_status", "created_at"]
+    raw_id_fields = ["task"]
+    inlines = [AttachmentInline]
+
+
+@admin.register(TaskEvent)
+class TaskEventAdmin(admin.ModelAdmin):
+    list_display = ["task", "kind", "actor", "at"]
+    raw_id_fields = ["task"]

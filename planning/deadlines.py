@@ -1,0 +1,188 @@
+"""Deadline phrases the way Vietnamese official documents write them.
+
+A schedule's last column holds phrases such as "Trước ngày 12/7/2020", "Trong tháng 7/2020" or
+"10 ngày trước Đại hội". `parse_deadline` reads one into a `Deadline` that keeps the phrase as typed
+and knows the last acceptable date; `phrase_for` writes the canonical phrase for fields a form collects.
+"""
+
+import calendar
+import datetime
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from congress.roman import to_roman
+from congress.vndates import month_year, short_date
+
+
+class Kind(enum.StrEnum):
+    ON_DAY = "on_day"
+    BEFORE_DAY = "before_day"
+    BY_DAY = "by_day"
+    IN_MONTH = "in_month"
+    IN_QUARTER = "in_quarter"
+    ONGOING = "ongoing"
+    RELATIVE = "relative"
+
+
+ACCEPTED_FORMS = (
+    "Ngày 06/7/2020",
+    "Trước ngày 12/7/2020",
+    "Chậm nhất ngày 12/7/2020",
+    "Trong tháng 7/2020",
+    "Quý II năm 2020",
+    "Thường xuyên",
+    "10 ngày trước Đại hội",
+)
+
+# Older than the state's first documents or further ahead than any plan: a typo, not a deadline.
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
+class DeadlineError(ValueError):
+    message = _("Cannot read the deadline “%(phrase)s”. Accepted forms: %(forms)s.")
+
+    def __init__(self, phrase):
+        super().__init__(phrase)
+        self.phrase = phrase
+
+    def __str__(self):
+        # Formatted when shown rather than when raised, so it speaks the language active at that moment.
+        return self.message % {"phrase": self.phrase, "forms": "; ".join(ACCEPTED_FORMS)}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    phrase: str
+    day: datetime.date | None = None
+    month: int | None = None
+    quarter: int | None = None
+    year: int | None = None
+    offset_days: int | None = None
+
+    def last_date(self, session_date=None):
+        """The last day the task may be done; None when the phrase names no day or the session has none yet."""
+        match self.kind:
+            case Kind.ON_DAY | Kind.BY_DAY:
+                return self.day
+            case Kind.BEFORE_DAY:
+                # "Trước ngày 12/7" leaves the 12th itself out.
+                return self.day - datetime.timedelta(days=1)
+            case Kind.IN_MONTH:
+                return _month_end(self.year, self.month)
+            case Kind.IN_QUARTER:
+                return _month_end(self.year, self.quarter * 3)
+            case Kind.RELATIVE if session_date is not None:
+                return session_date + datetime.timedelta(days=self.offset_days)
+        return None
+
+    def group_month(self, session_date=None):
+        last = self.last_date(session_date)
+        return last.replace(day=1) if last else None
+
+
+def _month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# Patterns run on the lower-cased phrase. A numeric date keeps one separator throughout, and only
+# four-digit years count: "12/7/20" could be 1920 or 2020.
+_DATE = r"(?:ngày )?(?:\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{4}|\d{1,2} tháng \d{1,2} năm \d{4})"
+_MONTH_YEAR = r"(?P<month>\d{1,2})(?:[/.-]| năm )(?P<year>\d{4})"
+_QUARTER_YEAR = r"(?P<quarter>[ivx]+|\d)(?:[/.-]| năm )(?P<year>\d{4})"
+_SESSION = r"(?:đại hội|hội nghị)"
+_QUARTERS_BY_NUMERAL = {to_roman(quarter).lower(): quarter for quarter in range(1, 5)}
+
+
+def _checked_year(text):
+    year = int(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(year)
+    return year
+
+
+def _on_date(match):
+    day, month, year = re.findall(r"\d+", match["date"])
+    return {"day": datetime.date(_checked_year(year), int(month), int(day))}
+
+
+def _in_month(match):
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        raise ValueError(month)
+    return {"month": month, "year": _checked_year(match["year"])}
+
+
+def _in_quarter(match):
+    numeral = match["quarter"]
+    quarter = int(numeral) if numeral.isdigit() else _QUARTERS_BY_NUMERAL.get(numeral)
+    if quarter not in _QUARTERS_BY_NUMERAL.values():
+        raise ValueError(numeral)
+    return {"quarter": quarter, "year": _checked_year(match["year"])}
+
+
+def _relative(match):
+    days = int(match["days"])
+    if days == 0:
+        raise ValueError(days)  # "0 ngày sau Đại hội" is neither before nor after
+    return {"offset_days": -days if match["side"] == "trước" else days}
+
+
+_READERS = [
+    (Kind.ON_DAY, rf"(?:trong )?(?P<date>{_DATE})", _on_date),
+    (Kind.BEFORE_DAY, rf"trước (?P<date>{_DATE})", _on_date),
+    (Kind.BY_DAY, rf"(?:(?:chậm nhất|hạn chót)(?: là| vào| đến)?|trước hoặc trong) (?P<date>{_DATE})", _on_date),
+    (Kind.IN_MONTH, rf"(?:trong )?tháng {_MONTH_YEAR}", _in_month),
+    (Kind.IN_QUARTER, rf"(?:trong )?quý {_QUARTER_YEAR}", _in_quarter),
+    (Kind.ONGOING, r"thường xuyên", lambda match: {}),
+    (Kind.RELATIVE, rf"(?P<days>\d{{1,3}}) ngày (?P<side>trước|sau) {_SESSION}", _relative),
+    (Kind.RELATIVE, rf"(?P<side>trước|sau) {_SESSION} (?P<days>\d{{1,3}}) ngày", _relative),
+]
+
+
+def _clean(text):
+    # Copies out of Word or PDF bring decomposed accents, stray spaces and the list's "- " marker along.
+    text = " ".join(unicodedata.normalize("NFC", text or "").split())
+    return re.sub(r"^[-–] ?", "", text)
+
+
+def parse_deadline(text):
+    """Read a deadline phrase; DeadlineError when it is empty, unreadable or names an impossible date."""
+    phrase = _clean(text)
+    key = phrase.lower().rstrip(".;").rstrip()
+    for kind, pattern, read in _READERS:
+        if match := re.fullmatch(pattern, key):
+            try:
+                return Deadline(kind, phrase, **read(match))
+            except ValueError as error:
+                raise DeadlineError(phrase) from error
+    raise DeadlineError(phrase)
+
+
+def phrase_for(kind, *, day=None, month=None, quarter=None, year=None, offset_days=None):
+    """The canonical phrase for fields the app collects; DeadlineError when they make no readable deadline."""
+    phrase = _compose(Kind(kind), day, month, quarter, year, offset_days)
+    # Reading it back keeps out what no schedule could hold: month 13, quarter V, a year 1900.
+    return parse_deadline(phrase).phrase
+
+
+def _compose(kind, day, month, quarter, year, offset_days):
+    match kind:
+        case Kind.ON_DAY:
+            return f"Ngày {short_date(day)}"
+        case Kind.BEFORE_DAY:
+            return f"Trước ngày {short_date(day)}"
+        case Kind.BY_DAY:
+            return f"Chậm nhất ngày {short_date(day)}"
+        case Kind.IN_MONTH:
+            return f"Trong tháng {month_year(month, year)}"
+        case Kind.IN_QUARTER:
+            return f"Quý {to_roman(quarter)} năm {year}"
+        case Kind.ONGOING:
+            return "Thường xuyên"
+        case Kind.RELATIVE:
+            return f"{abs(offset_days)} ngày {'trước' if offset_days < 0 else 'sau'} Đại hội"

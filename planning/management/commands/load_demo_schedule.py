@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from planning.demo import load_schedule
+
+
+class Command(BaseCommand):
+    help = "Enter seed 000's task schedule into the provincial demo congress, once."
+
+    def handle(self, *args, **options):
+        loaded = load_schedule()
+        self.stdout.write("Đã nạp lịch nhiệm vụ mẫu." if loaded else "Lịch nhiệm vụ mẫu đã có sẵn, không nạp lại.")
