@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -398,6 +400,17 @@ class CongressSession(models.Model):
         if end.date() == start.date():
             return f"{start:%H:%M} - {end:%H:%M} ngày {short_date(start)}"
         return f"{start:%H:%M} ngày {short_date(start)} - {end:%H:%M} ngày {short_date(end)}"
+
+    @property
+    def planned_date(self):
+        """The earliest day the session may fall on, for deadlines counted from it."""
+        if self.timing == self.Timing.EXACT and self.starts_at:
+            return timezone.localdate(self.starts_at)
+        if self.timing == self.Timing.MONTH and self.planned_month and self.planned_year:
+            return datetime.date(self.planned_year, self.planned_month, 1)
+        if self.timing == self.Timing.QUARTER and self.planned_quarter and self.planned_year:
+            return datetime.date(self.planned_year, 3 * self.planned_quarter - 2, 1)
+        return None
 
     @property
     def is_online(self):

@@ -128,3 +128,18 @@ def test_a_person_is_named_with_their_position():
 )
 def test_dates_take_leading_zeros_as_the_state_format_says(day, short, long):
     assert (short_date(day), long_date(day)) == (short, long)
+
+
+@pytest.mark.django_db
+def test_a_session_planned_by_month_or_quarter_counts_from_its_first_possible_day():
+    congress = CongressFactory()
+    month = CongressSessionFactory.build(congress=congress, timing="month", planned_month=8, planned_year=2020)
+    quarter = CongressSessionFactory.build(congress=congress, timing="quarter", planned_quarter=3, planned_year=2020)
+    start = timezone.make_aware(dt.datetime(2020, 8, 20, 7, 30))
+    exact = CongressSessionFactory.build(congress=congress, timing="exact", starts_at=start)
+
+    assert (month.planned_date, quarter.planned_date, exact.planned_date) == (
+        dt.date(2020, 8, 1),
+        dt.date(2020, 7, 1),
+        dt.date(2020, 8, 20),
+    )

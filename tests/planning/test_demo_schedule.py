@@ -77,3 +77,17 @@ def test_loading_the_schedule_twice_adds_nothing(schedule):
 
     assert load_schedule() is False
     assert schedule.count() == count == 13
+
+
+def test_a_deadline_counted_from_the_congress_moves_with_its_session(schedule):
+    task = schedule.get(number=3, parent=None)
+    session = task.congress.sessions.get()
+    task.set_deadline("10 ngày trước Đại hội")
+    task.save()
+    first = task.due_date
+
+    session.planned_month = 9
+    session.save()
+    task.save()
+
+    assert (first, task.due_date) == (dt.date(2020, 7, 22), dt.date(2020, 8, 22))
