@@ -88,6 +88,6 @@ def test_a_deadline_counted_from_the_congress_moves_with_its_session(schedule):
 
     session.planned_month = 9
     session.save()
-    task.save()
+    task.refresh_from_db()
 
     assert (first, task.due_date) == (dt.date(2020, 7, 22), dt.date(2020, 8, 22))
