@@ -1,0 +1,192 @@
+"""Task content as plain text in the official list style, and the ways in and out of it.
+
+The stored form is what a secretariat types in Word: one paragraph per line, "- " opening a first-level item,
+"+ " a second-level one, "1." or "a)" lines numbered as typed. No markup is ever stored: HTML coming in (the
+seed's Word conversion, a paste) is flattened here, and HTML going out is built from escaped text only.
+"""
+
+import re
+import unicodedata
+from html import unescape
+from html.parser import HTMLParser
+from itertools import pairwise
+
+import nh3
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+# Tags that end a line; any other tag (i, b, span, font, Word's o:p...) only wraps text and is dropped.
+_LIST_TAGS = frozenset({"ul", "ol"})
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+_BLOCK_TAGS = (
+    _LIST_TAGS | _HEADINGS | {"p", "div", "br", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote"}
+)
+# Not text of the document: Word pastes carry their styles and settings in these.
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "xml"})
+
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
+# "•" and "–" are how Word bullets arrive; they are stored as "- ".
+_BULLET = re.compile(r"[-+•–]\s")
+# Where a glued item can begin: after the end of a sentence or clause. Dashes elsewhere are part of the
+# text ("2016-2020", "Đánh giá – rút kinh nghiệm", "Phan Rang - Tháp Chàm").
+_ITEM_GAP = re.compile(r"(?<=[.:;!?…])\s*(?=\S)")
+_SENTENCE_END = ".!?…"
+_TYPED_BULLET = re.compile(r"(?:[•–]\s*|[-*]\s+)")
+_INDENT = re.compile(r"(?:\t|\s{2,})")
+
+
+class _Flattener(HTMLParser):
+    """Cuts HTML into runs of text, each with the list nesting it stood in."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.chunks = []  # (list depth, loose in a list without <li>, text)
+        self._open = []  # open ul/ol/li, innermost last
+        self._text = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skipping += tag in _SKIPPED_TAGS
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "li":
+                self._close_item()  # HTML lets </li> be omitted
+            if tag == "li" or tag in _LIST_TAGS:
+                self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "li":
+                self._close_item()
+            elif tag in _LIST_TAGS and tag in self._open:
+                while self._open.pop() != tag:
+                    pass
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self._text.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+    def _close_item(self):
+        if self._open and self._open[-1] == "li":
+            self._open.pop()
+
+    def _flush(self):
+        text = " ".join("".join(self._text).split())
+        self._text = []
+        if text:
+            depth = sum(tag in _LIST_TAGS for tag in self._open)
+            self.chunks.append((depth, depth > 0 and self._open[-1] != "li", text))
+
+
+def html_to_list_text(html: str) -> str:
+    """The seed's HTML-ish cells, or HTML pasted from Word, as plain text in the official list style."""
+    parser = _Flattener()
+    parser.feed(unicodedata.normalize("NFC", html))
+    parser.close()
+    lines = [line for chunk in parser.chunks for line in _chunk_lines(*chunk)]
+    return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+def _chunk_lines(depth, loose, text):
+    # The seed lost its <li> tags: text sitting straight in a list with no typed marker held one item per sentence.
+    by_sentence = loose and not (_BULLET.match(text) or _NUMBERED.match(text))
+    return [_as_line(piece, depth) for piece in _split_items(text, by_sentence)]
+
+
+def _split_items(text, by_sentence):
+    starts = [gap.end() for gap in _ITEM_GAP.finditer(text) if _item_starts(text, gap, by_sentence)]
+    pieces = (text[start:end].strip() for start, end in pairwise([0, *starts, len(text)]))
+    return [piece for piece in pieces if piece]
+
+
+def _item_starts(text, gap, by_sentence):
+    rest, spaced = text[gap.end() :], bool(gap.group())
+    if _NUMBERED.match(rest):
+        return spaced  # "khoản 2.1. Nội dung" is a reference, "… Đại hội. 2. Thống nhất" an item
+    if _BULLET.match(rest):
+        return True  # the converter glued "…Đại hội.- Thông qua…" with no space at all
+    return by_sentence and spaced and text[gap.start() - 1] in _SENTENCE_END and rest[0].isupper()
+
+
+def _as_line(piece, depth):
+    if _NUMBERED.match(piece):
+        return piece
+    if _BULLET.match(piece):
+        return ("+ " if piece[0] == "+" else "- ") + piece[2:]
+    if depth == 0:
+        return piece
+    return ("- " if depth == 1 else "+ ") + piece
+
+
+def clean_list_text(text: str) -> str:
+    """What a user typed or pasted as plain text, normalised to the official list style."""
+    plain = unescape(nh3.clean(unicodedata.normalize("NFC", text), tags=set()))
+    lines = (_clean_line(line) for line in plain.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_line(line):
+    body = " ".join(line.split())
+    bullet = _TYPED_BULLET.match(body)
+    if not bullet:
+        return body
+    # Word and mail clients indent sub-items instead of typing "+".
+    marker = "+ " if _INDENT.match(line) else "- "
+    return marker + body[bullet.end() :]
+
+
+def list_lines(text: str) -> list[tuple[str, str]]:
+    """[(level, text)] with level "p", "-", "+" or "num"; numbered lines keep their "1." or "a)"."""
+    return [_line_level(line) for line in (raw.strip() for raw in text.splitlines()) if line]
+
+
+def _line_level(line):
+    if line[:2] in ("- ", "+ "):
+        return line[0], line[2:].strip()
+    if _NUMBERED.match(line):
+        return "num", line
+    return "p", line
+
+
+def render_list_text(text: str) -> SafeString:
+    """HTML for a page: <p> paragraphs, "- " items in <ul class="list-dash">, "+ " items nested in them."""
+    blocks = _group(list_lines(text))
+    return format_html_join("\n", "{}", ((_render_block(kind, content),) for kind, content in blocks))
+
+
+def _group(lines):
+    """Blocks in reading order: ("p"|"num", text), ("-", [(text, [sub-items])]) or ("+", [text])."""
+    blocks = []
+    for level, text in lines:
+        last = blocks[-1] if blocks else (None, None)
+        if level == "-" and last[0] == "-":
+            last[1].append((text, []))
+        elif level == "-":
+            blocks.append(("-", [(text, [])]))
+        elif level == "+" and last[0] in ("-", "+"):
+            (last[1][-1][1] if last[0] == "-" else last[1]).append(text)
+        else:
+            blocks.append((level, [text] if level == "+" else text))
+    return blocks
+
+
+def _render_block(kind, content):
+    if kind == "p":
+        return format_html("<p>{}</p>", content)
+    if kind == "num":
+        return format_html('<p class="list-num">{}</p>', content)
+    if kind == "+":
+        return _plus_list(content)
+    items = format_html_join("", "<li>{}{}</li>", ((text, _plus_list(subs) if subs else "") for text, subs in content))
+    return format_html('<ul class="list-dash">{}</ul>', items)
+
+
+def _plus_list(texts):
+    return format_html('<ul class="list-plus">{}</ul>', format_html_join("", "<li>{}</li>", ((t,) for t in texts)))
