@@ -62,8 +62,9 @@ class _Flattener(HTMLParser):
             if tag == "li":
                 self._close_item()
             elif tag in _LIST_TAGS and tag in self._open:
-                while self._open.pop() != tag:
-                    pass
+                # Close the list and anything left open inside it (Word leaves <li> unclosed).
+                last = len(self._open) - 1 - self._open[::-1].index(tag)
+                del self._open[last:]
 
     def handle_data(self, data):
         if not self._skipping:
