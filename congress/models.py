@@ -505,6 +505,12 @@ class BoardMember(models.Model):
     def position(self):
         return self.position_text or self.person.position
 
+    def get_edit_url(self):
+        return reverse("congress:board_member_edit", args=[self.board.congress_id, self.pk])
+
+    def get_delete_url(self):
+        return reverse("congress:board_member_delete", args=[self.board.congress_id, self.pk])
+
 
 class Subcommittee(models.Model):
     class Kind(models.TextChoices):
@@ -573,6 +579,20 @@ class SubcommitteeMember(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def position(self):
+        return self.person.position
+
+    def get_edit_url(self):
+        return reverse(
+            "congress:subcommittee_member_edit", args=[self.subcommittee.congress_id, self.subcommittee_id, self.pk]
+        )
+
+    def get_delete_url(self):
+        return reverse(
+            "congress:subcommittee_member_delete", args=[self.subcommittee.congress_id, self.subcommittee_id, self.pk]
+        )
 
 
 class CongressRole(models.Model):
