@@ -8,6 +8,7 @@ from congress.forms import InvitationAwarePasswordResetForm
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="congress:list", permanent=False)),
     path("congresses/", include("congress.urls")),
+    path("", include("planning.urls")),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

@@ -7,4 +7,4 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Planning")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import rules, signals  # noqa: F401  (registers the permissions, connects the receivers)

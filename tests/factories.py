@@ -13,6 +13,7 @@ from congress.models import (
     Subcommittee,
     SubcommitteeMember,
 )
+from planning.models import Conclusion, Meeting, Task, TaskParty
 
 PASSWORD = "mật-khẩu-thử-123"
 
@@ -125,3 +126,47 @@ class CongressRoleFactory(factory.django.DjangoModelFactory):
     congress = factory.SubFactory(CongressFactory)
     user = factory.SubFactory(UserFactory)
     role = CongressRole.Role.VIEWER
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    """A task with a readable deadline; pass `deadline="Trong tháng 7/2020"` to choose it."""
+
+    class Meta:
+        model = Task
+
+    congress = factory.SubFactory(CongressFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    content = factory.Sequence(lambda n: f"Nhiệm vụ số {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, deadline="Ngày 15/7/2020", **kwargs):
+        task = model_class(*args, **kwargs)
+        task.set_deadline(deadline)
+        task.save()
+        return task
+
+
+class TaskPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TaskParty
+
+    task = factory.SubFactory(TaskFactory)
+    role = TaskParty.Role.LEAD
+    organization = factory.SubFactory(OrganizationFactory)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    congress = factory.SubFactory(CongressFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Họp Ban Tổ chức (phiên thứ {n + 1})")
+
+
+class ConclusionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Conclusion
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Kết luận số {n + 1}")
