@@ -45,9 +45,7 @@ urlpatterns = [
     path(f"{congress}lower-levels/", lower_levels.lower_level_list, name="lower_levels"),
     path(f"{congress}lower-levels/new/", lower_levels.lower_level_edit, name="lower_level_create"),
     path(f"{congress}lower-levels/<int:item_pk>/edit/", lower_levels.lower_level_edit, name="lower_level_edit"),
-    path(
-        f"{congress}lower-levels/<int:item_pk>/delete/", lower_levels.lower_level_delete, name="lower_level_delete"
-    ),
+    path(f"{congress}lower-levels/<int:item_pk>/delete/", lower_levels.lower_level_delete, name="lower_level_delete"),
     path("calendar/", calendar.calendar_link, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
 ]
