@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import AgendaItem, Attachment, Conclusion, Meeting, ProgressUpdate, Task, TaskEvent, TaskParty
+from .models import (
+    AgendaItem,
+    Attachment,
+    CalendarFeed,
+    Conclusion,
+    LowerLevelCongress,
+    Meeting,
+    ProgressUpdate,
+    Task,
+    TaskEvent,
+    TaskParty,
+)
 
 
 class TaskPartyInline(admin.TabularInline):
@@ -56,3 +67,27 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
 class TaskEventAdmin(admin.ModelAdmin):
     list_display = ["task", "kind", "actor", "at"]
     raw_id_fields = ["task"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    """To see who has a calendar address and to revoke one (delete it); addresses are made by their owners."""
+
+    list_display = ["person", "created_at"]
+    list_select_related = ["person"]
+    search_fields = ["person__full_name"]
+    fields = ["person", "created_at"]
+    readonly_fields = ["person", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(LowerLevelCongress)
+class LowerLevelCongressAdmin(admin.ModelAdmin):
+    list_display = ["organization", "congress", "kind", "due_date", "held", "held_on"]
+    list_filter = ["kind", "held"]
+    list_select_related = ["organization", "congress"]
+    search_fields = ["organization__name", "congress__name"]
+    raw_id_fields = ["congress", "lower_congress"]
+    autocomplete_fields = ["organization"]

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from congress.models import Congress, Organization, Subcommittee
 
+from .demo_lower_levels import load_lower_levels
 from .models import AgendaItem, Meeting, Task, TaskParty
 
 PROVINCIAL_CONGRESS = "Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020"
@@ -217,6 +218,7 @@ def add_meeting(congress, number, content):
 def load_schedule():
     """Enter seed 000's schedule into the provincial demo congress, once; False if it is there already."""
     congress = Congress.objects.get(name=PROVINCIAL_CONGRESS)
+    load_lower_levels(congress)  # on every run, so a database loaded before the feature gets them too
     if congress.tasks.exists():
         return False
     for number, content, parties, phrase, meeting_number, subitems in TASKS:

@@ -1,8 +1,10 @@
 """Which tasks concern a person: the query behind My work and the calendar feed."""
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from congress.models import CongressRole, SubcommitteeMember
+from congress.rules import prime_roles, roles_by_congress
 
 from .models import Task
 
@@ -11,15 +13,14 @@ Role = CongressRole.Role
 
 def responsibilities(user):
     """The organisations (per congress) and sub-committees the user answers for."""
-    roles = CongressRole.objects.filter(user=user).values_list(
-        "role", "congress_id", "organization_id", "subcommittee_id"
-    )
+    prime_roles(user)
     organizations, subcommittees = set(), set()
-    for role, congress_id, organization_id, subcommittee_id in roles:
-        if role == Role.FOCAL_POINT and organization_id:
-            organizations.add((congress_id, organization_id))
-        if role == Role.SUBCOMMITTEE_HEAD and subcommittee_id:
-            subcommittees.add(subcommittee_id)
+    for congress_id, roles in roles_by_congress(user).items():
+        for role, organization_id, subcommittee_id in roles:
+            if role == Role.FOCAL_POINT and organization_id:
+                organizations.add((congress_id, organization_id))
+            if role == Role.SUBCOMMITTEE_HEAD and subcommittee_id:
+                subcommittees.add(subcommittee_id)
     subcommittees.update(SubcommitteeMember.objects.filter(person__user=user).values_list("subcommittee_id", flat=True))
     return organizations, subcommittees
 
@@ -35,3 +36,21 @@ def tasks_for(user, responsible=None):
     if subcommittees:
         condition |= Q(parties__subcommittee_id__in=subcommittees)
     return Task.objects.filter(pk__in=Task.objects.filter(condition).values("pk"))
+
+
+def annotate_for(user, tasks, *, today, responsible=None):
+    """Mark each task with why it concerns the user, whether it is late, and what they may do."""
+    organizations, subcommittees = responsible if responsible is not None else responsibilities(user)
+    person = getattr(user, "person", None)
+    for task in tasks:
+        task.overdue = task.is_overdue(on=today)
+        task.can_post = user.has_perm("planning.post_progress", task)
+        task.can_change = user.has_perm("planning.change_task", task)
+        reasons = []
+        if person is not None and any(assignee.pk == person.pk for assignee in task.assignees.all()):
+            reasons.append(_("Assigned to you"))
+        for party in task.parties.all():
+            if (task.congress_id, party.organization_id) in organizations or party.subcommittee_id in subcommittees:
+                reason = _("%(name)s leads") if party.role == "lead" else _("%(name)s coordinates")
+                reasons.append(reason % {"name": party.label})
+        task.reasons = reasons

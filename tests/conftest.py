@@ -1,3 +1,5 @@
+import tempfile
+
 import pytest
 from django.contrib.auth.models import Permission
 
@@ -29,6 +31,7 @@ def _test_settings():
         CSRF_COOKIE_SECURE=False,
         LANGUAGE_CODE="vi",
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        MEDIA_ROOT=tempfile.mkdtemp(prefix="congress-media-"),
     )
     overrides.enable()
     yield

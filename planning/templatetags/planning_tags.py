@@ -1,6 +1,10 @@
 """Template helpers of the schedule: task text in the list style, status badges."""
 
 from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from congress.vndates import month_year
 
 from ..textformat import render_list_text
 
@@ -23,3 +27,47 @@ def list_text(text):
 @register.filter
 def task_status_badge(status):
     return TASK_STATUS_BADGES.get(status, "text-bg-secondary")
+
+
+@register.filter
+def month_heading(month):
+    """A schedule's month row: "Tháng 7/2020"; tasks without a date are ongoing."""
+    if not month:
+        return _("Ongoing or without a date")
+    return _("Month %(month)s") % {"month": month_year(month.month, month.year)}
+
+
+@register.filter
+def days_late(task, today):
+    return (today - task.due_date).days if task.due_date else 0
+
+
+SOURCES = {"import": _lazy("pasted from a table"), "meeting conclusion": _lazy("made from a meeting conclusion")}
+
+
+@register.simple_tag
+def event_lines(event):
+    """A history entry as (label, before, after) lines; `before` is None where nothing came before."""
+    from ..services import TRACKED
+
+    labels = {**TRACKED, "progress": _lazy("Progress"), "files": _lazy("Files"), "source": _lazy("Source")}
+    lines = []
+    for key, value in event.changes.items():
+        label = labels.get(key, key)
+        if key == "status":
+            value = [_status_label(v) for v in value] if isinstance(value, list) else _status_label(value)
+        if key == "source":
+            lines.append((label, None, SOURCES.get(value, value)))
+        elif key == "files":
+            lines.append((label, None, ", ".join(value)))
+        elif isinstance(value, list) and len(value) == 2:
+            lines.append((label, value[0], value[1]))
+        elif value:
+            lines.append((label, None, value))
+    return lines
+
+
+def _status_label(value):
+    from ..models import Task
+
+    return str(dict(Task.Status.choices).get(value, value))

@@ -1,11 +1,92 @@
-"""Placeholder until this module is written."""
+from django.contrib.auth.decorators import login_required
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Subquery, Value, When
+from django.shortcuts import render
+from django.utils import timezone
 
-from django.http import Http404
+from congress.models import Congress
+from congress.permissions import get_congress
+from congress.views.common import paginate
+from congress.views.congresses import congress_context
+
+from ..filters import MyWorkFilter, ScheduleFilter
+from ..models import Task
+from ..selectors import annotate_for, responsibilities, tasks_for
+
+SCHEDULE_PAGE_SIZE = 50
+MY_WORK_PAGE_SIZE = 20
+FINISHED = [Task.Status.DONE, Task.Status.CANCELLED]
 
 
-def my_work(request, *args, **kwargs):
-    raise Http404
+def party_prefetches(prefix=""):
+    return [f"{prefix}parties__organization", f"{prefix}parties__subcommittee"]
 
 
-def schedule(request, *args, **kwargs):
-    raise Http404
+@login_required
+def schedule(request, pk):
+    """The congress's schedule as the plan prints it: month rows, then each task with its sub-items."""
+    congress = get_congress(request.user, pk)
+    today = timezone.localdate()
+    filterset = ScheduleFilter(request.GET, queryset=Task.objects.filter(congress=congress), congress=congress)
+    matching = filterset.qs.values("pk")
+    top_level = (
+        Task.objects.filter(congress=congress, parent__isnull=True)
+        .filter(Q(pk__in=Subquery(matching)) | Q(subitems__in=Subquery(matching)))
+        .distinct()
+        .order_by(F("group_month").asc(nulls_last=True), "number", "pk")
+        .prefetch_related(
+            *party_prefetches(),
+            Prefetch(
+                "subitems",
+                queryset=Task.objects.prefetch_related(*party_prefetches()).order_by("number", "pk"),
+            ),
+        )
+    )
+    page = paginate(request, top_level, SCHEDULE_PAGE_SIZE)
+    user = request.user
+    for task in page:
+        task.congress = congress
+        for item in [task, *task.subitems.all()]:
+            item.congress = congress
+            item.overdue = item.is_overdue(on=today)
+            item.can_change = user.has_perm("planning.change_task", item)
+    context = congress_context(request, congress, "schedule")
+    context.update(
+        filter=filterset,
+        page=page,
+        today=today,
+        can_add=user.has_perm("planning.add_task", congress),
+    )
+    return render(request, "planning/schedule.html", context)
+
+
+@login_required
+def my_work(request):
+    """What the signed-in person answers for, in every congress: overdue first, then by deadline."""
+    user = request.user
+    today = timezone.localdate()
+    responsible = responsibilities(user)
+    filterset = MyWorkFilter(
+        request.GET,
+        queryset=tasks_for(user, responsible).filter(Q(content__gt="") | Q(parent__isnull=False)),
+        congresses=Congress.objects.visible_to(user).order_by("-year", "name"),
+    )
+    late = Case(
+        When(Q(due_date__lt=today) & ~Q(status__in=FINISHED), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    tasks = (
+        filterset.qs.annotate(late=late)
+        .order_by("late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk")
+        .select_related("congress", "parent")
+        .prefetch_related(*party_prefetches(), *party_prefetches("parent__"), "assignees")
+    )
+    page = paginate(request, tasks, MY_WORK_PAGE_SIZE)
+    annotate_for(user, page, today=today, responsible=responsible)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "today": today,
+        "has_responsibilities": bool(responsible[0] or responsible[1]) or hasattr(user, "person"),
+    }
+    return render(request, "planning/my_work.html", context)

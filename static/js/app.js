@@ -76,9 +76,35 @@
     });
   }
 
+  // Calendar feed page. <button data-copy="#calendar-url" data-copied="Copied" hidden>: copies the
+  // field's value; its [data-copy-label] reads "Copied" for a moment. Stays hidden where the
+  // browser offers no clipboard (plain http), so the address is selected by hand there.
+  function setUpCopyButtons(root) {
+    root.querySelectorAll("[data-copy]").forEach(function (button) {
+      var field = root.querySelector(button.getAttribute("data-copy"));
+      if (!field || !navigator.clipboard || !window.isSecureContext) {
+        return;
+      }
+      var label = button.querySelector("[data-copy-label]");
+      var text = label ? label.textContent : "";
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (label) {
+            label.textContent = button.getAttribute("data-copied") || text;
+            window.setTimeout(function () {
+              label.textContent = text;
+            }, 2000);
+          }
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpAutosubmit(document);
     setUpConditionalFields(document);
     setUpFormsets(document);
+    setUpCopyButtons(document);
   });
 })();

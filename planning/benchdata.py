@@ -1,0 +1,131 @@
+"""Synthetic congresses of a given size for `manage.py bench`: organisations, people, tasks.
+
+Rows go in with bulk_create; the derived deadline fields are computed the way Task.save() does.
+"""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from congress.models import (
+    Congress,
+    CongressRole,
+    CongressSession,
+    Organization,
+    OrganizingBoard,
+    Person,
+    Subcommittee,
+    SubcommitteeMember,
+)
+
+from .models import ProgressUpdate, Task, TaskParty
+
+PHRASES = ["Ngày {d:02d}/{m}/2030", "Trước ngày {d:02d}/{m}/2030", "Trong tháng {m}/2030", "Thường xuyên"]
+STATUSES = [Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.DONE, Task.Status.NOT_STARTED]
+CONTENT = (
+    "Xây dựng dự thảo báo cáo tổng kết phong trào thi đua yêu nước số {n}:\n"
+    "- Tổng hợp số liệu của các cơ quan, đơn vị, địa phương.\n"
+    "+ Rà soát, hoàn thiện.\n"
+    "- Trình Ban Tổ chức Đại hội cho ý kiến."
+)
+
+
+class BenchCongress:
+    """One congress with its directory; `add_tasks` grows it."""
+
+    def __init__(self, *, organizations=200, people=300, subcommittees=5):
+        User = get_user_model()
+        root = Organization.objects.create(name="UBND tỉnh Bench", kind=Organization.Kind.PEOPLES_COMMITTEE)
+        self.organizations = Organization.objects.bulk_create(
+            Organization(name=f"Sở thử nghiệm số {n}", short_name=f"Sở số {n}", parent=root)
+            for n in range(1, organizations + 1)
+        )
+        self.people = Person.objects.bulk_create(
+            Person(full_name=f"Nguyễn Văn Thử {n}", organization=self.organizations[n % organizations])
+            for n in range(1, people + 1)
+        )
+        self.congress = Congress.objects.create(
+            kind=Congress.Kind.CONGRESS,
+            level=Congress.Level.PROVINCE,
+            edition=7,
+            year=2030,
+            area_name="tỉnh Bench",
+            host=root,
+        )
+        OrganizingBoard.objects.create(congress=self.congress, name="Ban Tổ chức")
+        CongressSession.objects.create(
+            congress=self.congress,
+            name="Phiên chính thức",
+            timing=CongressSession.Timing.EXACT,
+            starts_at=datetime.datetime(2030, 9, 15, 8, tzinfo=datetime.UTC),
+        )
+        self.subcommittees = Subcommittee.objects.bulk_create(
+            Subcommittee(congress=self.congress, name=f"Tiểu ban {n}", order=n) for n in range(1, subcommittees + 1)
+        )
+        SubcommitteeMember.objects.bulk_create(
+            SubcommitteeMember(subcommittee=sub, person=self.people[n], order=1)
+            for n, sub in enumerate(self.subcommittees)
+        )
+        self.secretariat = User.objects.create_user("bench-vanphong", password=None)
+        self.focal_point = User.objects.create_user("bench-daumoi", password=None)
+        self.people[0].user = self.secretariat
+        self.people[1].user = self.focal_point
+        Person.objects.bulk_update(self.people[:2], ["user"])
+        self.focal_organization = self.organizations[0]
+        CongressRole.objects.bulk_create(
+            [
+                CongressRole(congress=self.congress, user=self.secretariat, role=CongressRole.Role.SECRETARIAT),
+                CongressRole(
+                    congress=self.congress,
+                    user=self.focal_point,
+                    role=CongressRole.Role.FOCAL_POINT,
+                    organization=self.focal_organization,
+                ),
+            ]
+        )
+        self.count = 0
+
+    def add_tasks(self, count):
+        """Add `count` tasks: one in ten led by the focal point's organisation, every task with a
+        lead, two coordinating parties and two assignees, some with progress updates."""
+        start = self.count
+        tasks = []
+        for n in range(start, start + count):
+            task = Task(
+                congress=self.congress,
+                number=n + 1,
+                content=CONTENT.format(n=n + 1),
+                status=STATUSES[n % len(STATUSES)],
+                completed_on=datetime.date(2030, 1, 1) if STATUSES[n % len(STATUSES)] == Task.Status.DONE else None,
+            )
+            task.set_deadline(PHRASES[n % len(PHRASES)].format(d=n % 28 + 1, m=n % 8 + 1))
+            task.refresh_dates()
+            tasks.append(task)
+        tasks = Task.objects.bulk_create(tasks, batch_size=1000)
+        organizations = itertools.cycle(self.organizations[1:])
+        parties, assignees, updates = [], [], []
+        Assignee = Task.assignees.through
+        for index, task in enumerate(tasks):
+            n = start + index
+            lead = self.focal_organization if n % 10 == 0 else next(organizations)
+            parties.append(TaskParty(task=task, role=TaskParty.Role.LEAD, order=1, organization=lead))
+            if n % 7 == 0:
+                sub = self.subcommittees[n % len(self.subcommittees)]
+                parties.append(TaskParty(task=task, role=TaskParty.Role.LEAD, order=2, subcommittee=sub))
+            parties.append(
+                TaskParty(task=task, role=TaskParty.Role.COORDINATING, order=3, organization=next(organizations))
+            )
+            parties.append(
+                TaskParty(
+                    task=task, role=TaskParty.Role.COORDINATING, order=4, phrase="Các cơ quan, đơn vị, địa phương"
+                )
+            )
+            for person in (self.people[n % len(self.people)], self.people[(n * 7 + 3) % len(self.people)]):
+                assignees.append(Assignee(task=task, person=person))
+            if n % 5 == 0:
+                updates.append(ProgressUpdate(task=task, author=self.focal_point, text=f"Đã triển khai bước {n}."))
+        TaskParty.objects.bulk_create(parties, batch_size=2000)
+        Assignee.objects.bulk_create(assignees, batch_size=2000, ignore_conflicts=True)
+        ProgressUpdate.objects.bulk_create(updates, batch_size=2000)
+        self.count += count

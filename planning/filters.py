@@ -1,0 +1,95 @@
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import Organization, Subcommittee
+
+from .models import Task, TaskParty
+from .templatetags.planning_tags import month_heading
+
+
+class OverdueFilter(django_filters.BooleanFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput, **kwargs)
+
+
+class TaskFilterMixin:
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(Q(content__icontains=value) | Q(parties__phrase__icontains=value)).distinct()
+
+    def filter_party(self, queryset, name, value):
+        return queryset.filter(parties__organization=value).distinct()
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue(on=timezone.localdate()) if value else queryset
+
+
+class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    party = django_filters.ModelChoiceFilter(
+        label=_("Lead or coordinating organisation"), queryset=Organization.objects.none(), method="filter_party"
+    )
+    subcommittee = django_filters.ModelChoiceFilter(
+        label=_("Sub-committee"), queryset=Subcommittee.objects.none(), field_name="parties__subcommittee"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices)
+    month = django_filters.ChoiceFilter(label=_("Month"), method="filter_month")
+    overdue = OverdueFilter()
+
+    class Meta:
+        model = Task
+        fields = ["q", "party", "subcommittee", "status", "month", "overdue"]
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["party"].queryset = Organization.objects.filter(
+            pk__in=TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values(
+                "organization_id"
+            )
+        )
+        self.filters["subcommittee"].queryset = congress.subcommittees.all()
+        months = (
+            Task.objects.filter(congress=congress, group_month__isnull=False)
+            .values_list("group_month", flat=True)
+            .distinct()
+            .order_by("group_month")
+        )
+        self.filters["month"].extra["choices"] = [(f"{month:%Y-%m}", month_heading(month)) for month in months]
+
+    def filter_month(self, queryset, name, value):
+        try:
+            month = datetime.date.fromisoformat(f"{value}-01")
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(group_month=month)
+
+
+class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
+    SHOW_CHOICES = (("open", _("Still to do")), ("done", _("Done or cancelled")), ("all", _("All")))
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    show = django_filters.ChoiceFilter(label=_("Show"), choices=SHOW_CHOICES, method="filter_show", empty_label=None)
+    congress = django_filters.ModelChoiceFilter(label=_("Congress"), queryset=None)
+    overdue = OverdueFilter()
+
+    class Meta:
+        model = Task
+        fields = ["q", "show", "congress", "overdue"]
+
+    def __init__(self, data=None, *args, congresses, **kwargs):
+        data = data.copy() if data is not None else {}
+        data.setdefault("show", "open")
+        super().__init__(data, *args, **kwargs)
+        self.filters["congress"].queryset = congresses
+
+    def filter_show(self, queryset, name, value):
+        finished = [Task.Status.DONE, Task.Status.CANCELLED]
+        if value == "open":
+            return queryset.exclude(status__in=finished)
+        if value == "done":
+            return queryset.filter(status__in=finished)
+        return queryset

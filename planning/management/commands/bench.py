@@ -1,0 +1,118 @@
+"""`make bench`: server-side time and queries of the busiest pages, on the configured database.
+
+Builds a congress of 1,000 and then 10,000 tasks (200 organisations, 300 people) inside a
+transaction that is rolled back at the end, so the database is left as it was. Each page is
+requested through Django's test client: two warm-up requests, then the median of several.
+Prints a table and writes bench/latest.json (keys of other benchmarks already there are kept).
+"""
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from planning.benchdata import BenchCongress
+
+SIZES = (1000, 10000)
+WARM_UP = 2
+OUTPUT = Path(settings.BASE_DIR) / "bench" / "latest.json"
+GOALS = {"max_queries": 15, "max_ratio": 4.0}
+
+
+class Rollback(Exception):
+    pass
+
+
+def measure(client, url, repeat):
+    for _ in range(WARM_UP):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(timings), len(queries)
+
+
+class Command(BaseCommand):
+    help = "Measure the schedule pages at 1,000 and 10,000 tasks and write bench/latest.json."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=9, help="Timed requests per page (median is kept).")
+        parser.add_argument("--output", default=str(OUTPUT), help="Where to write the figures.")
+
+    def handle(self, *args, repeat, output, **options):
+        results = {}
+        plain_static = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        with override_settings(STORAGES=plain_static, DEBUG=False, SECURE_SSL_REDIRECT=False):
+            try:
+                with transaction.atomic():
+                    self.run(results, repeat)
+                    raise Rollback
+            except Rollback:
+                pass
+        self.report(results)
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        previous = json.loads(path.read_text()) if path.exists() else {}
+        path.write_text(json.dumps({**previous, **results}, indent=2, sort_keys=True) + "\n")
+        self.stdout.write(f"Written to {path}")
+
+    def run(self, results, repeat):
+        self.stdout.write("Building the congress (200 organisations, 300 people)…")
+        bench = BenchCongress()
+        secretariat, focal_point = Client(), Client()
+        secretariat.force_login(bench.secretariat)
+        focal_point.force_login(bench.focal_point)
+        baseline_ms, _queries = measure(secretariat, reverse("password_change_done"), repeat)
+        results["baseline_ms"] = round(baseline_ms, 2)
+        pages = {
+            "my_work": (focal_point, reverse("planning:my_work")),
+            "schedule": (secretariat, reverse("planning:schedule", args=[bench.congress.pk])),
+            "dashboard": (secretariat, reverse("planning:dashboard", args=[bench.congress.pk])),
+        }
+        for size in SIZES:
+            self.stdout.write(f"Adding tasks up to {size:,}…")
+            started = time.perf_counter()
+            bench.add_tasks(size - bench.count)
+            self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
+            for name, (client, url) in pages.items():
+                milliseconds, queries = measure(client, url, repeat)
+                results[f"{name}_ms_{size}"] = round(milliseconds, 2)
+                results[f"{name}_queries_{size}"] = queries
+
+    def report(self, results):
+        baseline = results["baseline_ms"]
+        small, large = SIZES
+        rows = [("page", f"ms @{small:,}", f"queries @{small:,}", f"ms @{large:,}", f"queries @{large:,}", "goal")]
+        for name in ("my_work", "schedule", "dashboard"):
+            ms_small, ms_large = results[f"{name}_ms_{small}"], results[f"{name}_ms_{large}"]
+            q_small, q_large = results[f"{name}_queries_{small}"], results[f"{name}_queries_{large}"]
+            met = q_small == q_large <= GOALS["max_queries"] and ms_small <= GOALS["max_ratio"] * baseline
+            rows.append(
+                (name, f"{ms_small:.1f}", str(q_small), f"{ms_large:.1f}", str(q_large), "met" if met else "MISSED")
+            )
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        self.stdout.write(f"\nbaseline (signed-in page that reads nothing): {baseline:.2f} ms")
+        for index, row in enumerate(rows):
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+            if index == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))
+        self.stdout.write(
+            f"Goals: equal query counts, at most {GOALS['max_queries']}; at {small:,} tasks within "
+            f"{GOALS['max_ratio']:g} × baseline ({GOALS['max_ratio'] * baseline:.1f} ms)."
+        )

@@ -1,0 +1,135 @@
+"""Changing tasks: saving with a version check, numbering, progress, and the history of it all."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Attachment, ProgressUpdate, Task, TaskEvent
+
+# What the history records of a task, in the order it shows them.
+TRACKED = {
+    "number": _("Number (STT)"),
+    "content": _("Content"),
+    "deadline": _("Deadline"),
+    "status": _("Status"),
+    "completed_on": _("Completed on"),
+    "lead": _("Lead"),
+    "coordinating": _("Coordinating"),
+    "assignees": _("Assignees"),
+}
+
+
+class VersionConflict(Exception):
+    """Someone saved the task after the user opened it."""
+
+    def __init__(self, current):
+        super().__init__(current.pk)
+        self.current = current
+
+
+def snapshot(task):
+    """The task's tracked values as text, for the history and for showing a conflict."""
+    parties = list(task.parties.all())
+    return {
+        "number": str(task.number),
+        "content": task.content,
+        "deadline": task.deadline_phrase,
+        "status": task.status,
+        "completed_on": task.completed_on.strftime("%d/%m/%Y") if task.completed_on else "",
+        "lead": "; ".join(party.label for party in parties if party.role == "lead"),
+        "coordinating": "; ".join(party.label for party in parties if party.role != "lead"),
+        "assignees": "; ".join(sorted(person.full_name for person in task.assignees.all())),
+    }
+
+
+def differences(before, after):
+    return {key: [before.get(key, ""), value] for key, value in after.items() if before.get(key, "") != value}
+
+
+def fresh(task):
+    """The task as saved now, with what snapshot() reads."""
+    return Task.objects.prefetch_related("parties__organization", "parties__subcommittee", "assignees").get(pk=task.pk)
+
+
+@transaction.atomic
+def save_task(form, formset, *, by, expected_version=None):
+    """Save a task form and its parties; record what changed. Raises VersionConflict when the
+    task was saved by someone else since `expected_version`."""
+    task = form.instance
+    creating = task.pk is None
+    before = {} if creating else snapshot(fresh(task))
+    if not creating:
+        claimed = Task.objects.filter(pk=task.pk, version=expected_version).update(version=F("version") + 1)
+        if not claimed:
+            raise VersionConflict(fresh(task))
+        task.version = expected_version + 1
+    requested_number = form.cleaned_data["number"]
+    task = form.save()
+    formset.instance = task
+    formset.save()
+    place(task, requested_number)
+    if task.parent_id:
+        task.parent.save(update_fields=["due_date", "group_month", "updated_at"])
+    after = snapshot(fresh(task))
+    changes = after if creating else differences(before, after)
+    if changes:
+        TaskEvent.objects.create(
+            task=task, actor=by, kind=TaskEvent.Kind.CREATED if creating else TaskEvent.Kind.CHANGED, changes=changes
+        )
+    return task
+
+
+def siblings(task):
+    return Task.objects.filter(congress_id=task.congress_id, parent_id=task.parent_id)
+
+
+def place(task, number):
+    """Put the task at position `number` among its siblings and number them 1, 2, 3… again."""
+    others = list(siblings(task).exclude(pk=task.pk).order_by("number", "pk"))
+    position = max(0, min(number - 1, len(others)))
+    ordered = others[:position] + [task] + others[position:]
+    renumber(ordered)
+
+
+def renumber(ordered):
+    changed = []
+    for number, item in enumerate(ordered, start=1):
+        if item.number != number:
+            item.number = number
+            changed.append(item)
+    Task.objects.bulk_update(changed, ["number"])
+
+
+@transaction.atomic
+def delete_task(task, *, by):
+    parent = task.parent
+    remaining = list(siblings(task).exclude(pk=task.pk).order_by("number", "pk"))
+    task.delete()
+    renumber(remaining)
+    if parent:
+        parent.save(update_fields=["due_date", "group_month", "updated_at"])
+
+
+@transaction.atomic
+def post_progress(task, *, by, text, new_status="", files=()):
+    """Record a progress update with its files; a status change moves the task and the history."""
+    update = ProgressUpdate.objects.create(task=task, author=by, text=text, new_status=new_status)
+    for upload in files:
+        Attachment.objects.create(
+            update=update, file=upload, name=upload.name[:255], size=upload.size, content_type=upload.content_type
+        )
+    changes = {"progress": text}
+    if new_status and new_status != task.status:
+        old_status = task.status
+        task.status = new_status
+        task.completed_on = timezone.localdate() if new_status == Task.Status.DONE else None
+        Task.objects.filter(pk=task.pk).update(
+            status=task.status, completed_on=task.completed_on, version=F("version") + 1, updated_at=timezone.now()
+        )
+        task.version += 1
+        changes["status"] = [old_status, task.status]
+    if files:
+        changes["files"] = [upload.name for upload in files]
+    TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.PROGRESS, changes=changes)
+    return update
