@@ -1,7 +1,47 @@
-"""Placeholder until this module is written."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 
-from django.http import Http404
+from congress.permissions import get_congress
+from congress.views.common import render_form
+from congress.views.congresses import congress_context
+
+from ..deadlines import ACCEPTED_FORMS
+from ..forms_import import MAX_ROWS, PasteForm, TaskImport
+from ..permissions import require_task_adder
+
+PREVIEW_STEPS = ("recheck", "confirm", "back")
 
 
-def task_import(request, *args, **kwargs):
-    raise Http404
+@login_required
+def task_import(request, pk):
+    """Paste a table, see how each row was read and fix it, then add every row as a task at once."""
+    congress = get_congress(request.user, pk)
+    require_task_adder(request.user, congress)
+    context = {
+        **congress_context(request, congress, "schedule"),
+        "max_rows": MAX_ROWS,
+        "accepted_forms": "; ".join(ACCEPTED_FORMS),
+    }
+    step = request.POST.get("step") if request.method == "POST" else None
+    if step in PREVIEW_STEPS:
+        preview = TaskImport(request.POST, congress=congress, user=request.user)
+        if step == "back":
+            form = PasteForm(initial={"table": preview.table_text()})
+            return render(request, "planning/task_import.html", {**context, "form": form})
+        if step == "confirm" and preview.is_valid():
+            count = sum(task.parent_id is None for task in preview.save())
+            message = ngettext("%(count)s task was added.", "%(count)s tasks were added.", count)
+            messages.success(request, message % {"count": count})
+            return redirect("planning:schedule", congress.pk)
+        return _preview(request, preview, context, status=422 if step == "confirm" else 200)
+    form = PasteForm(request.POST or None)
+    if form.is_valid():
+        preview = TaskImport.from_table(form.parsed, congress=congress, user=request.user)
+        return _preview(request, preview, context)
+    return render_form(request, "planning/task_import.html", form, **context)
+
+
+def _preview(request, preview, context, status=200):
+    return render(request, "planning/task_import_preview.html", {**context, "preview": preview}, status=status)
