@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Organization, Subcommittee
+from congress.widgets import QuickSelect
 
 from .models import Task, TaskParty
 from .templatetags.planning_tags import month_heading
@@ -22,7 +23,7 @@ class TaskFilterMixin:
         return queryset.filter(Q(content__icontains=value) | Q(parties__phrase__icontains=value)).distinct()
 
     def filter_party(self, queryset, name, value):
-        return queryset.filter(parties__organization=value).distinct()
+        return queryset.filter(parties__organization_id=value).distinct()
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue(on=timezone.localdate()) if value else queryset
@@ -30,14 +31,17 @@ class TaskFilterMixin:
 
 class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    party = django_filters.ModelChoiceFilter(
-        label=_("Lead or coordinating organisation"), queryset=Organization.objects.none(), method="filter_party"
+    party = django_filters.TypedChoiceFilter(
+        label=_("Lead or coordinating organisation"), method="filter_party", coerce=int, widget=QuickSelect
     )
     subcommittee = django_filters.ModelChoiceFilter(
-        label=_("Sub-committee"), queryset=Subcommittee.objects.none(), field_name="parties__subcommittee"
+        label=_("Sub-committee"),
+        queryset=Subcommittee.objects.none(),
+        field_name="parties__subcommittee",
+        widget=QuickSelect,
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices)
-    month = django_filters.ChoiceFilter(label=_("Month"), method="filter_month")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices, widget=QuickSelect)
+    month = django_filters.ChoiceFilter(label=_("Month"), method="filter_month", widget=QuickSelect)
     overdue = OverdueFilter()
 
     class Meta:
@@ -46,10 +50,10 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["party"].queryset = Organization.objects.filter(
-            pk__in=TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values(
-                "organization_id"
-            )
+        # Plain (id, name) pairs: the list can hold hundreds of organisations.
+        used = TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values("organization_id")
+        self.filters["party"].extra["choices"] = list(
+            Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
         )
         self.filters["subcommittee"].queryset = congress.subcommittees.all()
         months = (
@@ -72,8 +76,10 @@ class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
     SHOW_CHOICES = (("open", _("Still to do")), ("done", _("Done or cancelled")), ("all", _("All")))
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    show = django_filters.ChoiceFilter(label=_("Show"), choices=SHOW_CHOICES, method="filter_show", empty_label=None)
-    congress = django_filters.ModelChoiceFilter(label=_("Congress"), queryset=None)
+    show = django_filters.ChoiceFilter(
+        label=_("Show"), choices=SHOW_CHOICES, method="filter_show", empty_label=None, widget=QuickSelect
+    )
+    congress = django_filters.ModelChoiceFilter(label=_("Congress"), queryset=None, widget=QuickSelect)
     overdue = OverdueFilter()
 
     class Meta:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.forms import DateInput
 from congress.models import Organization, Person
+from congress.widgets import QuickSelect, QuickSelectMultiple
 
 from . import attachments, deadlines
 from .models import Task, TaskParty
@@ -30,7 +31,9 @@ class TaskForm(forms.ModelForm):
         widgets = {
             "content": forms.Textarea(attrs={"rows": 8, "class": "app-list-text"}),
             "completed_on": DateInput(),
-            "assignees": forms.SelectMultiple(attrs={"size": 8}),
+            "assignees": QuickSelectMultiple(attrs={"size": 8}),
+            "deadline_session": QuickSelect,
+            "status": QuickSelect,
         }
 
     def __init__(self, *args, congress, **kwargs):
@@ -83,6 +86,7 @@ class TaskPartyForm(forms.ModelForm):
     class Meta:
         model = TaskParty
         fields = ["role", "organization", "subcommittee", "phrase"]
+        widgets = {"role": QuickSelect, "organization": QuickSelect, "subcommittee": QuickSelect}
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)

@@ -43,7 +43,7 @@ def annotate_for(user, tasks, *, today, responsible=None):
     organizations, subcommittees = responsible if responsible is not None else responsibilities(user)
     person = getattr(user, "person", None)
     for task in tasks:
-        task.overdue = task.is_overdue(on=today)
+        decorate(task, today=today)
         task.can_post = user.has_perm("planning.post_progress", task)
         task.can_change = user.has_perm("planning.change_task", task)
         reasons = []
@@ -54,3 +54,14 @@ def annotate_for(user, tasks, *, today, responsible=None):
                 reason = _("%(name)s leads") if party.role == "lead" else _("%(name)s coordinates")
                 reasons.append(reason % {"name": party.label})
         task.reasons = reasons
+
+
+def decorate(task, *, today):
+    """What a list row shows, worked out once in Python: lead and coordinating labels, lateness."""
+    task.leads, task.coordinators = [], []
+    for party in task.parties.all():
+        (task.leads if party.role == "lead" else task.coordinators).append(party.label)
+    task.overdue = task.is_overdue(on=today)
+    task.days_late = (today - task.due_date).days if task.overdue else 0
+    task.show_last_date = bool(task.due_date) and task.deadline_kind not in ("on_day", "by_day")
+    return task

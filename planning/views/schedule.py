@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Subquery, Value, When
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from congress.models import Congress
@@ -10,7 +11,7 @@ from congress.views.congresses import congress_context
 
 from ..filters import MyWorkFilter, ScheduleFilter
 from ..models import Task
-from ..selectors import annotate_for, responsibilities, tasks_for
+from ..selectors import annotate_for, decorate, responsibilities, tasks_for
 
 SCHEDULE_PAGE_SIZE = 50
 MY_WORK_PAGE_SIZE = 20
@@ -43,16 +44,21 @@ def schedule(request, pk):
     )
     page = paginate(request, top_level, SCHEDULE_PAGE_SIZE)
     user = request.user
+    rows, month = [], object()
     for task in page:
-        task.congress = congress
         for item in [task, *task.subitems.all()]:
             item.congress = congress
-            item.overdue = item.is_overdue(on=today)
+            decorate(item, today=today)
             item.can_change = user.has_perm("planning.change_task", item)
+            item.url = item.get_absolute_url()
+            item.edit_url = reverse("planning:task_edit", args=[congress.pk, item.pk]) if item.can_change else ""
+        rows.append({"new_month": task.group_month != month, "month": task.group_month, "task": task})
+        month = task.group_month
     context = congress_context(request, congress, "schedule")
     context.update(
         filter=filterset,
         page=page,
+        rows=rows,
         today=today,
         can_add=user.has_perm("planning.add_task", congress),
     )
