@@ -91,3 +91,27 @@ def test_a_deadline_counted_from_the_congress_moves_with_its_session(schedule):
     task.refresh_from_db()
 
     assert (first, task.due_date) == (dt.date(2020, 7, 22), dt.date(2020, 8, 22))
+
+
+def test_the_schedule_page_shows_the_demo_month_by_month_with_every_phrase(schedule, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    congress = schedule.first().congress
+    client.force_login(get_user_model().objects.get(username="xem"))
+
+    page = client.get(reverse("planning:schedule", args=[congress.pk])).content.decode()
+
+    july, august = page.index("Tháng 7/2020"), page.index("Tháng 8/2020")
+    phrases = [task.deadline_phrase for task in schedule.exclude(deadline_phrase="").order_by("group_month", "number")]
+    positions = [page.index(phrase, july) for phrase in dict.fromkeys(phrases)]
+    assert positions == sorted(positions)
+    assert july < page.index("Ngày 06/7/2020") < august < page.index("Trước ngày 06/8/2020")
+    for label in [
+        "Ban Tổ chức Đại hội",
+        "Văn phòng UBND tỉnh",
+        "Các cơ quan, đơn vị, địa phương",
+        "Đài Phát thanh và Truyền hình tỉnh",
+    ]:
+        assert label in page
+    assert page.count('class="app-subitem-row') == 2
