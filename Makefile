@@ -33,6 +33,7 @@ test: preflight-test install
 	$(VENV)/bin/pytest
 
 bench: install
+	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench
 
 lint: install

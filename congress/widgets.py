@@ -4,9 +4,10 @@ Django renders every <option> through a template; a select of a few hundred orga
 then costs more than the rest of the page. These widgets build the same HTML in Python.
 """
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 
@@ -16,20 +17,19 @@ class QuickSelectMixin:
         final_attrs = {**context["attrs"], "name": context["name"]}
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
-        groups = []
+        parts = [f"<select{flatatt(final_attrs)}>"]
         for group_name, options, _index in context["optgroups"]:
-            rendered = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option["value"], mark_safe(" selected") if option["selected"] else "", option["label"])
-                    for option in options
-                ),
-            )
-            groups.append(
-                format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered) if group_name else rendered
-            )
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), mark_safe("".join(groups)))
+            if group_name:
+                parts.append(f'<optgroup label="{escape(str(group_name))}">')
+            for option in options:
+                selected = " selected" if option["selected"] else ""
+                parts.append(
+                    f'<option value="{escape(str(option["value"]))}"{selected}>{escape(str(option["label"]))}</option>'
+                )
+            if group_name:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("".join(parts))
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):

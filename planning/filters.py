@@ -12,6 +12,8 @@ from congress.widgets import QuickSelect
 from .models import Task, TaskParty
 from .templatetags.planning_tags import month_heading
 
+EMPTY_CHOICE = "---------"
+
 
 class OverdueFilter(django_filters.BooleanFilter):
     def __init__(self, *args, **kwargs):
@@ -32,7 +34,7 @@ class TaskFilterMixin:
 class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     party = django_filters.TypedChoiceFilter(
-        label=_("Lead or coordinating organisation"), method="filter_party", coerce=int, widget=QuickSelect
+        label=_("Lead or coordinating organisation"), method="filter_party", coerce=int, choices=(), widget=QuickSelect
     )
     subcommittee = django_filters.ModelChoiceFilter(
         label=_("Sub-committee"),
@@ -50,19 +52,21 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
-        # Plain (id, name) pairs: the list can hold hundreds of organisations.
+        # Plain (id, name) pairs, given to the form's field rather than the filter so that the
+        # form does not deep-copy a list of hundreds of organisations.
         used = TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values("organization_id")
-        self.filters["party"].extra["choices"] = list(
-            Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
-        )
-        self.filters["subcommittee"].queryset = congress.subcommittees.all()
+        organizations = Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
+        self.form.fields["party"].choices = [("", EMPTY_CHOICE), *organizations]
+        self.form.fields["subcommittee"].queryset = congress.subcommittees.all()
         months = (
             Task.objects.filter(congress=congress, group_month__isnull=False)
             .values_list("group_month", flat=True)
             .distinct()
             .order_by("group_month")
         )
-        self.filters["month"].extra["choices"] = [(f"{month:%Y-%m}", month_heading(month)) for month in months]
+        self.form.fields["month"].choices = [("", EMPTY_CHOICE)] + [
+            (f"{month:%Y-%m}", month_heading(month)) for month in months
+        ]
 
     def filter_month(self, queryset, name, value):
         try:
@@ -79,7 +83,9 @@ class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
     show = django_filters.ChoiceFilter(
         label=_("Show"), choices=SHOW_CHOICES, method="filter_show", empty_label=None, widget=QuickSelect
     )
-    congress = django_filters.ModelChoiceFilter(label=_("Congress"), queryset=None, widget=QuickSelect)
+    congress = django_filters.TypedChoiceFilter(
+        label=_("Congress"), field_name="congress_id", coerce=int, widget=QuickSelect
+    )
     overdue = OverdueFilter()
 
     class Meta:
@@ -90,7 +96,7 @@ class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("show", "open")
         super().__init__(data, *args, **kwargs)
-        self.filters["congress"].queryset = congresses
+        self.filters["congress"].extra["choices"] = [(congress.pk, congress.name) for congress in congresses]
 
     def filter_show(self, queryset, name, value):
         finished = [Task.Status.DONE, Task.Status.CANCELLED]

@@ -1,12 +1,12 @@
 """Which tasks concern a person: the query behind My work and the calendar feed."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from congress.models import CongressRole, SubcommitteeMember
+from congress.models import CongressRole, Person, SubcommitteeMember
 from congress.rules import prime_roles, roles_by_congress
 
-from .models import Task
+from .models import Task, TaskParty
 
 Role = CongressRole.Role
 
@@ -30,12 +30,17 @@ def tasks_for(user, responsible=None):
     of (in that congress), or held by one of their sub-committees. Pass `responsible` (the
     result of `responsibilities`) to save its queries."""
     organizations, subcommittees = responsible if responsible is not None else responsibilities(user)
-    condition = Q(assignees__user=user)
+    # One indexed sub-query per reason, rather than one query joining every party and assignee.
+    condition = Q(pk__in=Task.assignees.through.objects.filter(person__user=user).values("task_id"))
+    by_congress = {}
     for congress_id, organization_id in organizations:
-        condition |= Q(congress_id=congress_id, parties__organization_id=organization_id)
+        by_congress.setdefault(congress_id, set()).add(organization_id)
+    for congress_id, organization_ids in by_congress.items():
+        parties = TaskParty.objects.filter(organization_id__in=organization_ids, task__congress_id=congress_id)
+        condition |= Q(pk__in=parties.values("task_id"))
     if subcommittees:
-        condition |= Q(parties__subcommittee_id__in=subcommittees)
-    return Task.objects.filter(pk__in=Task.objects.filter(condition).values("pk"))
+        condition |= Q(pk__in=TaskParty.objects.filter(subcommittee_id__in=subcommittees).values("task_id"))
+    return Task.objects.filter(condition)
 
 
 def annotate_for(user, tasks, *, today, responsible=None):
@@ -65,3 +70,25 @@ def decorate(task, *, today):
     task.days_late = (today - task.due_date).days if task.overdue else 0
     task.show_last_date = bool(task.due_date) and task.deadline_kind not in ("on_day", "by_day")
     return task
+
+
+def party_prefetch(prefix=""):
+    """Parties with just what a list shows of their organisation or sub-committee, in one query."""
+    parties = TaskParty.objects.select_related("organization", "subcommittee").only(
+        "task_id",
+        "role",
+        "order",
+        "phrase",
+        "organization_id",
+        "subcommittee_id",
+        "organization__name",
+        "organization__short_name",
+        "subcommittee__name",
+        "subcommittee__congress_id",
+    )
+    return Prefetch(f"{prefix}parties", queryset=parties)
+
+
+def assignee_prefetch():
+    """Assignees as bare ids: lists only ask whether the user is one of them."""
+    return Prefetch("assignees", queryset=Person.objects.only("id"))

@@ -11,15 +11,18 @@ from congress.views.congresses import congress_context
 
 from ..filters import MyWorkFilter, ScheduleFilter
 from ..models import Task
-from ..selectors import annotate_for, decorate, responsibilities, tasks_for
+from ..selectors import (
+    annotate_for,
+    assignee_prefetch,
+    decorate,
+    party_prefetch,
+    responsibilities,
+    tasks_for,
+)
 
-SCHEDULE_PAGE_SIZE = 50
-MY_WORK_PAGE_SIZE = 20
+SCHEDULE_PAGE_SIZE = 20
+MY_WORK_PAGE_SIZE = 10
 FINISHED = [Task.Status.DONE, Task.Status.CANCELLED]
-
-
-def party_prefetches(prefix=""):
-    return [f"{prefix}parties__organization", f"{prefix}parties__subcommittee"]
 
 
 @login_required
@@ -35,11 +38,8 @@ def schedule(request, pk):
         .distinct()
         .order_by(F("group_month").asc(nulls_last=True), "number", "pk")
         .prefetch_related(
-            *party_prefetches(),
-            Prefetch(
-                "subitems",
-                queryset=Task.objects.prefetch_related(*party_prefetches()).order_by("number", "pk"),
-            ),
+            party_prefetch(),
+            Prefetch("subitems", queryset=Task.objects.prefetch_related(party_prefetch()).order_by("number", "pk")),
         )
     )
     page = paginate(request, top_level, SCHEDULE_PAGE_SIZE)
@@ -71,10 +71,11 @@ def my_work(request):
     user = request.user
     today = timezone.localdate()
     responsible = responsibilities(user)
+    congresses = {congress.pk: congress for congress in Congress.objects.visible_to(user).only("id", "name", "year")}
     filterset = MyWorkFilter(
         request.GET,
         queryset=tasks_for(user, responsible).filter(Q(content__gt="") | Q(parent__isnull=False)),
-        congresses=Congress.objects.visible_to(user).order_by("-year", "name"),
+        congresses=sorted(congresses.values(), key=lambda congress: (-congress.year, congress.name)),
     )
     late = Case(
         When(Q(due_date__lt=today) & ~Q(status__in=FINISHED), then=Value(0)),
@@ -82,12 +83,15 @@ def my_work(request):
         output_field=IntegerField(),
     )
     tasks = (
-        filterset.qs.annotate(late=late)
+        filterset.qs.filter(congress_id__in=congresses)
+        .annotate(late=late)
         .order_by("late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk")
-        .select_related("congress", "parent")
-        .prefetch_related(*party_prefetches(), *party_prefetches("parent__"), "assignees")
+        .select_related("parent")
+        .prefetch_related(party_prefetch(), party_prefetch("parent__"), assignee_prefetch())
     )
     page = paginate(request, tasks, MY_WORK_PAGE_SIZE)
+    for task in page:
+        task.congress = congresses[task.congress_id]
     annotate_for(user, page, today=today, responsible=responsible)
     context = {
         "filter": filterset,

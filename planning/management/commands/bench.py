@@ -51,9 +51,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=9, help="Timed requests per page (median is kept).")
         parser.add_argument("--output", default=str(OUTPUT), help="Where to write the figures.")
+        parser.add_argument(
+            "--sizes", type=int, nargs=2, default=SIZES, metavar=("SMALL", "LARGE"), help="Task counts to measure."
+        )
 
-    def handle(self, *args, repeat, output, **options):
+    def handle(self, *args, repeat, output, sizes, **options):
+        self.sizes = tuple(sizes)
         results = {}
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise looks there
         plain_static = {
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -85,7 +90,7 @@ class Command(BaseCommand):
             "schedule": (secretariat, reverse("planning:schedule", args=[bench.congress.pk])),
             "dashboard": (secretariat, reverse("planning:dashboard", args=[bench.congress.pk])),
         }
-        for size in SIZES:
+        for size in self.sizes:
             self.stdout.write(f"Adding tasks up to {size:,}…")
             started = time.perf_counter()
             bench.add_tasks(size - bench.count)
@@ -97,7 +102,7 @@ class Command(BaseCommand):
 
     def report(self, results):
         baseline = results["baseline_ms"]
-        small, large = SIZES
+        small, large = self.sizes
         rows = [("page", f"ms @{small:,}", f"queries @{small:,}", f"ms @{large:,}", f"queries @{large:,}", "goal")]
         for name in ("my_work", "schedule", "dashboard"):
             ms_small, ms_large = results[f"{name}_ms_{small}"], results[f"{name}_ms_{large}"]
