@@ -85,7 +85,9 @@ def test_an_unreadable_deadline_is_refused_with_the_accepted_forms_and_the_text_
 
 
 def test_a_deadline_after_the_congress_session_is_saved_with_a_warning(client_for, secretariat, congress):
-    CongressSessionFactory(congress=congress, timing="exact", starts_at=datetime.datetime(2020, 8, 20, 8, tzinfo=datetime.UTC))
+    CongressSessionFactory(
+        congress=congress, timing="exact", starts_at=datetime.datetime(2020, 8, 20, 8, tzinfo=datetime.UTC)
+    )
 
     response = client_for(secretariat).post(
         reverse("planning:task_create", args=[congress.pk]), task_data(deadline="Trong tháng 9/2020"), follow=True
