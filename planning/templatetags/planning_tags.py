@@ -2,7 +2,7 @@
 
 from django import template
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from congress.vndates import month_year
 
@@ -42,7 +42,10 @@ def days_late(task, today):
     return (today - task.due_date).days if task.due_date else 0
 
 
-SOURCES = {"import": _lazy("pasted from a table"), "meeting conclusion": _lazy("made from a meeting conclusion")}
+SOURCES = {
+    "import": gettext_lazy("pasted from a table"),
+    "meeting conclusion": gettext_lazy("made from a meeting conclusion"),
+}
 
 
 @register.simple_tag
@@ -50,7 +53,12 @@ def event_lines(event):
     """A history entry as (label, before, after) lines; `before` is None where nothing came before."""
     from ..services import TRACKED
 
-    labels = {**TRACKED, "progress": _lazy("Progress"), "files": _lazy("Files"), "source": _lazy("Source")}
+    labels = {
+        **TRACKED,
+        "progress": gettext_lazy("Progress"),
+        "files": gettext_lazy("Files"),
+        "source": gettext_lazy("Source"),
+    }
     lines = []
     for key, value in event.changes.items():
         label = labels.get(key, key)

@@ -102,8 +102,10 @@ def test_the_schedule_page_shows_the_demo_month_by_month_with_every_phrase(sched
 
     page = client.get(reverse("planning:schedule", args=[congress.pk])).content.decode()
 
-    july, august = page.index("Tháng 7/2020"), page.index("Tháng 8/2020")
-    phrases = [task.deadline_phrase for task in schedule.exclude(deadline_phrase="").order_by("group_month", "number")]
+    table = page.index("<table")  # the month filter above it names the months too
+    july, august = page.index("Tháng 7/2020", table), page.index("Tháng 8/2020", table)
+    top_level = schedule.top_level().exclude(deadline_phrase="").order_by("group_month", "number")
+    phrases = [task.deadline_phrase for task in top_level]
     positions = [page.index(phrase, july) for phrase in dict.fromkeys(phrases)]
     assert positions == sorted(positions)
     assert july < page.index("Ngày 06/7/2020") < august < page.index("Trước ngày 06/8/2020")

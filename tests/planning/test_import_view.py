@@ -144,7 +144,7 @@ def test_a_paste_over_the_row_limit_is_refused_with_the_limit(client_for, secret
 
     assert response.status_code == 422
     assert response.context["form"].errors["table"] == [
-        "The table has 3 rows; at most 2 can be added at once. Paste it in parts, for example one month at a time."
+        "Bảng có 3 dòng; mỗi lần chỉ thêm được tối đa 2 dòng. Vui lòng dán thành nhiều lần, ví dụ mỗi lần một tháng."
     ]
 
 
@@ -337,9 +337,8 @@ def test_confirming_adds_the_tasks_with_parties_history_and_a_message(
     assert [(event.kind, event.actor, event.changes) for event in events] == [
         ("created", secretariat, {"source": "import"})
     ] * 2
-    with translation.override("en"):
-        messages = [str(message) for message in response.wsgi_request._messages]
-    assert messages == ["2 tasks were added."]
+    messages = [str(message) for message in response.wsgi_request._messages]
+    assert messages == ["Đã thêm 2 nhiệm vụ."]
 
 
 def test_sub_items_are_added_under_their_task_which_ends_with_the_latest(client_for, secretariat, url):

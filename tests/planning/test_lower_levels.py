@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from congress.demo import load_demo
 from congress.models import Congress, CongressRole, CongressSession, Organization
@@ -129,10 +129,9 @@ def test_a_held_date_in_the_future_is_refused_and_what_was_typed_stays(client_fo
     )
 
     assert response.status_code == 422
-    with translation.override("en"):
-        assert [str(error) for error in response.context["form"].errors["held_on"]] == [
-            "The date it was held cannot be in the future."
-        ]
+    assert [str(error) for error in response.context["form"].errors["held_on"]] == [
+        "Ngày tổ chức không được sau ngày hiện tại."
+    ]
     assert "Ghi chú mới" in response.content.decode()
     item.refresh_from_db()
     assert item.held_on is None
