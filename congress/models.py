@@ -301,6 +301,10 @@ class Congress(models.Model):
     def get_absolute_url(self):
         return reverse("congress:detail", args=[self.pk])
 
+    def last_session(self):
+        """The session the preparation leads up to: the last one by order."""
+        return self.sessions.order_by("-order", "-pk").first()
+
     def clean(self):
         if would_cycle(self, self.parent):
             raise ValidationError({"parent": _("A congress cannot lead to itself or to a congress that leads to it.")})

@@ -134,7 +134,7 @@ class TaskImport:
         self.errors = []
         self.rows.is_valid()
         kept = [(index, form.row()) for index, form in enumerate(self.rows.forms) if not _left_out(form)]
-        self.session = congress.sessions.order_by("-order", "-pk").first()
+        self.session = congress.last_session()
         self.check = check_rows(
             kept,
             self.directory,

@@ -209,7 +209,7 @@ class Task(models.Model):
         """The session a relative deadline counts from: the chosen one, else the congress's last."""
         if self.deadline_session_id:
             return self.deadline_session
-        return self.congress.sessions.order_by("-order", "-pk").first()
+        return self.congress.last_session()
 
     def refresh_dates(self):
         """Derive the last acceptable date and the month group; a parent without its own deadline

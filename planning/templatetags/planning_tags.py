@@ -37,11 +37,6 @@ def month_heading(month):
     return _("Month %(month)s") % {"month": month_year(month.month, month.year)}
 
 
-@register.filter
-def days_late(task, today):
-    return (today - task.due_date).days if task.due_date else 0
-
-
 SOURCES = {
     "import": gettext_lazy("pasted from a table"),
     "meeting conclusion": gettext_lazy("made from a meeting conclusion"),

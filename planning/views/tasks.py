@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,18 +15,13 @@ from .. import services
 from ..forms import ProgressForm, TaskForm, TaskPartyFormSet
 from ..models import Attachment, ProgressUpdate, Task
 from ..permissions import get_task, require_task_adder
-from ..selectors import annotate_for
-
-
-def _last_session_date(congress):
-    dates = [session.planned_date for session in congress.sessions.all()]
-    dates = [date for date in dates if date]
-    return max(dates) if dates else None
+from ..selectors import annotate_for, decorate
 
 
 def warn_about_deadline(request, task):
     """A deadline after the congress session is allowed, but rarely meant."""
-    session_date = _last_session_date(task.congress)
+    session = task.congress.last_session()
+    session_date = session.planned_date if session else None
     if task.due_date and session_date and task.due_date > session_date:
         messages.warning(
             request,
@@ -42,7 +36,7 @@ def warn_about_deadline(request, task):
 
 @login_required
 def task_detail(request, pk, task_pk):
-    task = get_task(request.user, pk, task_pk)
+    task = decorate(get_task(request.user, pk, task_pk), today=timezone.localdate())
     congress = task.congress
     context = congress_context(request, congress, "schedule")
     subitems = task.subitems.prefetch_related("parties__organization", "parties__subcommittee")
@@ -52,8 +46,6 @@ def task_detail(request, pk, task_pk):
         subitems=subitems,
         updates=updates,
         events=task.events.select_related("actor__person")[:50],
-        tracked=services.TRACKED,
-        today=timezone.localdate(),
         can_change=request.user.has_perm("planning.change_task", task),
         can_post=request.user.has_perm("planning.post_progress", task),
         can_add=request.user.has_perm("planning.add_task", congress),
@@ -208,10 +200,3 @@ def attachment_download(request, pk, attachment_pk):
     response = FileResponse(handle, as_attachment=True, filename=attachment.name)
     response["Content-Type"] = attachment.content_type
     return response
-
-
-def subitem_prefetch():
-    return Prefetch(
-        "subitems",
-        queryset=Task.objects.prefetch_related("parties__organization", "parties__subcommittee").order_by("number"),
-    )

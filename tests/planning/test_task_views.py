@@ -321,3 +321,15 @@ def test_history_is_shown_on_the_task(client_for, secretariat, congress):
     with translation.override("vi"):
         page = client.get(url("task_detail", task)).content.decode()
     assert "<del" in page and "Cũ" in page and "Mới" in page
+
+
+def test_the_task_page_says_how_late_an_open_task_is(client_for, viewer, congress, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2020, 7, 20))
+    task = TaskFactory(congress=congress, deadline="Trước ngày 12/7/2020")
+
+    page = client_for(viewer).get(url("task_detail", task)).content.decode()
+
+    assert "Trước ngày 12/7/2020" in page and "11/07/2020" in page
+    assert "Quá hạn 9 ngày" in page
