@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 run: preflight-run install
-	@mkdir -p var/broker/queue var/broker/processed var/mail
+	@mkdir -p var/broker/queue var/broker/processed var/broker/control var/mail
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py load_demo_schedule

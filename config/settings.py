@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "congress",
     "planning",
     "awards",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
 )

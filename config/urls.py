@@ -9,6 +9,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="congress:list", permanent=False)),
     path("congresses/", include("congress.urls")),
     path("", include("planning.urls")),
+    path("", include("awards.urls")),
+    path("", include("documents.urls")),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

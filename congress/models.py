@@ -607,6 +607,7 @@ class CongressRole(models.Model):
         BOARD_MEMBER = "board_member", _("Board member")
         SUBCOMMITTEE_HEAD = "subcommittee_head", _("Sub-committee head")
         FOCAL_POINT = "focal_point", _("Focal point of an organisation")
+        COUNCIL_MEMBER = "council_member", _("Emulation council member")
         VIEWER = "viewer", _("Viewer")
 
     congress = models.ForeignKey(Congress, verbose_name=_("congress"), on_delete=models.CASCADE, related_name="roles")

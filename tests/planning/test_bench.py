@@ -9,7 +9,7 @@ def test_bench_writes_every_figure_and_leaves_the_database_as_it_was(db, tmp_pat
     output = tmp_path / "latest.json"
     output.write_text(json.dumps({"reminder_plan_s_100k": 12.5}))
 
-    call_command("bench", "--sizes", "20", "40", "--repeat", "1", "--output", str(output))
+    call_command("bench", "--only", "pages", "--sizes", "20", "40", "--repeat", "1", "--output", str(output))
 
     figures = json.loads(output.read_text())
     assert figures["reminder_plan_s_100k"] == 12.5  # other benchmarks' figures are kept

@@ -4,13 +4,19 @@ Builds a congress of 1,000 and then 10,000 tasks (200 organisations, 300 people)
 transaction that is rolled back at the end, so the database is left as it was. Each page is
 requested through Django's test client: two warm-up requests, then the median of several.
 Prints a table and writes bench/latest.json (keys of other benchmarks already there are kept).
+
+Then every installed app that has a `benchmarks` module runs its own: `run(*, stdout, repeat)`
+builds what it needs (and removes it again), prints its table and returns its figures.
 """
 
 import json
 import statistics
 import time
+from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
@@ -54,10 +60,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--sizes", type=int, nargs=2, default=SIZES, metavar=("SMALL", "LARGE"), help="Task counts to measure."
         )
+        parser.add_argument(
+            "--only",
+            nargs="*",
+            metavar="APP",
+            help="Run only these benchmarks: 'pages' and/or app labels with a benchmarks module.",
+        )
 
-    def handle(self, *args, repeat, output, sizes, **options):
+    def handle(self, *args, repeat, output, sizes, only, **options):
         self.sizes = tuple(sizes)
         results = {}
+        if not only or "pages" in only:
+            self.run_pages(results, repeat)
+        for label, module in app_benchmarks():
+            if not only or label in only:
+                self.stdout.write(f"\n== {label} ==")
+                results.update(module.run(stdout=self.stdout, repeat=repeat))
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        previous = json.loads(path.read_text()) if path.exists() else {}
+        path.write_text(json.dumps({**previous, **results}, indent=2, sort_keys=True) + "\n")
+        self.stdout.write(f"Written to {path}")
+
+    def run_pages(self, results, repeat):
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise looks there
         plain_static = {
             **settings.STORAGES,
@@ -71,11 +96,6 @@ class Command(BaseCommand):
             except Rollback:
                 pass
         self.report(results)
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        previous = json.loads(path.read_text()) if path.exists() else {}
-        path.write_text(json.dumps({**previous, **results}, indent=2, sort_keys=True) + "\n")
-        self.stdout.write(f"Written to {path}")
 
     def run(self, results, repeat):
         self.stdout.write("Building the congress (200 organisations, 300 people)…")
@@ -121,3 +141,10 @@ class Command(BaseCommand):
             f"Goals: equal query counts, at most {GOALS['max_queries']}; at {small:,} tasks within "
             f"{GOALS['max_ratio']:g} × baseline ({GOALS['max_ratio'] * baseline:.1f} ms)."
         )
+
+
+def app_benchmarks():
+    for config in apps.get_app_configs():
+        name = f"{config.name}.benchmarks"
+        if find_spec(name) is not None:
+            yield config.label, import_module(name)
