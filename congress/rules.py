@@ -9,7 +9,7 @@ import rules
 from .models import CongressRole
 
 Role = CongressRole.Role
-READ_ONLY_ROLES = {Role.VIEWER, Role.BOARD_MEMBER, Role.FOCAL_POINT}
+READ_ONLY_ROLES = {Role.VIEWER, Role.BOARD_MEMBER, Role.FOCAL_POINT, Role.COUNCIL_MEMBER}
 
 
 def _store(user):
