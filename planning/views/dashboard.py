@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from congress.permissions import get_congress
 from congress.views.congresses import congress_context
 from congress.vndates import month_year
 
+from .. import cache
 from ..models import Attachment, ProgressUpdate, Task, TaskParty
 
 OVERDUE_SHOWN = 10
@@ -45,22 +47,35 @@ def local_today():
 def dashboard(request, pk):
     congress = get_congress(request.user, pk)
     today = local_today()
+    key = cache.body_key(
+        "dashboard",
+        congress_ids=[congress.pk],
+        user_part=cache.rights(request.user, congress),
+        request=request,
+        today=today,
+    )
+    context = congress_context(request, congress, "dashboard")
+    context["body"] = cache.cached_body(key, lambda: dashboard_body(request, congress, today))
+    return render(request, "planning/dashboard.html", context)
+
+
+def dashboard_body(request, congress, today):
     items = work_items(congress)
     months = monthly_counts(items, today)
     countdown = Countdown.of(congress, today)
-    context = congress_context(request, congress, "dashboard")
-    context.update(
-        today=today,
-        due_soon_days=DUE_SOON_DAYS,
-        agencies_shown=AGENCIES_SHOWN,
-        countdown=countdown,
-        totals=status_totals(months),
-        timeline=timeline(months, today, countdown.session if countdown else None),
-        overdue=overdue_items(items, today),
-        latest_updates=latest_updates(congress),
+    context = {
+        "congress": congress,
+        "today": today,
+        "due_soon_days": DUE_SOON_DAYS,
+        "agencies_shown": AGENCIES_SHOWN,
+        "countdown": countdown,
+        "totals": status_totals(months),
+        "timeline": timeline(months, today, countdown.session if countdown else None),
+        "overdue": overdue_items(items, today),
+        "latest_updates": latest_updates(congress),
         **lead_figures(congress, items, today, all_agencies=request.GET.get("agencies") == "all"),
-    )
-    return render(request, "planning/dashboard.html", context)
+    }
+    return render_to_string("planning/_dashboard_body.html", context, request=request)
 
 
 def work_items(congress):

@@ -13,7 +13,7 @@ def test_bench_writes_every_figure_and_leaves_the_database_as_it_was(db, tmp_pat
 
     figures = json.loads(output.read_text())
     assert figures["reminder_plan_s_100k"] == 12.5  # other benchmarks' figures are kept
-    for page in ("my_work", "schedule", "dashboard"):
+    for page in ("my_work", "schedule", "dashboard", "my_work_cold", "schedule_cold", "dashboard_cold"):
         for size in (20, 40):
             assert figures[f"{page}_ms_{size}"] > 0
             assert 0 < figures[f"{page}_queries_{size}"] <= 15

@@ -24,6 +24,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from planning import cache
 from planning.benchdata import BenchCongress
 
 SIZES = (1000, 10000)
@@ -36,16 +37,20 @@ class Rollback(Exception):
     pass
 
 
-def measure(client, url, repeat):
+def measure(client, url, repeat, before=lambda: None):
+    """Median milliseconds and the query count of a page; `before` runs ahead of each request."""
     for _ in range(WARM_UP):
+        before()
         response = client.get(url)
         if response.status_code != 200:
             raise RuntimeError(f"{url} answered {response.status_code}")
     timings = []
     for _ in range(repeat):
+        before()
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
+    before()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return statistics.median(timings), len(queries)
@@ -100,6 +105,10 @@ class Command(BaseCommand):
     def run(self, results, repeat):
         self.stdout.write("Building the congress (200 organisations, 300 people)…")
         bench = BenchCongress()
+
+        def changed():
+            cache.congress_changed(bench.congress.pk)
+
         secretariat, focal_point = Client(), Client()
         secretariat.force_login(bench.secretariat)
         focal_point.force_login(bench.focal_point)
@@ -119,18 +128,23 @@ class Command(BaseCommand):
                 milliseconds, queries = measure(client, url, repeat)
                 results[f"{name}_ms_{size}"] = round(milliseconds, 2)
                 results[f"{name}_queries_{size}"] = queries
+                # The same page right after a change to the congress: rendered, not read from the cache.
+                milliseconds, queries = measure(client, url, repeat, before=changed)
+                results[f"{name}_cold_ms_{size}"] = round(milliseconds, 2)
+                results[f"{name}_cold_queries_{size}"] = queries
 
     def report(self, results):
         baseline = results["baseline_ms"]
         small, large = self.sizes
         rows = [("page", f"ms @{small:,}", f"queries @{small:,}", f"ms @{large:,}", f"queries @{large:,}", "goal")]
         for name in ("my_work", "schedule", "dashboard"):
-            ms_small, ms_large = results[f"{name}_ms_{small}"], results[f"{name}_ms_{large}"]
-            q_small, q_large = results[f"{name}_queries_{small}"], results[f"{name}_queries_{large}"]
-            met = q_small == q_large <= GOALS["max_queries"] and ms_small <= GOALS["max_ratio"] * baseline
-            rows.append(
-                (name, f"{ms_small:.1f}", str(q_small), f"{ms_large:.1f}", str(q_large), "met" if met else "MISSED")
-            )
+            for key, label, timed in ((name, name, True), (f"{name}_cold", f"{name}, after a change", False)):
+                ms_small, ms_large = results[f"{key}_ms_{small}"], results[f"{key}_ms_{large}"]
+                q_small, q_large = results[f"{key}_queries_{small}"], results[f"{key}_queries_{large}"]
+                met = q_small == q_large <= GOALS["max_queries"]
+                met = met and (not timed or ms_small <= GOALS["max_ratio"] * baseline)
+                verdict = ("met" if met else "MISSED") if timed else ("queries met" if met else "queries MISSED")
+                rows.append((label, f"{ms_small:.1f}", str(q_small), f"{ms_large:.1f}", str(q_large), verdict))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         self.stdout.write(f"\nbaseline (signed-in page that reads nothing): {baseline:.2f} ms")
         for index, row in enumerate(rows):
@@ -139,7 +153,9 @@ class Command(BaseCommand):
                 self.stdout.write("  ".join("-" * width for width in widths))
         self.stdout.write(
             f"Goals: equal query counts, at most {GOALS['max_queries']}; at {small:,} tasks within "
-            f"{GOALS['max_ratio']:g} × baseline ({GOALS['max_ratio'] * baseline:.1f} ms)."
+            f"{GOALS['max_ratio']:g} × baseline ({GOALS['max_ratio'] * baseline:.1f} ms).\n"
+            "A page is kept rendered until the congress changes (planning.cache); the rows 'after a change'\n"
+            "measure the first visit after each change, when the page is rendered again."
         )
 
 
