@@ -175,6 +175,12 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ban Tổ chức Đại hội <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An SMTP attempt gives up after EMAIL_TIMEOUT; a mail "sending" for much longer than that
+# belongs to a dead worker and is swept back (planning.reminders.delivery).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+REMINDER_STUCK_AFTER_SECONDS = env_int("REMINDER_STUCK_AFTER_SECONDS", 600)
+REMINDER_REQUEUE_AFTER_SECONDS = env_int("REMINDER_REQUEUE_AFTER_SECONDS", 600)
+REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 6)
 
 REDIS_URL = env_str("REDIS_URL")
 # Rendered list pages are cached until their congress changes (planning.cache). Every web
@@ -207,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "congress.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,
+    },
+    "run-reminders": {
+        "task": "planning.tasks.task_run_reminders",
+        "schedule": env_int("REMINDER_INTERVAL_SECONDS", 5 * 60),
     },
 }
 

@@ -1,0 +1,394 @@
+"""One digest mail per person per day: who gets one, its subject, its bodies and its calendar.
+
+`compose(now)` turns the due reminders into outbox mails, a batch of people at a time, each
+batch in its own transaction: the reminders are locked with SKIP LOCKED, so jobs running at
+the same moment share the work instead of doubling it, and sending is enqueued only once the
+batch has committed. The subject is worked out at once; the bodies are rendered by the worker
+that sends the mail (`render`), so queueing ten thousand digests stays cheap.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from congress.emails import make_message
+from congress.models import Congress, Person
+from congress.vndates import short_date
+
+from ..models import Meeting, OutboxMail, ReminderPreference, ScheduledReminder, Task
+from ..selectors import decorate, party_prefetch
+from ..views.calendar import _linker, _meeting_event, _task_event  # the calendar feed's events, reused
+from .planner import policies
+
+PEOPLE_PER_BATCH = 500
+Kind = ScheduledReminder.Kind
+Status = ScheduledReminder.Status
+KIND_ABBREVIATIONS = [("Thi đua yêu nước", "TĐYN"), ("điển hình tiên tiến", "ĐHTT"), ("thi đua, khen thưởng", "TĐKT")]
+
+
+def short_name(congress):
+    """The congress as a subject line names it: "Đại hội TĐYN tỉnh lần thứ VII"."""
+    if congress.edition and congress.area_name:
+        kind = Congress.KIND_TITLES.get(congress.kind, "")
+        name = f"{kind} {congress.area_name.split()[0]} lần thứ {congress.edition_roman}"
+    else:
+        name = re.sub(r"\s*[-–,]\s*năm \d{4}$", "", congress.name)
+    for long, short in KIND_ABBREVIATIONS:
+        name = re.sub(re.escape(long), short, name, flags=re.IGNORECASE)
+    return name
+
+
+def subject_line(reminders, names, horizon):
+    """ "[Đại hội TĐYN tỉnh lần thứ VII] 2 nhiệm vụ quá hạn, 3 nhiệm vụ đến hạn trong 7 ngày"."""
+    overdue = {r.task_id for r in reminders if r.task_id and r.kind in (Kind.OVERDUE, Kind.ESCALATION)}
+    coming = {r.task_id for r in reminders if r.task_id and r.kind in (Kind.UPCOMING, Kind.DUE)}
+    meetings = {r.meeting_id for r in reminders if r.meeting_id}
+    others = {(r.source, r.source_key) for r in reminders if r.source}
+    with translation.override("vi"):
+        parts = []
+        if overdue:
+            parts.append(ngettext("%(count)d overdue task", "%(count)d overdue tasks", len(overdue)))
+            parts[-1] %= {"count": len(overdue)}
+        if coming:
+            text = ngettext(
+                "%(count)d task due within %(days)d days", "%(count)d tasks due within %(days)d days", len(coming)
+            )
+            parts.append(text % {"count": len(coming), "days": horizon})
+        if meetings:
+            text = ngettext("%(count)d meeting coming", "%(count)d meetings coming", len(meetings))
+            parts.append(text % {"count": len(meetings)})
+        if others:
+            text = ngettext("%(count)d other deadline", "%(count)d other deadlines", len(others))
+            parts.append(text % {"count": len(others)})
+    return f"[{'; '.join(names)}] {', '.join(parts)}"
+
+
+@dataclass
+class Digest:
+    """Whom one person's digest of one day goes to, and what it holds (saved or not)."""
+
+    person: Person
+    day: datetime.date
+    reminders: list
+    subject: str = ""
+    skipped: str = ""  # why no mail goes out, when none does
+    congress_ids: list = field(default_factory=list)
+
+
+class Composer:
+    """Decides the digests of a batch of people; caches what batches share."""
+
+    def __init__(self, day):
+        self.day = day
+        self.congresses = {}
+        self.horizons = {}
+
+    def learn(self, congress_ids):
+        missing = set(congress_ids) - self.congresses.keys()
+        if missing:
+            self.congresses.update(Congress.objects.in_bulk(missing))
+            for congress_id, policy in policies(missing).items():
+                self.horizons[congress_id] = max(policy.offsets(), default=0)
+
+    def digests(self, reminders, *, sent_today):
+        """Group reminders per person into Digests; a person who opted out, has no address
+        or has had today's digest gets a skipped one."""
+        by_person = defaultdict(list)
+        for reminder in reminders:
+            by_person[reminder.person_id].append(reminder)
+        people = Person.objects.in_bulk(by_person)
+        opted_out = set(
+            ReminderPreference.objects.filter(
+                person_id__in=by_person, choice=ReminderPreference.Choice.NONE
+            ).values_list("person_id", flat=True)
+        )
+        self.learn({reminder.congress_id for reminder in reminders})
+        found = []
+        for person_id, own in by_person.items():
+            person = people[person_id]
+            digest = Digest(person=person, day=self.day, reminders=own)
+            if person_id in opted_out:
+                digest.skipped = _("chose no e-mail")
+            elif not person.email:
+                digest.skipped = _("no e-mail address")
+            elif person_id in sent_today:
+                digest.skipped = _("the day's digest had gone already")
+            else:
+                self.fill(digest)
+            found.append(digest)
+        return found
+
+    def fill(self, digest):
+        congress_ids = sorted({reminder.congress_id for reminder in digest.reminders})
+        names = [short_name(self.congresses[pk]) for pk in congress_ids]
+        days_left = [r.days_left() for r in digest.reminders if r.kind in (Kind.UPCOMING, Kind.DUE)]
+        horizon = max([self.horizons.get(pk, 0) for pk in congress_ids] + days_left)
+        digest.subject = subject_line(digest.reminders, names, horizon)[:400]
+        digest.congress_ids = congress_ids
+
+
+def compose(now):
+    """Turn every due pending reminder into digests; returns the ids of the mails queued."""
+    missed = ScheduledReminder.objects.pending().filter(not_after__lt=now)
+    missed.update(status=Status.MISSED, note=_("not mailed within its grace window"))
+    due = ScheduledReminder.objects.pending().filter(due_at__lte=now)
+    people = sorted(set(due.values_list("person_id", flat=True)))
+    queued = []
+    for start in range(0, len(people), PEOPLE_PER_BATCH):
+        queued += _compose_batch(now, people[start : start + PEOPLE_PER_BATCH])
+    return queued
+
+
+@transaction.atomic
+def _compose_batch(now, person_ids):
+    day = timezone.localdate(now)
+    reminders = list(
+        ScheduledReminder.objects.pending()
+        .filter(person_id__in=person_ids, due_at__lte=now)
+        .select_for_update(skip_locked=True)
+        .only(
+            "pk",
+            "person_id",
+            "congress_id",
+            "kind",
+            "task_id",
+            "meeting_id",
+            "source",
+            "source_key",
+            "deadline",
+            "remind_on",
+            "not_after",
+        )
+    )
+    if not reminders:
+        return []
+    sent_today = set(
+        OutboxMail.objects.filter(person_id__in=person_ids, digest_date=day).values_list("person_id", flat=True)
+    )
+    digests = Composer(day).digests(reminders, sent_today=sent_today)
+    mails = [
+        OutboxMail(
+            person=digest.person,
+            to=digest.person.email,
+            digest_date=day,
+            subject=digest.subject,
+            enqueued_at=now,
+            next_attempt_at=now,
+            not_after=min(reminder.not_after for reminder in digest.reminders),
+        )
+        for digest in digests
+        if not digest.skipped
+    ]
+    OutboxMail.objects.bulk_create(mails)
+    _link(now, day, digests, mails)
+    from ..tasks import task_send_mail
+
+    for mail in mails:
+        task_send_mail.delay_on_commit(mail_id=mail.pk)
+    return [mail.pk for mail in mails]
+
+
+def _link(now, day, digests, mails):
+    """Point the reminders at their mails (one UPDATE), record the skipped ones and the congresses."""
+    mailed = [r.pk for digest in digests if not digest.skipped for r in digest.reminders]
+    mail_of_person = OutboxMail.objects.filter(person_id=OuterRef("person_id"), digest_date=day).values("pk")[:1]
+    ScheduledReminder.objects.filter(pk__in=mailed).update(status=Status.MAILED, mail=Subquery(mail_of_person))
+    by_reason = defaultdict(list)
+    for digest in digests:
+        if digest.skipped:
+            by_reason[digest.skipped].extend(r.pk for r in digest.reminders)
+    for reason, pks in by_reason.items():
+        ScheduledReminder.objects.filter(pk__in=pks).update(status=Status.SKIPPED, note=reason)
+    mail_of = {mail.person_id: mail.pk for mail in mails}
+    Through = OutboxMail.congresses.through
+    Through.objects.bulk_create(
+        Through(outboxmail_id=mail_of[digest.person.pk], congress_id=congress_id)
+        for digest in digests
+        if not digest.skipped
+        for congress_id in digest.congress_ids
+    )
+
+
+# Rendering: the bodies and the calendar of a digest, from its reminders.
+
+
+@dataclass
+class Entry:
+    kind: str
+    title: str
+    link: str
+    deadline: str
+    days: int
+    number: str = ""
+    lead: str = ""
+    status: str = ""
+    place: str = ""
+    time: str = ""
+    agenda: list = field(default_factory=list)
+
+
+def _absolute(link):
+    return link if urlsplit(link).scheme else settings.SITE_URL.rstrip("/") + link
+
+
+def _tasks(ids, today):
+    parent_parties = party_prefetch("parent__")
+    tasks = (
+        Task.objects.filter(pk__in=ids)
+        .select_related("congress", "parent")
+        .prefetch_related(party_prefetch(), parent_parties)
+    )
+    return {task.pk: decorate(task, today=today) for task in tasks}
+
+
+def _meetings(ids):
+    meetings = Meeting.objects.filter(pk__in=ids).select_related("congress").prefetch_related("agenda")
+    return {meeting.pk: meeting for meeting in meetings}
+
+
+def _task_entry(reminder, task):
+    leads = task.leads or (decorate(task.parent, today=reminder.remind_on).leads if task.parent_id else [])
+    number = f"{task.parent.number}.{task.number}" if task.parent_id else str(task.number)
+    return Entry(
+        kind=reminder.kind,
+        title=task.first_line() or _("Task %(number)s") % {"number": number},
+        link=_absolute(task.get_absolute_url()),
+        deadline=task.deadline_phrase or short_date(task.due_date),
+        days=abs(reminder.days_left()),
+        number=number,
+        lead="; ".join(leads),
+        status=task.get_status_display(),
+    )
+
+
+def _meeting_entry(reminder, meeting):
+    start = timezone.localtime(meeting.starts_at)
+    items = sorted(meeting.agenda.all(), key=lambda item: (item.order, item.pk))
+    return Entry(
+        kind=reminder.kind,
+        title=meeting.title,
+        link=_absolute(reverse("planning:meeting_detail", args=[meeting.congress_id, meeting.pk])),
+        deadline=short_date(start.date()),
+        days=abs(reminder.days_left()),
+        place=meeting.place,
+        time=f"{start:%H:%M} ngày {short_date(start.date())}",
+        agenda=[("+ " if item.parent_id else "- ") + item.text for item in items],
+    )
+
+
+def _item_entry(reminder):
+    return Entry(
+        kind=reminder.kind,
+        title=reminder.title,
+        link=_absolute(reminder.link) if reminder.link else "",
+        deadline=reminder.phrase or short_date(reminder.deadline),
+        days=abs(reminder.days_left()),
+    )
+
+
+SECTIONS = [
+    ("overdue", (Kind.OVERDUE,)),
+    ("coming", (Kind.DUE, Kind.UPCOMING)),
+    ("escalated", (Kind.ESCALATION,)),
+    ("meetings", (Kind.MEETING,)),
+]
+
+
+def digest_context(person, day, reminders):
+    """What the digest templates show: per congress, the overdue, the coming, the escalated,
+    the meetings and the other deadlines, each with its deadline phrase, lead, status and link."""
+    tasks = _tasks({r.task_id for r in reminders if r.task_id}, day)
+    meetings = _meetings({r.meeting_id for r in reminders if r.meeting_id})
+    congresses = Congress.objects.in_bulk({r.congress_id for r in reminders})
+    by_congress = defaultdict(list)
+    for reminder in reminders:
+        if reminder.task_id in tasks:
+            entry = _task_entry(reminder, tasks[reminder.task_id])
+        elif reminder.meeting_id in meetings:
+            entry = _meeting_entry(reminder, meetings[reminder.meeting_id])
+        elif reminder.source:
+            entry = _item_entry(reminder)
+        else:
+            continue  # its task or meeting was deleted meanwhile
+        by_congress[reminder.congress_id].append((reminder, entry))
+    sections = []
+    for congress_id in sorted(by_congress):
+        pairs = by_congress[congress_id]
+        section = {"congress": congresses[congress_id], "short_name": short_name(congresses[congress_id])}
+        for name, kinds in SECTIONS:
+            chosen = [entry for reminder, entry in pairs if reminder.kind in kinds and not reminder.source]
+            section[name] = sorted(chosen, key=lambda e: (-e.days if name != "coming" else e.days, e.number))
+        section["others"] = sorted((entry for r, entry in pairs if r.source), key=lambda e: e.deadline)
+        sections.append(section)
+    return {
+        "person": person,
+        "day": day,
+        "sections": sections,
+        "site_url": settings.SITE_URL,
+        "preferences_url": _absolute(reverse("planning:reminder_preferences")),
+        "tasks": tasks,
+        "meetings": meetings,
+    }
+
+
+def calendar_for(context, reminders):
+    """The coming deadlines and meetings of a digest as iCal text ("" when there are none)."""
+    day = context["day"]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Emulation congresses//Reminder digest//VI")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    link = _linker(settings.SITE_URL)
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    stamp = timezone.now()
+    zone = timezone.get_default_timezone()
+    count = 0
+    for reminder in reminders:
+        if reminder.deadline < day:
+            continue
+        if reminder.task_id in context["tasks"]:
+            calendar.add_component(_task_event(context["tasks"][reminder.task_id], link, host, stamp))
+        elif reminder.meeting_id in context["meetings"]:
+            calendar.add_component(_meeting_event(context["meetings"][reminder.meeting_id], link, host, stamp, zone))
+        elif reminder.source:
+            calendar.add_component(_item_event(reminder, host, stamp))
+        else:
+            continue
+        count += 1
+    if not count:
+        return ""
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode()
+
+
+def _item_event(reminder, host, stamp):
+    event = icalendar.Event()
+    event.add("uid", f"{reminder.source}-{reminder.source_key}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("summary", reminder.title)
+    event.add("dtstart", reminder.deadline)
+    event.add("dtend", reminder.deadline + datetime.timedelta(days=1))
+    if reminder.link:
+        event.add("url", _absolute(reminder.link))
+    return event
+
+
+def render(person, day, reminders, subject):
+    """(text, html, calendar) of a digest, in Vietnamese."""
+    with translation.override("vi"):
+        context = digest_context(person, day, reminders)
+        calendar = calendar_for(context, reminders)
+        context.update(subject=subject, has_calendar=bool(calendar))
+        message = make_message("digest", [person.email or "-"], context)
+        return message.body, message.alternatives[0][0], calendar

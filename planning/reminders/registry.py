@@ -1,0 +1,83 @@
+"""How other apps hand their deadlines to the reminder planner, without planning importing them.
+
+An app registers a provider once, in its AppConfig.ready()::
+
+    from planning.reminders import registry
+
+    def submission_deadlines(*, congress_ids, due_dates):
+        rounds = NominationRound.objects.filter(congress_id__in=congress_ids, closes_on__in=due_dates)
+        for round in rounds.prefetch_related("units__focal_points"):
+            yield registry.DeadlineItem(
+                key=f"round-{round.pk}",
+                congress_id=round.congress_id,
+                due_date=round.closes_on,
+                recipients=tuple(person.pk for person in round.people_to_remind()),
+                title=f"Nộp hồ sơ đề nghị khen thưởng: {round.name}",
+                link=round.get_absolute_url(),
+                phrase="Trước ngày 15/7/2020",
+            )
+
+    registry.register("awards.round", submission_deadlines)
+
+The planner calls each provider with keyword arguments only:
+
+- `congress_ids`: the congresses being planned (a set of ints),
+- `due_dates`: the deadlines that remind on the day being planned (a set of `datetime.date`);
+  return only items whose `due_date` is one of them (filter in the database: `__in`).
+
+It returns (or yields) `DeadlineItem`s. Each recipient (a `Person` id) then gets the item in
+their daily digest under the congress's policy: days before, on the day, and while overdue
+(items are not escalated). The item's `source` (the name given to `register`, at most 50
+characters) and `key` (at most 100) identify it: the planner keeps one reminder per
+(source, key, person, kind, day), enforced by a database constraint, so a provider may be
+asked twice and return the same items without anyone being reminded twice.
+
+A provider must not write to the database, and should be fast: it runs inside the periodic
+job for every congress at once. A provider that raises is logged and skipped for that run.
+"""
+
+import logging
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+_providers = {}
+
+
+@dataclass(frozen=True)
+class DeadlineItem:
+    key: str  # stable within the source, e.g. "round-12"
+    congress_id: int
+    due_date: object  # datetime.date: the last acceptable day
+    recipients: tuple  # Person ids
+    title: str  # what the digest lists, in Vietnamese
+    link: str  # a path ("/congresses/3/awards/rounds/12/") or an absolute URL
+    phrase: str = ""  # the deadline as the documents write it; empty prints the date
+
+
+def register(source, provider):
+    """Add (or replace) the provider for `source`."""
+    if not source or len(source) > 50:
+        raise ValueError("A source name has 1 to 50 characters.")
+    _providers[source] = provider
+
+
+def unregister(source):
+    _providers.pop(source, None)
+
+
+def providers():
+    return dict(_providers)
+
+
+def collect(*, congress_ids, due_dates):
+    """Yield (source, item) from every provider; a failing provider is logged, not fatal."""
+    for source, provider in providers().items():
+        try:
+            items = list(provider(congress_ids=set(congress_ids), due_dates=set(due_dates)))
+        except Exception:
+            logger.exception("Reminder provider %s failed; its deadlines are skipped this time.", source)
+            continue
+        for item in items:
+            if item.congress_id in congress_ids and item.due_date in due_dates:
+                yield source, item
