@@ -27,16 +27,17 @@ def missing_pieces(purpose):
             missing.append((f"the {library} library (WeasyPrint prints PDFs with it)", package))
     if not shutil.which("fc-list"):
         missing.append(("fontconfig (finds the fonts of printed documents)", "fontconfig"))
-    elif "Liberation Serif" not in _fonts():
-        missing.append(("the Liberation Serif font (documents in Times New Roman metrics)", "fonts-liberation"))
+    elif "Liberation Serif" not in _fonts(":family=Liberation Serif:charset=1ea1 1edd 1b0"):
+        # fonts-liberation (1.x) lacks Vietnamese letters such as "ạ", "ờ"; fonts-liberation2 has them all.
+        missing.append(("Liberation Serif with Vietnamese letters (Times New Roman metrics)", "fonts-liberation2"))
     if purpose == "test" and not os.access(CHROMIUM, os.X_OK):
         missing.append((f"Chromium at {CHROMIUM} (end-to-end tests)", "chromium"))
     return missing
 
 
-def _fonts():
+def _fonts(pattern=":"):
     try:
-        return subprocess.run(["fc-list"], capture_output=True, text=True, check=False).stdout
+        return subprocess.run(["fc-list", pattern, "family"], capture_output=True, text=True, check=False).stdout
     except OSError:
         return ""
 

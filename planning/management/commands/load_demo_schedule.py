@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from planning.demo import load_schedule
+from planning.documents import load_demo_documents
 
 
 class Command(BaseCommand):
@@ -9,3 +10,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loaded = load_schedule()
         self.stdout.write("Đã nạp lịch nhiệm vụ mẫu." if loaded else "Lịch nhiệm vụ mẫu đã có sẵn, không nạp lại.")
+        if load_demo_documents():
+            self.stdout.write("Đã nạp nơi nhận, ngày tháng và chữ ký của văn bản lịch nhiệm vụ như bản in.")

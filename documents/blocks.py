@@ -1,0 +1,224 @@
+"""The body of a document as plain data: what both the PDF and the DOCX are built from.
+
+A domain app describes its document's body as a list of blocks, never as HTML:
+
+    Heading(1, "Mục đích, yêu cầu")        I. MỤC ĐÍCH, YÊU CẦU (numbered by the layer)
+    Heading(2, "1. Thời gian: 20/8/2020")  as typed
+    Paragraph("Để tổng kết …")             justified, first line indented
+    Paragraph("Căn cứ …;", italic=True)    a legal basis
+    Item("-", "Chỉ đạo chung …")           "- " and "+ " list items
+    Table(columns, rows)                   header row repeated on every page
+    Centered("QUYẾT ĐỊNH:")                 a line set in the middle, bold
+
+`text_blocks(text)` reads the official list style a secretariat types ("I.", "1.", "a)",
+"- ", "+ " at the start of a line) into such blocks. Every text is NFC-normalised here, so
+nothing downstream has to care.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text or "")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Level 1 is a part ("I. …", printed UPPER bold); 2 and 3 keep their typed "1." / "a)"."""
+
+    level: int
+    text: str
+    numbered: bool = True  # level 1 only: the layer prints the Roman numeral
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", nfc(self.text))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    italic: bool = False
+    bold: bool = False
+    indent: bool = True
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", nfc(self.text))
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item: marker "-" (first level) or "+" (second level)."""
+
+    marker: str
+    text: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", nfc(self.text))
+
+
+@dataclass(frozen=True)
+class Centered:
+    text: str
+    bold: bool = True
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", nfc(self.text))
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float  # share of the table's width, in percent
+    align: str = "left"  # "left", "center" or "justify"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: each cell is a list of blocks (Paragraph / Item / Heading)."""
+
+    cells: tuple
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A row spanning the whole table: "THÁNG 7/2020:"."""
+
+    text: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", nfc(self.text))
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple
+    rows: list = field(default_factory=list)
+
+
+@dataclass
+class Annex:
+    """An annex after the signature: its own pages, numbering and orientation.
+
+    `label` is "Phụ lục" or "Phụ lục I"; `reference` the italic line "(Kèm theo … số …)",
+    which the layer fills in from the record when left empty, naming `issued_by` (else the
+    issuing body) as the one who issued the document.
+    """
+
+    title: str
+    body: list
+    label: str = "Phụ lục"
+    reference: str = ""
+    issued_by: str = ""
+    subtitle: str = ""
+    landscape: bool = False
+
+
+@dataclass
+class Content:
+    """What a domain app's gather function returns: the body, annexes and page setting.
+
+    `closing_mark` puts "./." after the last sentence of the body, as the decree asks of a
+    text; a document that is only a table (the task schedule) leaves it off.
+    """
+
+    body: list
+    annexes: list = field(default_factory=list)
+    landscape: bool = False
+    subtitle: str = ""
+    closing_mark: bool = True
+    authority_line: str = ""  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under its subject
+
+
+_ROMAN = re.compile(r"^[IVXLC]+\.\s")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s")
+_LETTERED = re.compile(r"^[a-zđ]\)\s")
+_ITEM = re.compile(r"^([-+•–])\s+")
+
+
+def text_blocks(text, *, italic_paragraphs=False):
+    """Blocks of text in the official list style, one block per non-empty line."""
+    blocks = []
+    for raw in nfc(text).splitlines():
+        line = " ".join(raw.split())
+        if line:
+            blocks.append(_line_block(line, italic_paragraphs))
+    return blocks
+
+
+def _line_block(line, italic_paragraphs):
+    if _ROMAN.match(line):
+        return Heading(1, line, numbered=False)
+    if _NUMBERED.match(line) or _ARTICLE.match(line):
+        return Heading(2, line)
+    if _LETTERED.match(line):
+        return Heading(3, line)
+    if match := _ITEM.match(line):
+        marker = "+" if match.group(1) == "+" else "-"
+        return Item(marker, line[match.end() :])
+    return Paragraph(line, italic=italic_paragraphs)
+
+
+_ARTICLE = re.compile(r"^Điều \d+\.")
+
+
+def bases_blocks(text):
+    """Legal bases in italic, one per line, each ending ";" and the last one "."."""
+    lines = [" ".join(line.split()).rstrip(" ;.,") for line in nfc(text).splitlines() if line.strip()]
+    ends = [";"] * (len(lines) - 1) + ["."]
+    return [Paragraph(line + end, italic=True) for line, end in zip(lines, ends, strict=False)]
+
+
+_FACT = re.compile(r"\[([^\[\]\n]{1,60})\]")
+
+
+def fill_facts(text, facts):
+    """Put the facts in where the text names them in brackets: "[Tên Đại hội]" → its name.
+
+    A known fact without a value yet prints as dots for the pen ("Địa điểm: ……"); brackets
+    naming no known fact stay as typed, so a typo shows in the printout.
+    """
+    lookup = {key.casefold(): value for key, value in facts.items()}
+
+    def replace(match):
+        key = match.group(1).strip().casefold()
+        if key not in lookup:
+            return match.group(0)
+        value = lookup[key]
+        return "……" if value in (None, "") else str(value)
+
+    return _FACT.sub(replace, nfc(text))
+
+
+def close_with_mark(blocks):
+    """The blocks with "./." after the last sentence (once)."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, (Paragraph, Item, Heading)):
+            text = block.text.rstrip()
+            if text.endswith("./."):
+                return blocks
+            text = text.rstrip(".;:,") + "./."
+            return [*blocks[:index], _with_text(block, text), *blocks[index + 1 :]]
+    return blocks
+
+
+def _with_text(block, text):
+    return replace(block, text=text)
+
+
+def lead_in(text, *, short=80):
+    """How a "1." or "a)" line is set: (bold part, rest).
+
+    "1. Sở Nội vụ:" is bold; "1. Thời gian: 01 buổi …" bold up to its colon; a long
+    sentence ("1. Tổng kết đánh giá …") stays regular.
+    """
+    if article := _ARTICLE.match(text):
+        return article.group(0), text[article.end() :]
+    colon = text.find(":")
+    if 0 < colon < short:
+        return text[: colon + 1], text[colon + 1 :]
+    if len(text) <= short and not text.endswith((".", ";")):
+        return text, ""
+    return "", text

@@ -1,0 +1,184 @@
+import re
+import unicodedata
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Document
+from .numbering import short_date
+
+# A recipient's note in brackets at the end of its line: "(b/c)", "(để b/cáo)", "(t/h)".
+_NOTE = re.compile(r"\s*(\((?:để\s[^()]*|[^()]*\b[bt]/[a-zà-ỹ]+[^()]*)\))$", re.IGNORECASE)
+_ARCHIVE = re.compile(r"^Lưu\s*:?\s*", re.IGNORECASE)
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text or "").strip()
+
+
+def parse_recipients(text):
+    """Lines as typed ("- Thường trực Tỉnh ủy (b/c);") into ([[name, note]], archive or None)."""
+    recipients, archive = [], None
+    for raw in nfc(text).splitlines():
+        line = raw.strip().lstrip("-•–").strip().rstrip(";.").strip()
+        if not line:
+            continue
+        if _ARCHIVE.match(line):
+            archive = _ARCHIVE.sub("", line)
+            continue
+        note = _NOTE.search(line)
+        recipients.append([line[: note.start()].strip(), note.group(1)] if note else [line, ""])
+    return recipients, archive
+
+
+def recipients_text(recipients):
+    return "\n".join(f"{name} {note}".strip() for name, note, *_rest in recipients)
+
+
+class DocumentForm(forms.ModelForm):
+    """The record a secretariat edits: what the header and the foot of the document print."""
+
+    recipients_text = forms.CharField(
+        label=_("Recipients"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One per line, as printed after “Nơi nhận:”; a note in brackets may follow, such as “(b/c)”. "
+            "The line “Lưu: …” is added from the field below."
+        ),
+    )
+    annex_choices = forms.MultipleChoiceField(label=_("Annexes"), required=False, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Document
+        fields = [
+            "type_name",
+            "subject",
+            "parent_body",
+            "issuing_body",
+            "symbol",
+            "place",
+            "date",
+            "blank_day",
+            "signer_collective",
+            "signer_authority",
+            "signer_principal",
+            "signer_position",
+            "signer_note",
+            "signer_name",
+            "archive",
+        ]
+        widgets = {"subject": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, annexes=(), earliest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+        self.fields["recipients_text"].initial = recipients_text(self.instance.recipients)
+        self.fields["annex_choices"].choices = list(annexes)
+        self.fields["annex_choices"].initial = list(self.instance.annexes or [])
+        if not annexes:
+            del self.fields["annex_choices"]
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and self.earliest and date < self.earliest:
+            raise forms.ValidationError(
+                _("The document cannot be dated before %(date)s, the day the organising board was founded.")
+                % {"date": short_date(self.earliest)}
+            )
+        return date
+
+    def clean_recipients_text(self):
+        recipients, archive = parse_recipients(self.cleaned_data["recipients_text"])
+        if not recipients:
+            raise forms.ValidationError(_("The list of recipients is empty: enter at least one recipient."))
+        self.parsed_archive = archive
+        return recipients
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = nfc(value)
+        if cleaned.get("signer_name") and not cleaned.get("signer_position"):
+            self.add_error(
+                "signer_position", _("The signer has no position: enter the position printed above the signature.")
+            )
+        authority = cleaned.get("signer_authority")
+        if authority in (Document.Authority.KT, Document.Authority.TL, Document.Authority.TUQ) and not cleaned.get(
+            "signer_principal"
+        ):
+            self.add_error("signer_principal", _("With KT., TL. or TUQ., enter for whom the signer signs."))
+        return cleaned
+
+    def save(self, commit=True):
+        record = super().save(commit=False)
+        record.recipients = self.cleaned_data["recipients_text"]
+        if getattr(self, "parsed_archive", None):
+            record.archive = self.parsed_archive
+        if "annex_choices" in self.fields:
+            record.annexes = self.cleaned_data["annex_choices"]
+        return record
+
+
+class SectionsForm(forms.Form):
+    """The editable sections of a document's text: a heading and its text each."""
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        for section in sections:
+            if section.heading:
+                self.fields[f"{section.key}-heading"] = forms.CharField(
+                    label=_("Heading"), initial=section.heading, max_length=200
+                )
+            self.fields[f"{section.key}-text"] = forms.CharField(
+                label=section.heading or _("Text"),
+                initial=section.text,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": max(4, min(16, section.text.count("\n") + 2))}),
+                help_text=_(
+                    "Lines starting “1.”, “a)”, “- ” or “+ ” keep the official list style; "
+                    "[Tên Đại hội], [Thời gian], [Địa điểm] are filled in from the congress."
+                ),
+            )
+
+    def changed_sections(self):
+        """{key: (heading, text)} of the sections whose heading or text changed."""
+        changed = {}
+        for section in self.sections:
+            heading = nfc(self.cleaned_data.get(f"{section.key}-heading", section.heading))
+            text = "\n".join(line.rstrip() for line in nfc(self.cleaned_data[f"{section.key}-text"]).splitlines())
+            if (heading, text) != (section.heading, section.text):
+                changed[section.key] = (heading, text)
+        return changed
+
+
+class IssueForm(forms.Form):
+    number = forms.IntegerField(label=_("Number"), min_value=1)
+    issued_on = forms.DateField(label=_("Date of issue"))
+
+    def __init__(self, *args, record, earliest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record, self.earliest = record, earliest
+        day = record.date or timezone.localdate()
+        self.fields["issued_on"].initial = day
+        self.fields["number"].initial = record.series.next_number(day.year) if record.series.pk else 1
+        self.fields["number"].help_text = _("The next free number of the series is proposed.")
+
+    def clean(self):
+        cleaned = super().clean()
+        number, day = cleaned.get("number"), cleaned.get("issued_on")
+        if number and day and self.record.series.pk and self.record.series.is_taken(number, day.year):
+            self.add_error(
+                "number",
+                _("Number %(number)s is already used in the series of %(series)s in %(year)s.")
+                % {"number": f"{number:02d}", "series": self.record.series.name, "year": day.year},
+            )
+        if day and self.earliest and day < self.earliest:
+            self.add_error(
+                "issued_on",
+                _("The document cannot be dated before %(date)s, the day the organising board was founded.")
+                % {"date": short_date(self.earliest)},
+            )
+        return cleaned

@@ -1,0 +1,288 @@
+"""Letters to DOCX with python-docx, for a secretariat that finishes the document in Word.
+
+The same letter as the PDF: A4, the decree's margins, Times New Roman, the two-column
+letterhead, headings and list items, tables whose header row repeats on every page,
+recipients beside the signature, page numbers centred at the top from page 2 (a different
+first-page header holding nothing), each annex a section of its own numbered from 1.
+"""
+
+import io
+
+from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+from .blocks import Centered, GroupRow, Heading, Item, Paragraph, Table, lead_in
+
+FONT = "Times New Roman"
+PORTRAIT_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+LANDSCAPE_MARGINS = {"top": 20, "bottom": 20, "left": 20, "right": 15}
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+
+
+def render_docx(letter):
+    document = WordDocument()
+    _set_fonts(document)
+    section = document.sections[0]
+    _set_page(section, landscape=letter.landscape, draft_mark=letter.draft_mark if letter.draft else "")
+    _letterhead(document, letter, section)
+    _title(document, letter)
+    _blocks(document, letter.body, _text_width(section))
+    _closing(document, letter, section)
+    for annex in letter.annexes:
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        _set_page(section, landscape=annex.landscape, draft_mark=letter.draft_mark if letter.draft else "")
+        _restart_numbering(section)
+        _annex_head(document, annex)
+        _blocks(document, annex.body, _text_width(section))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# Page set-up ------------------------------------------------------------------------------------
+
+
+def _set_fonts(document):
+    for name in ("Normal", "Table Grid"):
+        style = document.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(14)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), FONT)
+    normal = document.styles["Normal"].paragraph_format
+    normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(0), 1.0
+
+
+def _set_page(section, *, landscape, draft_mark):
+    width, height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = width, height
+    margins = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
+    for side, size in margins.items():
+        setattr(section, f"{side}_margin", Mm(size))
+    section.header_distance = Mm(10)
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.alignment = CENTER
+    _page_field(paragraph)
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    if draft_mark:
+        for part in (header, first):
+            mark = part.add_paragraph() if part is header else part.paragraphs[0]
+            mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = mark.add_run(draft_mark)
+            run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0x99, 0x99, 0x99)
+
+
+def _page_field(paragraph):
+    run = paragraph.add_run()
+    run.font.size = Pt(13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = " PAGE "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _restart_numbering(section):
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
+
+
+def _text_width(section):
+    return section.page_width - section.left_margin - section.right_margin
+
+
+# Pieces -----------------------------------------------------------------------------------------
+
+
+def _para(container, text="", *, align=CENTER, size=14, bold=False, italic=False, underline=False, indent=False):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Cm(1)
+    if text:
+        _run(paragraph, text, size=size, bold=bold, italic=italic, underline=underline)
+    return paragraph
+
+
+def _run(paragraph, text, *, size=14, bold=False, italic=False, underline=False):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
+    return run
+
+
+def _rule(container, *, share):
+    """A short solid line, centred: a paragraph's bottom border narrowed by its indents."""
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Cm(share)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    return paragraph
+
+
+def _borderless_table(document, columns, width):
+    table = document.add_table(rows=1, cols=len(columns))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for cell, share in zip(table.rows[0].cells, columns, strict=True):
+        cell.width = int(width * share)
+    return table
+
+
+def _letterhead(document, letter, section):
+    table = _borderless_table(document, (0.4, 0.6), _text_width(section))
+    table.add_row()
+    issuer, nation = table.rows[0].cells
+    number, place = table.rows[1].cells
+    for cell in (*table.rows[0].cells, *table.rows[1].cells):
+        cell._tc.remove(cell.paragraphs[0]._p)
+    for cell, share in zip(table.rows[1].cells, (0.4, 0.6), strict=True):
+        cell.width = int(_text_width(section) * share)
+    if letter.parent_body:
+        _para(issuer, letter.parent_body, size=13)
+    _para(issuer, letter.issuing_body, size=13, bold=True)
+    _rule(issuer, share=2.2)
+    _para(nation, letter.national_title, size=13, bold=True)
+    _para(nation, letter.motto, size=14, bold=True, underline=True)
+    _para(number, letter.number_line, size=13).paragraph_format.space_before = Pt(6)
+    _para(place, letter.place_date_line, size=14, italic=True).paragraph_format.space_before = Pt(6)
+
+
+def _title(document, letter):
+    _para(document, letter.type_name, bold=True).paragraph_format.space_before = Pt(12)
+    for line in letter.subject.splitlines() or [""]:
+        _para(document, line, bold=True)
+    if letter.subtitle:
+        _para(document, letter.subtitle, italic=True)
+    _rule(document, share=5.5)
+    if letter.authority_line:
+        _para(document, letter.authority_line, bold=True).paragraph_format.space_before = Pt(12)
+
+
+def _annex_head(document, annex):
+    _para(document, annex.label, bold=True)
+    _para(document, annex.title, bold=True)
+    if annex.subtitle:
+        _para(document, annex.subtitle, italic=True)
+    _para(document, annex.reference, italic=True)
+    _rule(document, share=5.5)
+
+
+# Body -------------------------------------------------------------------------------------------
+
+
+def _blocks(container, blocks, width, *, size=14, in_cell=False):
+    for block in blocks:
+        if isinstance(block, Table):
+            _table(container, block, width)
+            continue
+        paragraph = _block(container, block, size=size, in_cell=in_cell)
+        if not in_cell:
+            paragraph.paragraph_format.space_before = Pt(6)
+
+
+def _block(container, block, *, size, in_cell):
+    indent = not in_cell
+    if isinstance(block, Heading) and (block.level == 1 or not in_cell):
+        paragraph = _para(container, align=JUSTIFY, indent=indent)
+        bold, rest = (block.text, "") if block.level == 1 else lead_in(block.text)
+        if bold:
+            _run(paragraph, bold, size=size, bold=True)
+        if rest:
+            _run(paragraph, rest, size=size)
+        return paragraph
+    if isinstance(block, Item):
+        return _para(container, f"{block.marker} {block.text}", align=JUSTIFY, size=size, indent=indent)
+    if isinstance(block, Centered):
+        return _para(container, block.text, bold=block.bold, size=size)
+    if isinstance(block, Paragraph):
+        indent = indent and block.indent
+        return _para(
+            container, block.text, align=JUSTIFY, size=size, bold=block.bold, italic=block.italic, indent=indent
+        )
+    return _para(container, block.text, align=JUSTIFY, size=size)  # a numbered line in a cell
+
+
+def _table(container, table, width):
+    grid = container.add_table(rows=1, cols=len(table.columns))
+    grid.style = "Table Grid"
+    grid.autofit = False
+    widths = [int(width * column.width / 100) for column in table.columns]
+    header = grid.rows[0]
+    _repeat_header(header)
+    for cell, column, cell_width in zip(header.cells, table.columns, widths, strict=True):
+        cell.width = cell_width
+        _run(cell.paragraphs[0], column.title, size=12, bold=True)
+        cell.paragraphs[0].alignment = CENTER
+    for row in table.rows:
+        cells = grid.add_row().cells
+        if isinstance(row, GroupRow):
+            merged = cells[0].merge(cells[-1])
+            _run(merged.paragraphs[0], row.text, size=12, bold=True)
+            continue
+        for cell, column, blocks, cell_width in zip(cells, table.columns, row.cells, widths, strict=True):
+            cell.width = cell_width
+            first = cell.paragraphs[0]
+            for index, block in enumerate(blocks):
+                paragraph = first if index == 0 else cell.add_paragraph()
+                _fill(paragraph, block)
+                paragraph.alignment = CENTER if column.align == "center" else JUSTIFY
+
+
+def _fill(paragraph, block):
+    text = f"{block.marker} {block.text}" if isinstance(block, Item) else block.text
+    _run(paragraph, text, size=12, italic=getattr(block, "italic", False), bold=getattr(block, "bold", False))
+
+
+def _repeat_header(row):
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+# Recipients and signature -----------------------------------------------------------------------
+
+
+def _closing(document, letter, section):
+    _para(document).paragraph_format.space_before = Pt(6)
+    table = _borderless_table(document, (0.45, 0.55), _text_width(section))
+    recipients, signature = table.rows[0].cells
+    recipients._tc.remove(recipients.paragraphs[0]._p)
+    signature._tc.remove(signature.paragraphs[0]._p)
+    _para(recipients, letter.recipients_title, align=LEFT, size=12, bold=True, italic=True)
+    for name, note in letter.recipients:
+        _para(recipients, f"- {name}{' ' + note if note else ''};", align=LEFT, size=11)
+    archive = letter.archive_line if letter.archive_line.endswith(".") else f"{letter.archive_line}."
+    _para(recipients, f"- {archive}", align=LEFT, size=11)
+    for line in letter.signature_lines:
+        _para(signature, line, bold=True)
+    for _ in range(4):
+        _para(signature)
+    if letter.signer_note:
+        _para(signature, letter.signer_note, bold=True)
+    _para(signature, letter.signer_name, bold=True)

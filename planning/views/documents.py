@@ -1,0 +1,224 @@
+"""A congress's official documents: list, record, preview, downloads, issuing, versions.
+
+Every document kind registered with the documents layer (the congress's plan and founding
+decision, planning's schedule and meeting documents, and those later apps add) is shown
+here, scoped to its congress: everyone with a role reads and downloads, unless the kind
+names a narrower `read_permission` (the council's minutes); the secretariat edits the
+record and issues.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from congress.permissions import get_congress
+from congress.views.common import render_form
+from congress.views.congresses import congress_context
+from documents.forms import DocumentForm, IssueForm, SectionsForm
+from documents.layer import all_kinds, get_kind, letter_for, record_for
+from documents.models import Document, RenderJob
+from documents.pdf import preview_context
+from documents.services import (
+    MAX_PAGES_IN_REQUEST,
+    estimated_pages,
+    issue_document,
+    render_current,
+    save_record,
+    start_render_job,
+)
+from documents.views import bytes_response, stored_response
+
+FORMATS = ("pdf", "docx")
+
+
+@dataclass
+class Opened:
+    congress: object
+    kind: object
+    owner: object
+    record: Document
+
+    def url(self, name="planning:document", *args):
+        return reverse(name, args=[self.congress.pk, self.kind.key, self.owner.pk, *args])
+
+
+def open_document(user, pk, kind_key, owner_pk, *, manage=False):
+    """The congress (404 to strangers, 403 to read-only users when managing), the kind, its owner, the record."""
+    congress = get_congress(user, pk, manage=manage)
+    kind = get_kind(kind_key)
+    if not user.has_perm(kind.read_permission, congress):
+        raise PermissionDenied
+    owner = kind.find_owner(congress, owner_pk)
+    return Opened(congress, kind, owner, record_for(kind, owner))
+
+
+def _context(request, opened, **extra):
+    context = congress_context(request, opened.congress, "documents")
+    context.update(kind=opened.kind, owner=opened.owner, record=opened.record, opened=opened, **extra)
+    return context
+
+
+@login_required
+def document_list(request, pk):
+    congress = get_congress(request.user, pk)
+    readable = [kind for kind in all_kinds() if request.user.has_perm(kind.read_permission, congress)]
+    entries = [(kind, owner) for kind in readable for owner in kind.owners(congress)]
+    records = {
+        (record.kind, record.owner_type_id, record.owner_id): record
+        for record in Document.objects.for_owners([owner for _kind, owner in entries])
+    }
+    rows = []
+    for kind, owner in entries:
+        content_type = ContentType.objects.get_for_model(owner)
+        record = records.get((kind.key, content_type.pk, owner.pk))
+        rows.append(
+            {
+                "kind": kind,
+                "owner": owner,
+                "record": record,
+                "url": reverse("planning:document", args=[congress.pk, kind.key, owner.pk]),
+                "pdf_url": reverse("planning:document_file", args=[congress.pk, kind.key, owner.pk, "pdf"]),
+            }
+        )
+    context = congress_context(request, congress, "documents")
+    context["rows"] = rows
+    return render(request, "documents/document_list.html", context)
+
+
+@login_required
+def document_detail(request, pk, kind, owner_pk):
+    opened = open_document(request.user, pk, kind, owner_pk)
+    record = opened.record
+    context = _context(
+        request,
+        opened,
+        issues=record.issues.select_related("issued_by").order_by("-version") if record.pk else [],
+        jobs=record.jobs.order_by("-created_at")[:5] if record.pk else [],
+        can_manage=request.user.has_perm("congress.manage_congress", opened.congress),
+        has_sections=bool(opened.kind.default_sections(opened.owner)),
+    )
+    return render(request, "documents/document_detail.html", context)
+
+
+@login_required
+def document_preview(request, pk, kind, owner_pk):
+    opened = open_document(request.user, pk, kind, owner_pk)
+    letter = letter_for(opened.kind, opened.owner, opened.record)
+    return render(request, "documents/document_preview.html", _context(request, opened, **preview_context(letter)))
+
+
+@login_required
+def document_file(request, pk, kind, owner_pk, fmt):
+    """The issued file from storage; a draft rendered now, or in a worker when it is long."""
+    opened = open_document(request.user, pk, kind, owner_pk)
+    record, inline = opened.record, request.GET.get("inline") == "1"
+    filename = opened.kind.filename(opened.owner, record)
+    if fmt not in FORMATS:
+        return redirect(opened.url())
+    issue = record.latest_issue() if record.is_issued else None
+    if issue is not None:
+        return stored_response(getattr(issue, fmt), f"{filename}-v{issue.version}", fmt, inline=inline)
+    letter = letter_for(opened.kind, opened.owner, record)
+    if estimated_pages(record, letter) > MAX_PAGES_IN_REQUEST:
+        if record.pk is None:
+            save_record(record, by=request.user)
+        job = start_render_job(record, fmt=fmt, by=request.user)
+        return redirect(opened.url("planning:document_job", job.pk))
+    data, _pages = render_current(record, fmt)
+    return bytes_response(data, f"{filename}-du-thao", fmt, inline=inline)
+
+
+@login_required
+def document_edit(request, pk, kind, owner_pk):
+    opened = open_document(request.user, pk, kind, owner_pk, manage=True)
+    record, was_issued = opened.record, opened.record.is_issued
+    annexes = [(key, get_kind(key).label) for key in opened.kind.optional_annexes]
+    form = DocumentForm(
+        request.POST or None, instance=record, annexes=annexes, earliest=opened.kind.earliest_date(opened.owner)
+    )
+    if form.is_valid():
+        if form.has_changed() or record.pk is None:
+            save_record(form.save(), by=request.user)
+            _say_saved(request, record, was_issued)
+        return redirect(opened.url())
+    return render_form(request, "documents/document_form.html", form, **_context(request, opened))
+
+
+@login_required
+def document_text(request, pk, kind, owner_pk):
+    opened = open_document(request.user, pk, kind, owner_pk, manage=True)
+    record, was_issued = opened.record, opened.record.is_issued
+    form = SectionsForm(request.POST or None, sections=opened.kind.sections(opened.owner, record))
+    if form.is_valid():
+        changed = form.changed_sections()
+        if changed:
+            save_record(record, by=request.user, sections=changed)
+            _say_saved(request, record, was_issued)
+        return redirect(opened.url())
+    return render_form(request, "documents/document_text.html", form, **_context(request, opened))
+
+
+def _say_saved(request, record, was_issued):
+    if was_issued:
+        messages.info(
+            request,
+            _("The issued version stays as it was; your changes are the draft of version %(version)s.")
+            % {"version": record.version},
+        )
+    else:
+        messages.success(request, _("The document was saved."))
+
+
+@login_required
+def document_issue(request, pk, kind, owner_pk):
+    opened = open_document(request.user, pk, kind, owner_pk, manage=True)
+    record = opened.record
+    if record.is_issued:
+        messages.info(request, _("This version is already issued."))
+        return redirect(opened.url())
+    earliest = opened.kind.earliest_date(opened.owner)
+    form = IssueForm(request.POST or None, record=record, earliest=earliest)
+    if form.is_valid():
+        try:
+            issue = issue_document(
+                record, number=form.cleaned_data["number"], issued_on=form.cleaned_data["issued_on"], by=request.user
+            )
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Issued as number %(number)s.") % {"number": issue.number_text})
+            return redirect(opened.url())
+    return render_form(request, "documents/document_issue.html", form, **_context(request, opened))
+
+
+@login_required
+def issued_file(request, pk, kind, owner_pk, version, fmt):
+    opened = open_document(request.user, pk, kind, owner_pk)
+    if opened.record.pk is None or fmt not in FORMATS:
+        return redirect(opened.url())
+    issue = get_object_or_404(opened.record.issues, version=version)
+    filename = f"{opened.kind.filename(opened.owner, opened.record)}-v{issue.version}"
+    return stored_response(getattr(issue, fmt), filename, fmt, inline=request.GET.get("inline") == "1")
+
+
+@login_required
+def document_job(request, pk, kind, owner_pk, job_pk):
+    opened = open_document(request.user, pk, kind, owner_pk)
+    job = get_object_or_404(RenderJob, document_id=opened.record.pk, pk=job_pk)
+    template = "documents/_job_progress.html" if request.htmx else "documents/job_detail.html"
+    return render(request, template, _context(request, opened, job=job))
+
+
+@login_required
+def document_job_file(request, pk, kind, owner_pk, job_pk):
+    opened = open_document(request.user, pk, kind, owner_pk)
+    job = get_object_or_404(RenderJob, document_id=opened.record.pk, pk=job_pk, status=RenderJob.Status.DONE)
+    filename = f"{opened.kind.filename(opened.owner, opened.record)}-du-thao"
+    return stored_response(job.file, filename, job.format)

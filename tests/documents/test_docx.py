@@ -1,0 +1,118 @@
+"""The same documents as DOCX, read back with python-docx."""
+
+import datetime
+
+from documents.layer import get_kind, letter_for, record_for, render_docx
+
+from .reading import docx_document, docx_lines, missing_in_order
+
+
+def mm(length):
+    return round(length.mm)
+
+
+def plan_docx(province, **changes):
+    kind = get_kind("plan")
+    record = record_for(kind, province)
+    record.number, record.date, record.annexes = 5, datetime.date(2020, 7, 7), []
+    for field, value in changes.items():
+        setattr(record, field, value)
+    return render_docx(letter_for(kind, province, record, draft=False))
+
+
+def test_the_plan_as_docx_holds_every_element_in_order(province):
+    lines = docx_lines(plan_docx(province, recipients=[["Thường trực Tỉnh ủy", "(b/c)"]]))
+
+    assert (
+        missing_in_order(
+            "\n".join(lines),
+            [
+                "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 05/KH-UBND",
+                "Ninh Thuận, ngày 07 tháng 7 năm 2020",
+                "KẾ HOẠCH",
+                "Tổ chức Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020",
+                "Căn cứ Luật Thi đua, khen thưởng.",
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "- Tổng kết, đánh giá",
+                "IV. TỔ CHỨC THỰC HIỆN",
+                "báo cáo xem xét, chỉ đạo./.",
+                "Nơi nhận:",
+                "- Thường trực Tỉnh ủy (b/c);",
+                "- Lưu: VT.",
+                "TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH",
+                "Lưu Xuân Vĩnh",
+            ],
+        )
+        == []
+    )
+
+
+def test_the_docx_page_has_the_decrees_margins_font_and_page_number_from_page_two(province):
+    document = docx_document(plan_docx(province))
+    section = document.sections[0]
+
+    assert (mm(section.page_width), mm(section.page_height)) == (210, 297)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [mm(margin) for margin in margins] == [20, 20, 30, 15]
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml
+
+
+def test_the_schedule_as_docx_is_landscape_with_a_repeating_header_row(demo):
+    kind = get_kind("schedule")
+    document = docx_document(render_docx(letter_for(kind, demo, record_for(kind, demo))))
+    table = document.tables[1]  # after the letterhead
+
+    assert mm(document.sections[0].page_width) == 297
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "STT",
+        "NỘI DUNG CÔNG VIỆC",
+        "Cơ quan chủ trì; triển khai thực hiện",
+        "Cơ quan phối hợp",
+        "Thời gian hoàn thành",
+    ]
+    assert "w:tblHeader" in table.rows[0]._tr.xml
+    assert table.rows[1].cells[0].text == "THÁNG 7/2020:"
+    assert table.rows[2].cells[0].text == "1"
+    assert table.rows[2].cells[4].text == "Ngày 06/7/2020"
+
+
+def test_the_founding_decision_docx_carries_its_member_list_as_an_annex_section(province):
+    kind = get_kind("founding-decision")
+    document = docx_document(render_docx(letter_for(kind, province, record_for(kind, province))))
+    lines = docx_lines(render_docx(letter_for(kind, province, record_for(kind, province))))
+
+    assert len(document.sections) == 2
+    assert 'w:start="1"' in document.sections[1]._sectPr.xml
+    assert (
+        missing_in_order(
+            "\n".join(lines),
+            [
+                "QUYẾT ĐỊNH",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "QUYẾT ĐỊNH:",
+                "Điều 1. Thành lập Ban Tổ chức",
+                "Phụ lục",
+                "DANH SÁCH THÀNH VIÊN BAN TỔ CHỨC",
+                "Lưu Xuân Vĩnh",
+                "Trưởng ban",
+                "TIỂU BAN NỘI DUNG",
+                "Lê Văn Bình",
+                "Trưởng Tiểu ban",
+            ],
+        )
+        == []
+    )
+
+
+def test_a_draft_docx_is_marked_in_its_headers(province):
+    kind = get_kind("plan")
+    document = docx_document(render_docx(letter_for(kind, province, record_for(kind, province))))
+
+    assert "DỰ THẢO" in document.sections[0].first_page_header.paragraphs[0].text

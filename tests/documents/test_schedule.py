@@ -1,0 +1,135 @@
+"""Seed 000's task schedule, printed from the demo, read back row by row."""
+
+import datetime
+
+import pytest
+
+from documents.layer import get_kind, letter_for, record_for, render_pdf
+from planning.demo import TASKS
+
+from .reading import missing_in_order, pdf_text
+
+
+def expected_rows():
+    """(STT, content lines, lead, coordinating, deadline) per printed row, from the seed as entered."""
+    rows = []
+    for number, content, parties, phrase, _meeting, subitems in TASKS:
+        if content:
+            rows.append((str(number), content.splitlines(), *labels(parties), phrase))
+        for index, (sub_content, sub_parties, sub_phrase) in enumerate(subitems):
+            lead, coordinating = labels(sub_parties)
+            rows.append(
+                (
+                    str(number) if index == 0 and not content else "",
+                    [f"- {sub_content}"],
+                    f"- {lead}" if lead else "",
+                    f"- {coordinating}" if coordinating else "",
+                    f"- {sub_phrase}",
+                )
+            )
+    return rows
+
+
+def labels(parties):
+    leads = [name for role, name in parties if role == "lead"]
+    coordinating = [name for role, name in parties if role != "lead"]
+    return ", ".join(leads), "; ".join(coordinating)
+
+
+@pytest.fixture
+def schedule_text(demo):
+    kind = get_kind("schedule")
+    record = record_for(kind, demo)
+    record.number = 25
+    data, _pages = render_pdf(letter_for(kind, demo, record, draft=False))
+    return pdf_text(data)
+
+
+def test_the_printed_schedule_reproduces_seed_000_row_by_row(schedule_text):
+    rows = expected_rows()
+    starts = [schedule_text.index(lines[0]) for _number, lines, *_ in rows]
+    ends = [*starts[1:], schedule_text.index("Nơi nhận:")]
+
+    assert starts == sorted(starts)
+    for (number, lines, lead, coordinating, deadline), start, end in zip(rows, starts, ends, strict=True):
+        row = schedule_text[start:end]
+        assert schedule_text[:start].endswith(f" {number} " if number else " "), number
+        assert missing_in_order(row, lines) == [], number
+        for party in (lead, coordinating, deadline):
+            assert party in row, (number, party)
+
+
+def test_the_month_rows_stand_before_their_tasks(schedule_text):
+    assert (
+        missing_in_order(
+            schedule_text,
+            ["THÁNG 7/2020:", "1 Họp Ban Tổ chức", "10 - Dự thảo và rà soát", "THÁNG 8/2020:", "11 Hợp Ban Tổ chức"],
+        )
+        == []
+    )
+
+
+def test_the_schedule_has_seed_000_letterhead_recipients_and_signature_block(schedule_text):
+    assert (
+        missing_in_order(
+            schedule_text,
+            [
+                "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "BAN TỔ CHỨC ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH NINH THUẬN LẦN THỨ VII, NĂM 2020",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 25/CTr-BTC",
+                "Ninh Thuận, ngày 17 tháng 7 năm 2020",
+                "CHƯƠNG TRÌNH",
+                "Phân công và tiến trình thực hiện các nhiệm vụ trọng tâm chuẩn bị cho Đại hội Thi đua yêu nước tỉnh",
+                "(Từ tháng 7/2020 đến tháng 8/2020)",
+                "STT NỘI DUNG CÔNG VIỆC",
+                "Nơi nhận:",
+                "- TT Tỉnh ủy, TT. HĐND tỉnh (để b/cáo);",
+                "- CT, các PCT UBND tỉnh;",
+                "- Thành viên BTC ĐHTĐ yêu nước tỉnh;",
+                "- Sở Nội vụ;",
+                "- Lưu: VT, VXNV. NVT.",
+                "TM. BAN TỔ CHỨC ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH LẦN THỨ VII",
+                "TRƯỞNG BAN",
+                "CHỦ TỊCH UBND TỈNH",
+                "Lưu Xuân Vĩnh",
+            ],
+        )
+        == []
+    )
+
+
+def test_the_header_row_repeats_on_every_page(demo):
+    kind = get_kind("schedule")
+    data, pages = render_pdf(letter_for(kind, demo, record_for(kind, demo)))
+    from .reading import pdf_pages
+
+    assert pages >= 3
+    assert all("STT NỘI DUNG CÔNG VIỆC" in page for page in pdf_pages(data))
+
+
+def test_the_schedule_prints_as_the_plans_annex_in_landscape(demo):
+    plan = get_kind("plan")
+    record = record_for(plan, demo)
+    record.date = datetime.date(2020, 7, 10)
+    letter = letter_for(plan, demo, record)
+
+    data, _pages = render_pdf(letter)
+
+    assert [annex.landscape for annex in letter.annexes] == [True]
+    assert (
+        missing_in_order(
+            pdf_text(data),
+            [
+                "KẾ HOẠCH",
+                "Nơi nhận:",
+                "Phụ lục",
+                "CHƯƠNG TRÌNH, PHÂN CÔNG VÀ TIẾN TRÌNH THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM",
+                "(Kèm theo Kế hoạch số",
+                "/KH-UBND ngày 10 tháng 7 năm 2020 của Ủy ban nhân dân tỉnh Ninh Thuận)",
+                "THÁNG 7/2020:",
+            ],
+        )
+        == []
+    )
