@@ -27,6 +27,7 @@ run: preflight-run install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py load_demo_schedule
+	DEBUG=1 $(PY) manage.py load_demo_awards
 	DEBUG=1 $(VENV)/bin/honcho --no-prefix -f Procfile.dev start || true
 
 test: preflight-test install

@@ -1,0 +1,48 @@
+"""Reads scoped to the user: the dossiers a user may open, the council's results and ranking."""
+
+from itertools import groupby
+
+from django.db.models import Q
+
+from congress.rules import congress_roles
+
+from .models import Ballot, Nomination
+from .rules import Role, focal_organizations
+
+
+def nominations_for(user, congress, queryset=None):
+    """The dossiers of the congress the user may open: all for the standing office, the own
+    organisation's for a focal point, those from the council onwards for a council member."""
+    queryset = (queryset if queryset is not None else Nomination.objects.all()).filter(round__congress=congress)
+    roles = {role for role, _, _ in congress_roles(user, congress)}
+    if user.is_superuser or Role.SECRETARIAT in roles:
+        return queryset
+    condition = Q(pk__in=[])
+    organizations = focal_organizations(user, congress)
+    if organizations:
+        condition |= Q(proposing_organization_id__in=organizations)
+    if Role.COUNCIL_MEMBER in roles:
+        condition |= Q(status__in=Nomination.IN_OR_AFTER_COUNCIL)
+    return queryset.filter(condition)
+
+
+def ranking(session):
+    """The session's ballots per award type, best first: by votes for, then by the tie rule in
+    favour of women. Each ballot gets `rank` and `preferred_in_tie` (ranked above an equal
+    candidate because of the tie rule)."""
+    ballots = list(
+        Ballot.objects.filter(session=session)
+        .select_related("nomination__award_type", "nomination__person", "nomination__organization")
+        .order_by("nomination__award_type__order", "nomination__award_type_id", "pk")
+    )
+    groups = []
+    for award_type, rows in groupby(ballots, key=lambda ballot: ballot.nomination.award_type):
+        rows = sorted(rows, key=lambda b: (-b.approvals, not b.nomination.prefers_women, b.nomination.nominee_name))
+        for position, ballot in enumerate(rows, start=1):
+            ballot.rank = position
+            equals = [other for other in rows if other is not ballot and other.approvals == ballot.approvals]
+            ballot.preferred_in_tie = ballot.nomination.prefers_women and any(
+                not other.nomination.prefers_women for other in equals
+            )
+        groups.append((award_type, rows))
+    return groups

@@ -1,0 +1,235 @@
+"""Dossiers: the list, the form, the page with its files, eligibility and history, and each step."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from congress.models import Organization
+from congress.permissions import get_congress
+from congress.views.common import paginate
+from planning import cache
+
+from .. import eligibility, exports, services
+from ..forms import ActionForm, FileForm, NominationFilter, NominationForm
+from ..models import AwardType, Ballot, Nomination, NominationFile, Vote
+from ..permissions import get_nomination, get_round, require
+from ..rules import focal_organizations
+from ..selectors import nominations_for
+from .common import awards_context
+
+DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
+
+
+def _filtered(request, congress):
+    nominations = (
+        nominations_for(request.user, congress, Nomination.objects.with_list_data())
+        .annotate(nominee_sort=Coalesce("person__full_name", "organization__name", "household"))
+        .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
+        .order_by(*DEFAULT_ORDER)
+    )
+    rounds = congress.nomination_rounds.order_by("-year", "pk").values_list("pk", "name")
+    award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
+    proposers = (
+        Organization.objects.filter(pk__in=nominations.values("proposing_organization_id"))
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    return NominationFilter(
+        request.GET, queryset=nominations, rounds=rounds, award_types=award_types, proposers=proposers
+    )
+
+
+def _with_ballots(nominations):
+    for nomination in nominations:
+        ballots = list(nomination.ballots.all())
+        nomination.latest_ballot = ballots[-1] if ballots else None
+    return nominations
+
+
+@login_required
+def nomination_list(request, pk):
+    congress = get_congress(request.user, pk)
+    key = cache.body_key(
+        "nominations", congress_ids=[congress.pk], user_part=cache.rights(request.user, congress), request=request
+    )
+    body = cache.cached_body(key, lambda: _list_body(request, congress))
+    return render(request, "awards/nomination_list.html", awards_context(request, congress, body=body))
+
+
+def _list_body(request, congress):
+    filterset = _filtered(request, congress)
+    page = paginate(request, filterset.qs)
+    eligibility.annotate(_with_ballots(page.object_list))
+    open_rounds = [r for r in congress.nomination_rounds.all() if _may_add(request.user, r, congress)]
+    context = {"congress": congress, "filter": filterset, "page": page, "open_rounds": open_rounds}
+    return render_to_string("awards/_nomination_list_body.html", context, request=request)
+
+
+def _may_add(user, nomination_round, congress):
+    nomination_round.congress = congress
+    return user.has_perm("awards.add_nomination", nomination_round)
+
+
+@login_required
+def nomination_export(request, pk):
+    congress = get_congress(request.user, pk)
+    filterset = _filtered(request, congress)
+    nominations = _with_ballots(filterset.qs.order_by("award_type__order", "award_type_id", "nominee_sort", "pk"))
+    response = HttpResponse(
+        exports.nominations_workbook(nominations),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="danh-sach-ho-so-khen-thuong.xlsx"'
+    return response
+
+
+def _proposers(user, congress):
+    """The organisations the user proposes for; None for the standing office (any)."""
+    if user.has_perm("awards.manage_awards", congress):
+        return None
+    return focal_organizations(user, congress)
+
+
+@login_required
+def nomination_create(request, pk, round_pk):
+    nomination_round = get_round(request.user, pk, round_pk)
+    require(request.user, "awards.add_nomination", nomination_round)
+    return _edit(request, nomination_round, Nomination(round=nomination_round))
+
+
+@login_required
+def nomination_edit(request, pk, nomination_pk):
+    nomination = get_nomination(request.user, pk, nomination_pk, perm="awards.change_nomination")
+    return _edit(request, nomination.round, nomination)
+
+
+def _edit(request, nomination_round, nomination):
+    congress = nomination_round.congress
+    form = NominationForm(
+        request.POST or None,
+        instance=nomination,
+        nomination_round=nomination_round,
+        proposers=_proposers(request.user, congress),
+    )
+    if form.is_valid():
+        nomination = services.save_nomination(form.save(commit=False), by=request.user)
+        messages.success(request, _("The dossier was saved. Add its documents next."))
+        return redirect("awards:nomination_detail", congress.pk, nomination.pk)
+    context = awards_context(request, congress, form=form, nomination=nomination, round=nomination_round)
+    status = 422 if form.is_bound else 200
+    return render(request, "awards/nomination_form.html", context, status=status)
+
+
+@login_required
+def nomination_detail(request, pk, nomination_pk):
+    nomination = get_nomination(request.user, pk, nomination_pk)
+    return _render_detail(request, nomination)
+
+
+def _render_detail(request, nomination, *, failed=None, status=200):
+    """The dossier page; `failed` is a FileForm refused, shown under its document."""
+    user = request.user
+    can_change = user.has_perm("awards.change_nomination", nomination)
+    files = list(nomination.files.select_related("uploaded_by__person"))
+    documents = []
+    for requirement in nomination.award_type.documents.all():
+        form = failed if failed is not None and failed.requirement.pk == requirement.pk else None
+        if can_change and form is None:
+            form = FileForm(requirement=requirement, prefix=f"doc{requirement.pk}")
+        own = [item for item in files if item.requirement_id == requirement.pk]
+        documents.append({"requirement": requirement, "files": own, "form": form if can_change else None})
+    eligibility.annotate([nomination])
+    ballots = nomination.ballots.select_related("session").prefetch_related("votes__member__person")
+    context = awards_context(
+        request,
+        nomination.round.congress,
+        nomination=nomination,
+        documents=documents,
+        other_files=[item for item in files if item.requirement_id is None],
+        missing=[doc["requirement"] for doc in documents if doc["requirement"].mandatory and not doc["files"]],
+        can_change=can_change,
+        actions=services.available_actions(user, nomination),
+        events=nomination.events.select_related("actor__person"),
+        ballots=ballots,
+        own_votes=Vote.objects.filter(ballot__nomination=nomination, member__person__user=user).select_related(
+            "ballot__session"
+        ),
+        prerequisites=nomination.award_type.prerequisite_lines(eligibility.type_names()),
+    )
+    return render(request, "awards/nomination_detail.html", context, status=status)
+
+
+@login_required
+def file_upload(request, pk, nomination_pk, requirement_pk):
+    nomination = get_nomination(request.user, pk, nomination_pk, perm="awards.change_nomination")
+    if request.method != "POST":
+        return redirect(nomination)
+    requirement = get_object_or_404(nomination.award_type.documents, pk=requirement_pk)
+    form = FileForm(request.POST, request.FILES, requirement=requirement, prefix=f"doc{requirement.pk}")
+    if not form.is_valid():
+        return _render_detail(request, nomination, failed=form, status=422)
+    upload = form.cleaned_data["file"]
+    services.attach_file(nomination, requirement=requirement, upload=upload, by=request.user)
+    messages.success(request, _("“%(name)s” was added to the dossier.") % {"name": upload.name})
+    return redirect(nomination.get_absolute_url() + "#documents")
+
+
+def _get_file(user, pk, file_pk, *, perm=None):
+    congress = get_congress(user, pk)
+    dossier_file = get_object_or_404(NominationFile, nomination__round__congress=congress, pk=file_pk)
+    dossier_file.nomination = get_nomination(user, pk, dossier_file.nomination_id, perm=perm)
+    return dossier_file
+
+
+@login_required
+def file_download(request, pk, file_pk):
+    dossier_file = _get_file(request.user, pk, file_pk)
+    try:
+        handle = dossier_file.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=dossier_file.name)
+    response["Content-Type"] = dossier_file.content_type
+    return response
+
+
+@login_required
+def file_delete(request, pk, file_pk):
+    dossier_file = _get_file(request.user, pk, file_pk, perm="awards.change_nomination")
+    nomination = dossier_file.nomination
+    if request.method == "POST":
+        services.remove_file(dossier_file)
+        messages.success(request, _("“%(name)s” was removed.") % {"name": dossier_file.name})
+        return redirect(nomination.get_absolute_url() + "#documents")
+    context = awards_context(request, nomination.round.congress, nomination=nomination, object=dossier_file)
+    return render(request, "awards/file_confirm_delete.html", context)
+
+
+@login_required
+def nomination_action(request, pk, nomination_pk, action):
+    nomination = get_nomination(request.user, pk, nomination_pk)
+    step = services.ACTIONS.get(action)
+    if step is None:
+        raise Http404
+    require(request.user, step.perm, nomination)
+    form = ActionForm(request.POST or None, action=step)
+    error = None
+    if form.is_valid():
+        try:
+            services.STEPS[action](nomination, by=request.user, **form.cleaned_data)
+        except services.TransitionError as refused:
+            error = refused.message
+        else:
+            messages.success(
+                request, _("The dossier is now “%(status)s”.") % {"status": nomination.get_status_display()}
+            )
+            return redirect(nomination)
+    context = awards_context(request, nomination.round.congress, nomination=nomination, form=form, step=step)
+    context.update(error=error, allowed=nomination.status in step.sources)
+    status = 422 if form.is_bound else 200
+    return render(request, "awards/nomination_action.html", context, status=status)

@@ -1,0 +1,116 @@
+"""The honours printed through the document layer, read back from the PDF."""
+
+import pytest
+
+from awards.demo import load_demo_awards
+from awards.models import CouncilSession, NominationRound
+from congress.demo import load_demo
+from documents.layer import get_kind, letter_for, record_for, render_pdf
+from tests.documents.reading import pdf_text
+
+
+@pytest.fixture
+def demo_round(db):
+    load_demo()
+    load_demo_awards()
+    return NominationRound.objects.select_related("congress__host").get()
+
+
+def printed(key, owner):
+    kind = get_kind(key)
+    data, _pages = render_pdf(letter_for(kind, owner, record_for(kind, owner)))
+    return pdf_text(data)
+
+
+def test_the_list_of_proposed_honours_groups_the_approved_dossiers_by_award_type(demo_round):
+    text = printed("award-proposal-list", demo_round)
+
+    assert "DANH SÁCH" in text
+    assert "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH NINH THUẬN" in text
+    assert text.index("BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH (CÁ NHÂN)") < text.index("Huỳnh Văn Lộc")
+    assert text.index("BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH (TẬP THỂ)") < text.index("Sở Văn hóa, Thể thao và Du lịch")
+    assert "8/10 (80,0%)" in text
+    assert "Phạm Quốc Huy" not in text  # still a draft
+
+
+def test_the_submission_letter_counts_the_honours_and_carries_the_list(demo_round):
+    text = printed("award-submission", demo_round)
+
+    assert "TỜ TRÌNH" in text
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Ninh Thuận." in text
+    assert "- Bằng khen của Chủ tịch UBND tỉnh (cá nhân): 01 cá nhân;" in text
+    assert "- Bằng khen của Chủ tịch UBND tỉnh (tập thể): 02 tập thể;" in text
+    assert "Trần Quốc Nam" in text  # the council's chair signs
+    assert "Kèm theo Tờ trình" in text
+    assert text.index("Kính trình") < text.index("Đài Phát thanh và Truyền hình tỉnh")
+
+
+def test_the_council_minutes_print_attendance_ballots_and_the_tie_rule(demo_round):
+    session = CouncilSession.objects.get()
+    session.round.congress = demo_round.congress
+
+    text = printed("council-minutes", session)
+
+    assert "BIÊN BẢN" in text
+    assert "Có mặt 9/10 thành viên Hội đồng:" in text
+    assert text.index("Vắng mặt 1 thành viên:") < text.index("Đồng chí Nguyễn Thị Thu Hà, Phó Giám đốc Sở Nội vụ;")
+    assert "Sở Văn hóa, Thể thao và Du lịch (ưu tiên nữ)" in text
+    assert text.index("Sở Văn hóa, Thể thao và Du lịch") < text.index("Đài Phát thanh và Truyền hình tỉnh")
+    assert "6/10 (60,0%): Thông qua" in text
+
+
+def test_the_list_of_advanced_models_names_collectives_then_people(demo_round):
+    text = printed("advanced-models-list", demo_round)
+
+    assert "TẬP THỂ" in text and "CÁ NHÂN" in text
+    assert text.index("TẬP THỂ") < text.index("Sở Văn hóa, Thể thao và Du lịch") < text.index("CÁ NHÂN")
+    assert text.index("CÁ NHÂN") < text.index("Huỳnh Văn Lộc")
+
+
+def test_the_round_and_the_session_pages_link_to_their_documents(client, demo_round):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    client.force_login(get_user_model().objects.get(username="vanphong"))
+    congress_pk = demo_round.congress_id
+    session = CouncilSession.objects.get()
+
+    home = client.get(reverse("awards:home", args=[congress_pk]), secure=True).content.decode()
+    minutes = client.get(reverse("awards:session_detail", args=[congress_pk, session.pk]), secure=True)
+    document = client.get(reverse("planning:document", args=[congress_pk, "council-minutes", session.pk]), secure=True)
+
+    assert reverse("planning:document", args=[congress_pk, "award-submission", demo_round.pk]) in home
+    assert reverse("planning:document", args=[congress_pk, "council-minutes", session.pk]) in minutes.content.decode()
+    assert document.status_code == 200
+
+
+def document_url(congress, key, owner):
+    from django.urls import reverse
+
+    return reverse("planning:document", args=[congress.pk, key, owner.pk])
+
+
+@pytest.mark.parametrize("key", ["award-proposal-list", "award-submission"])
+def test_only_the_standing_office_and_the_council_open_the_round_papers(
+    client_for, congress, nomination_round, viewer, focal_point, council_user, secretariat, key
+):
+    url = document_url(congress, key, nomination_round)
+
+    assert client_for(viewer).get(url).status_code == 403
+    assert client_for(focal_point).get(url).status_code == 403
+    assert client_for(council_user).get(url).status_code == 200
+    assert client_for(secretariat).get(url).status_code == 200
+
+
+def test_the_documents_tab_lists_the_council_papers_only_to_those_who_may_open_them(
+    client_for, congress, nomination_round, viewer, council_user
+):
+    from django.urls import reverse
+
+    url = reverse("planning:documents", args=[congress.pk])
+    paper = document_url(congress, "award-submission", nomination_round)
+
+    assert paper not in client_for(viewer).get(url).content.decode()
+    assert paper in client_for(council_user).get(url).content.decode()
+    public = document_url(congress, "advanced-models-list", nomination_round)
+    assert public in client_for(viewer).get(url).content.decode()

@@ -1,0 +1,106 @@
+"""The award history: its import from an Excel sheet, all or nothing, and its list."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from awards.models import AwardRecord
+from congress.models import Person
+from tests.factories import OrganizationFactory, PersonFactory
+
+from .factories import award
+
+
+def sheet(rows, header=("Họ và tên / Tên tập thể", "Đơn vị", "Danh hiệu", "Năm", "Số quyết định")):
+    workbook = Workbook()
+    workbook.active.append(list(header))
+    for row in rows:
+        workbook.active.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("lich-su.xlsx", buffer.getvalue())
+
+
+def post(client, congress, upload):
+    return client.post(reverse("awards:history_import", args=[congress.pk]), {"file": upload})
+
+
+def test_the_standing_office_imports_people_and_units_and_new_people_join_the_directory(
+    client_for, secretariat, congress
+):
+    unit = OrganizationFactory(name="Sở Tài chính", short_name="Sở TC")
+    known = PersonFactory(full_name="Trần Văn Nam", organization=unit)
+    rows = [
+        ("Trần Văn Nam", "Sở Tài chính", "CSTĐ cơ sở", 2019, "QĐ 12/QĐ-STC"),
+        ("trần văn nam", "Sở TC", "Chiến sĩ thi đua cơ sở", "2020", ""),
+        ("Lê Thị Hồng", "Sở Tài chính", "cstd_co_so", 2020.0, ""),
+        ("Sở Tài chính", "", "Tập thể lao động xuất sắc", 2020, ""),
+    ]
+
+    response = post(client_for(secretariat), congress, sheet(rows))
+
+    assert response.status_code == 302
+    assert sorted(
+        (str(r.person or r.organization), r.award_type.code, r.year, r.decision) for r in AwardRecord.objects.all()
+    ) == [
+        ("Lê Thị Hồng", "cstd_co_so", 2020, ""),
+        ("Sở Tài chính", "tt_ldxs", 2020, ""),
+        ("Trần Văn Nam", "cstd_co_so", 2019, "QĐ 12/QĐ-STC"),
+        ("Trần Văn Nam", "cstd_co_so", 2020, ""),
+    ]
+    assert AwardRecord.objects.filter(person=known).count() == 2
+    assert Person.objects.get(full_name="Lê Thị Hồng").organization == unit
+
+
+def test_a_sheet_with_a_bad_row_imports_nothing_and_names_the_rows(client_for, secretariat, congress):
+    OrganizationFactory(name="Sở Tài chính")
+    rows = [
+        ("Trần Văn Nam", "Sở Tài chính", "CSTĐ cơ sở", 2019, ""),
+        ("Lê Thị Hồng", "Sở Không Có", "CSTĐ cơ sở", 2020, ""),
+        ("Ngô An", "Sở Tài chính", "Huy chương Vàng", 2020, ""),
+        ("Phan Bình", "Sở Tài chính", "CSTĐ cơ sở", "năm ngoái", ""),
+    ]
+
+    response = post(client_for(secretariat), congress, sheet(rows))
+
+    assert response.status_code == 422
+    assert response.context["result"].errors == [
+        "Dòng 3: đơn vị “Sở Không Có” của Lê Thị Hồng không có trong danh bạ.",
+        "Dòng 4: “Huy chương Vàng” không có trong danh mục khen thưởng.",
+        "Dòng 5: “năm ngoái” không phải là năm.",
+    ]
+    assert not AwardRecord.objects.exists()
+    assert not Person.objects.filter(full_name="Trần Văn Nam").exists()
+
+
+def test_a_row_already_in_the_history_is_counted_not_doubled(client_for, secretariat, congress):
+    unit = OrganizationFactory(name="Sở Tài chính")
+    person = PersonFactory(full_name="Trần Văn Nam", organization=unit)
+    AwardRecord.objects.create(person=person, award_type=award("cstd_co_so"), year=2019)
+
+    post(client_for(secretariat), congress, sheet([("Trần Văn Nam", "Sở Tài chính", "CSTĐ cơ sở", 2019, "")]))
+
+    assert AwardRecord.objects.count() == 1
+
+
+def test_a_sheet_without_the_headings_is_refused(client_for, secretariat, congress):
+    response = post(client_for(secretariat), congress, sheet([("a", "b")], header=("Cột 1", "Cột 2")))
+
+    assert response.context["result"].errors == [
+        "Dòng đầu tiên phải ghi tên các cột: Họ và tên / Tên tập thể, Danh hiệu, Năm."
+    ]
+
+
+def test_a_file_that_is_not_excel_is_refused(client_for, secretariat, congress):
+    response = post(client_for(secretariat), congress, SimpleUploadedFile("lich-su.xlsx", b"%PDF-1.4 not a sheet"))
+
+    assert response.status_code == 422
+    assert "“lich-su.xlsx” không thuộc loại tệp được chấp nhận (Excel (XLSX))" in response.content.decode()
+
+
+def test_only_the_standing_office_reads_and_imports_the_history(client_for, focal_point, stranger, congress):
+    for url in (reverse("awards:history", args=[congress.pk]), reverse("awards:history_import", args=[congress.pk])):
+        assert client_for(focal_point).get(url).status_code == 403
+        assert client_for(stranger).get(url).status_code == 404
