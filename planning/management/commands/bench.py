@@ -123,6 +123,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Adding tasks up to {size:,}…")
             started = time.perf_counter()
             bench.add_tasks(size - bench.count)
+            changed()  # bulk inserts send no signals
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
             for name, (client, url) in pages.items():
                 milliseconds, queries = measure(client, url, repeat)
