@@ -8,14 +8,11 @@ page that reads nothing, measured here the same way as the page benchmarks do).
 
 import itertools
 
-from django.conf import settings
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from planning import cache
-from planning.benchdata import BenchCongress
-from planning.management.commands.bench import Rollback, measure
+from planning.benchdata import BenchCongress, measure, rolled_back, serving_pages
 
 from .models import AwardRecord, AwardType, Nomination, NominationRound
 
@@ -27,17 +24,8 @@ STATUSES = [status for status, _label in Nomination.Status.choices]
 
 def run(*, stdout, repeat, sizes=SIZES):
     results = {}
-    plain_static = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(STORAGES=plain_static, DEBUG=False, SECURE_SSL_REDIRECT=False):
-        try:
-            with transaction.atomic():
-                _measure(results, stdout, repeat, sizes)
-                raise Rollback
-        except Rollback:
-            pass
+    with serving_pages(), rolled_back():
+        _measure(results, stdout, repeat, sizes)
     _report(results, stdout, sizes)
     return results
 

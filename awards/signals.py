@@ -64,7 +64,14 @@ def attendance_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=NominationRound.award_types.through)
 @receiver(m2m_changed, sender=CouncilSession.nominations.through)
 def links_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_"):
+    """A round's award types or a session's agenda; changed from the other side, every congress may show it."""
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, NominationRound):
+        cache.congress_changed(instance.congress_id)
+    elif isinstance(instance, CouncilSession):
+        round_item_changed(CouncilSession, instance)
+    else:
         cache.directory_changed()
 
 

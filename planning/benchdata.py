@@ -1,12 +1,22 @@
 """Synthetic congresses of a given size for `manage.py bench`: organisations, people, tasks.
 
 Rows go in with bulk_create; the derived deadline fields are computed the way Task.save() does.
+Also what every benchmark shares: `measure` (median time and queries of a page),
+`rolled_back` (leave the database as it was) and `serving_pages` (production-like settings).
 """
 
 import datetime
 import itertools
+import statistics
+import time
+from contextlib import contextmanager
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from congress.models import (
     Congress,
@@ -20,6 +30,48 @@ from congress.models import (
 )
 
 from .models import ProgressUpdate, Task, TaskParty
+
+WARM_UP = 2  # requests before the timed ones
+
+
+@contextmanager
+def rolled_back():
+    """Run the block in a transaction undone at its end, so the database is left as it was."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@contextmanager
+def serving_pages():
+    """Pages answered as in production (no debug, plain static names), for the test client."""
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise looks there
+    plain_static = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=plain_static, DEBUG=False, SECURE_SSL_REDIRECT=False):
+        yield
+
+
+def measure(client, url, repeat, before=lambda: None):
+    """Median milliseconds and the query count of a page; `before` runs ahead of each request."""
+    for _ in range(WARM_UP):
+        before()
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+    timings = []
+    for _ in range(repeat):
+        before()
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    before()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(timings), len(queries)
+
 
 PHRASES = ["Ngày {d:02d}/{m}/2030", "Trước ngày {d:02d}/{m}/2030", "Trong tháng {m}/2030", "Thường xuyên"]
 STATUSES = [Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS, Task.Status.DONE, Task.Status.NOT_STARTED]

@@ -15,30 +15,21 @@ import sys
 import time
 
 from django.conf import settings
-from django.db import transaction
 
 from documents.layer import get_kind, letter_for, record_for, render_pdf
-from planning.benchdata import BenchCongress
+from planning.benchdata import BenchCongress, rolled_back
 
 SIZES = (1000,)
 GOALS = {"s_per_page": 0.12, "peak_mb": 250}
 
 
-class Rollback(Exception):
-    pass
-
-
 def run(*, stdout, repeat, sizes=SIZES, plan=True):
     results = {}
-    try:
-        with transaction.atomic():
-            for size in sizes:
-                results.update(schedule_figures(size, stdout))
-            if plan:
-                results["plan_pdf_s"] = plan_seconds(min(repeat, 3), stdout)
-            raise Rollback
-    except Rollback:
-        pass
+    with rolled_back():
+        for size in sizes:
+            results.update(schedule_figures(size, stdout))
+        if plan:
+            results["plan_pdf_s"] = plan_seconds(min(repeat, 3), stdout)
     report(results, sizes, stdout)
     return results
 

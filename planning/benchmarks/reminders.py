@@ -20,6 +20,7 @@ from django.db import connection, transaction
 
 from congress.models import Congress, CongressRole, Organization, OrganizingBoard, Person
 
+from ..benchdata import rolled_back
 from ..models import OutboxMail, ReminderPolicy, ScheduledReminder, Task, TaskParty
 from ..reminders import digests, planner
 
@@ -28,10 +29,6 @@ GOALS = {"seconds": 30, "peak_mb": 300}
 DAY = datetime.date(2030, 7, 10)  # a Wednesday
 CONGRESSES = 10
 ORGANIZATIONS = 2000
-
-
-class Rollback(Exception):
-    pass
 
 
 @contextmanager
@@ -135,12 +132,8 @@ def measure(tasks, people, stdout):
 def run(*, stdout, repeat, size=SIZE):
     tasks, people = size
     label = f"{tasks // 1000}k" if tasks >= 1000 else str(tasks)
-    try:
-        with transaction.atomic():
-            seconds, peak, queries, mails, reminders = measure(tasks, people, stdout)
-            raise Rollback
-    except Rollback:
-        pass
+    with rolled_back():
+        seconds, peak, queries, mails, reminders = measure(tasks, people, stdout)
     figures = {
         f"reminder_plan_s_{label}": round(seconds, 2),
         f"reminder_plan_peak_mb_{label}": round(peak, 1),

@@ -10,7 +10,6 @@ builds what it needs (and removes it again), prints its table and returns its fi
 """
 
 import json
-import statistics
 import time
 from importlib import import_module
 from importlib.util import find_spec
@@ -19,41 +18,15 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
-from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
+from django.test import Client
 from django.urls import reverse
 
 from planning import cache
-from planning.benchdata import BenchCongress
+from planning.benchdata import BenchCongress, measure, rolled_back, serving_pages
 
 SIZES = (1000, 10000)
-WARM_UP = 2
 OUTPUT = Path(settings.BASE_DIR) / "bench" / "latest.json"
 GOALS = {"max_queries": 15, "max_ratio": 4.0}
-
-
-class Rollback(Exception):
-    pass
-
-
-def measure(client, url, repeat, before=lambda: None):
-    """Median milliseconds and the query count of a page; `before` runs ahead of each request."""
-    for _ in range(WARM_UP):
-        before()
-        response = client.get(url)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
-    timings = []
-    for _ in range(repeat):
-        before()
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    before()
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return statistics.median(timings), len(queries)
 
 
 class Command(BaseCommand):
@@ -88,18 +61,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Written to {path}")
 
     def run_pages(self, results, repeat):
-        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise looks there
-        plain_static = {
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-        with override_settings(STORAGES=plain_static, DEBUG=False, SECURE_SSL_REDIRECT=False):
-            try:
-                with transaction.atomic():
-                    self.run(results, repeat)
-                    raise Rollback
-            except Rollback:
-                pass
+        with serving_pages(), rolled_back():
+            self.run(results, repeat)
         self.report(results)
 
     def run(self, results, repeat):
