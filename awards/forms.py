@@ -93,15 +93,16 @@ class NominationForm(forms.ModelForm):
             return cleaned
         if award_type.scope == AwardType.Scope.INDIVIDUAL:
             self._clean_person(cleaned)
-            cleaned["organization"], cleaned["household"], cleaned["women_share"] = None, "", None
+            self._refuse_other_nominees(cleaned, award_type, ["organization", "household"])
+            cleaned["women_share"] = None
         elif award_type.scope == AwardType.Scope.COLLECTIVE:
             if not cleaned.get("organization"):
                 self.add_error("organization", _("Choose the unit proposed for %(award)s.") % {"award": award_type})
-            cleaned["person"], cleaned["household"] = None, ""
+            self._refuse_other_nominees(cleaned, award_type, ["person", "new_person_name", "household"])
         else:
             if not cleaned.get("household"):
                 self.add_error("household", _("Write the household proposed for %(award)s.") % {"award": award_type})
-            cleaned["person"], cleaned["organization"] = None, None
+            self._refuse_other_nominees(cleaned, award_type, ["person", "new_person_name", "organization"])
         year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
         if year_from and year_to and year_to < year_from:
             self.add_error("year_to", _("The period cannot end before it starts."))
@@ -112,6 +113,26 @@ class NominationForm(forms.ModelForm):
             self.add_error("new_person_name", _("Choose a person or write a new name, not both."))
         elif not cleaned.get("person") and not cleaned.get("new_person_name"):
             self.add_error("person", _("Choose the person proposed, or write the name of a person not yet listed."))
+
+    def _refuse_other_nominees(self, cleaned, award_type, names):
+        """A dossier names one nominee (awards_nomination_one_nominee): other kinds of nominee are refused."""
+        for name in names:
+            if cleaned.get(name):
+                self.add_error(
+                    name,
+                    _("%(award)s is given to %(scope)s: leave this field empty.")
+                    % {"award": award_type, "scope": award_type.get_scope_display().lower()},
+                )
+
+    def new_person(self):
+        """The person typed in, to be created with the dossier (services.save_nomination); None if none."""
+        if not self.cleaned_data.get("new_person_name"):
+            return None
+        return {
+            "full_name": self.cleaned_data["new_person_name"].strip(),
+            "gender": self.cleaned_data["new_person_gender"],
+            "position": self.cleaned_data["new_person_position"],
+        }
 
     def _get_validation_exclusions(self):
         # A person typed in is created on save; until then the one-nominee constraint cannot see them.
@@ -126,15 +147,10 @@ class NominationForm(forms.ModelForm):
         for name in ("person", "organization", "household", "women_share"):
             setattr(nomination, name, self.cleaned_data.get(name))
         nomination.household = nomination.household or ""
-        if self.cleaned_data.get("new_person_name"):
-            nomination.person = Person.objects.create(
-                full_name=self.cleaned_data["new_person_name"].strip(),
-                gender=self.cleaned_data["new_person_gender"],
-                position=self.cleaned_data["new_person_position"],
-                organization=self.cleaned_data["proposing_organization"],
-            )
         if commit:
-            nomination.save()
+            raise ValueError(
+                "Save a dossier through awards.services.save_nomination(..., new_person=form.new_person())."
+            )
         return nomination
 
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congress.models import Person
+
 from .models import Attendance, Ballot, CouncilMember, CouncilSession, Nomination, NominationEvent, NominationFile, Vote
 
 Status = Nomination.Status
@@ -29,8 +31,14 @@ def log(nomination, *, by, from_status, comment=""):
 
 
 @transaction.atomic
-def save_nomination(nomination, *, by):
-    """Save a dossier; a new one starts as a draft, and its history says who created it."""
+def save_nomination(nomination, *, by, new_person=None):
+    """Save a dossier in one transaction; a new one starts as a draft, and its history says who created it.
+
+    new_person: the cleaned full_name, gender and position of a nominee not yet in the directory;
+    they are added to the directory under the proposing unit, together with the dossier or not at all.
+    """
+    if new_person:
+        nomination.person = Person.objects.create(**new_person, organization=nomination.proposing_organization)
     creating = nomination.pk is None
     if creating:
         nomination.created_by = by

@@ -117,7 +117,7 @@ def _edit(request, nomination_round, nomination):
         proposers=_proposers(request.user, congress),
     )
     if form.is_valid():
-        nomination = services.save_nomination(form.save(commit=False), by=request.user)
+        nomination = services.save_nomination(form.save(commit=False), by=request.user, new_person=form.new_person())
         messages.success(request, _("The dossier was saved. Add its documents next."))
         return redirect("awards:nomination_detail", congress.pk, nomination.pk)
     context = awards_context(request, congress, form=form, nomination=nomination, round=nomination_round)

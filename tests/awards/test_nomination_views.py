@@ -154,6 +154,34 @@ def test_a_collective_award_needs_a_unit_and_the_typed_text_stays(client_for, se
     assert "Hoàn thành xuất sắc nhiệm vụ 3 năm liền." in response.content.decode()
 
 
+def test_a_collective_award_with_a_new_person_typed_in_is_refused_and_nothing_is_saved(
+    client_for, secretariat, nomination_round
+):
+    url = reverse("awards:nomination_create", args=[nomination_round.congress_id, nomination_round.pk])
+    host = nomination_round.congress.host
+    people_before = Person.objects.count()
+    data = form_data(award_type=award("tt_ldxs").pk, organization=host.pk, proposing_organization=host.pk)
+
+    response = client_for(secretariat).post(url, data)
+
+    assert response.status_code == 422
+    assert response.context["form"].errors["new_person_name"] == [
+        "Tập thể lao động xuất sắc dành cho đối tượng tập thể: vui lòng để trống ô này."
+    ]
+    assert (Nomination.objects.count(), Person.objects.count()) == (0, people_before)
+
+
+def test_an_individual_award_with_a_unit_too_is_refused(client_for, secretariat, nomination_round):
+    url = reverse("awards:nomination_create", args=[nomination_round.congress_id, nomination_round.pk])
+    host = nomination_round.congress.host
+
+    response = client_for(secretariat).post(url, form_data(organization=host.pk, proposing_organization=host.pk))
+
+    assert response.status_code == 422
+    assert list(response.context["form"].errors) == ["organization"]
+    assert not Nomination.objects.exists()
+
+
 # Files ------------------------------------------------------------------------------------------------
 
 

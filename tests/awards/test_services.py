@@ -34,6 +34,27 @@ def test_a_new_dossier_is_a_draft_and_its_history_says_who_created_it(nomination
     )
 
 
+def test_a_dossier_and_its_new_person_are_saved_together_or_not_at_all(nomination_round, focal_point):
+    from django.db import IntegrityError
+
+    from congress.models import Person
+    from tests.factories import OrganizationFactory
+
+    people_before = Person.objects.count()
+    nomination = NominationFactory.build(
+        round=nomination_round,
+        proposing_organization=nomination_round.congress.host,
+        organization=OrganizationFactory(),
+    )
+
+    with pytest.raises(IntegrityError):
+        services.save_nomination(
+            nomination, by=focal_point, new_person={"full_name": "Lê Văn A", "gender": "male", "position": ""}
+        )
+
+    assert (Person.objects.count(), Nomination.objects.count()) == (people_before, 0)
+
+
 def test_submitting_without_every_mandatory_document_is_refused_and_nothing_changes(dossier, focal_point):
     with pytest.raises(services.TransitionError) as refused:
         services.submit(dossier, by=focal_point)
