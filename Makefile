@@ -33,6 +33,8 @@ run: preflight-run install
 test: preflight-test install
 	$(VENV)/bin/pytest
 
+# Production settings (DEBUG off) with a throw-away key unless SECRET_KEY is set.
+bench: export SECRET_KEY ?= bench-only-insecure-key-never-used-in-production
 bench: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench
@@ -46,7 +48,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "node_modules/*" -i "var/*" -i "tests/*"
+	DEBUG=1 $(PY) manage.py makemessages -l vi --no-obsolete --no-location -i ".venv/*" -i "node_modules/*" -i "var/*" -i "tests/*"
 	$(PY) scripts/compile_messages.py
 
 preflight-%:

@@ -51,3 +51,26 @@ def test_production_settings_pass_the_deploy_check():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def run_check(**env):
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_without_a_secret_key_and_debug_off_the_app_refuses_to_start_and_says_why():
+    result = run_check(DATABASE_URL="sqlite:////tmp/deploy-check.sqlite3")
+
+    assert result.returncode == 1
+    assert "ImproperlyConfigured: SECRET_KEY is not set." in result.stderr
+
+
+def test_with_debug_on_a_laptop_needs_no_secret_key():
+    result = run_check(DEBUG="1", DATABASE_URL="sqlite:////tmp/deploy-check.sqlite3")
+
+    assert result.returncode == 0, result.stderr
