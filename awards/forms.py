@@ -396,8 +396,17 @@ class RequiredDocumentForm(forms.ModelForm):
         return ",".join(kinds)
 
 
+MAX_REQUIRED_DOCUMENTS = 30
+
 RequiredDocumentFormSet = forms.inlineformset_factory(
-    AwardType, RequiredDocument, form=RequiredDocumentForm, extra=2, can_delete=True
+    AwardType,
+    RequiredDocument,
+    form=RequiredDocumentForm,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_REQUIRED_DOCUMENTS,
+    absolute_max=MAX_REQUIRED_DOCUMENTS,
+    validate_max=True,
 )
 
 

@@ -153,12 +153,18 @@ class CongressSessionForm(forms.ModelForm):
         }
 
 
+MAX_CONNECTION_POINTS = 200
+
 ConnectionPointFormSet = forms.inlineformset_factory(
     CongressSession,
     ConnectionPoint,
     fields=["order", "level", "name", "place", "organization"],
     extra=2,
     can_delete=True,
+    # A province's communes may all connect; a posted TOTAL_FORMS never builds more rows than this.
+    max_num=MAX_CONNECTION_POINTS,
+    absolute_max=MAX_CONNECTION_POINTS,
+    validate_max=True,
 )
 
 

@@ -96,6 +96,9 @@ class TaskPartyForm(forms.ModelForm):
         self.fields["phrase"].widget.attrs["placeholder"] = _("or as written, e.g. “Các cơ quan, đơn vị, địa phương”")
 
 
+MAX_TASK_PARTIES = 40
+
+
 class BaseTaskPartyFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, congress, **kwargs):
         self.congress = congress
@@ -146,6 +149,10 @@ TaskPartyFormSet = forms.inlineformset_factory(
     fields=["role", "organization", "subcommittee", "phrase"],
     extra=2,
     can_delete=True,
+    # A task names a lead and a few coordinating parties; a posted TOTAL_FORMS never builds more rows.
+    max_num=MAX_TASK_PARTIES,
+    absolute_max=MAX_TASK_PARTIES,
+    validate_max=True,
 )
 
 

@@ -117,7 +117,9 @@ class UnknownNameForm(forms.Form):
         return cleaned
 
 
-UnknownNameFormSet = forms.formset_factory(UnknownNameForm, extra=0, max_num=MAX_ROWS * 4, absolute_max=MAX_ROWS * 4)
+UnknownNameFormSet = forms.formset_factory(
+    UnknownNameForm, extra=0, max_num=MAX_ROWS * 4, absolute_max=MAX_ROWS * 4, validate_max=True
+)
 
 
 class TaskImport:

@@ -1,0 +1,58 @@
+"""Every formset builds at most a few rows, whatever TOTAL_FORMS a request claims."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from awards.forms import RequiredDocumentFormSet
+from awards.models import AwardType
+from congress.forms import ConnectionPointFormSet
+from congress.models import CongressSession
+from planning.forms import TaskPartyFormSet
+from planning.forms_import import ImportRowFormSet, UnknownNameFormSet
+from planning.models import Task
+from tests.planning.test_task_views import task_data
+
+HUGE = "100000"
+
+
+def claimed(prefix, total=HUGE):
+    return {f"{prefix}-TOTAL_FORMS": total, f"{prefix}-INITIAL_FORMS": "0"}
+
+
+def formsets(congress):
+    return [
+        TaskPartyFormSet(claimed("parties"), instance=Task(congress=congress), congress=congress, prefix="parties"),
+        ConnectionPointFormSet(claimed("points"), instance=CongressSession(congress=congress), prefix="points"),
+        RequiredDocumentFormSet(claimed("documents"), instance=AwardType(), prefix="documents"),
+        ImportRowFormSet(claimed("rows"), prefix="rows"),
+        UnknownNameFormSet(
+            claimed("names"), prefix="names", form_kwargs={"organization_choices": [], "may_create": False}
+        ),
+    ]
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_a_formset_claiming_100000_rows_is_refused_quickly(congress, index):
+    formset = formsets(congress)[index]
+    started = time.perf_counter()
+
+    valid = formset.is_valid()
+
+    assert (valid, time.perf_counter() - started < 1) == (False, True)
+    assert formset.total_form_count() <= formset.absolute_max <= 2000
+    assert formset.non_form_errors()
+
+
+def test_the_task_form_claiming_100000_party_rows_answers_422_quickly(client_for, secretariat, congress):
+    client = client_for(secretariat)
+    started = time.perf_counter()
+
+    response = client.post(
+        reverse("planning:task_create", args=[congress.pk]), task_data(**{"parties-TOTAL_FORMS": HUGE})
+    )
+
+    assert (response.status_code, time.perf_counter() - started < 2) == (422, True)
+    assert not Task.objects.exists()
+    assert response.context["formset"].non_form_errors() == ["Vui lòng gửi tối đa 40 dòng."]
