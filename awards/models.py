@@ -19,6 +19,7 @@ from congress.models import Congress, Organization, Person
 from .prerequisites import describe_prerequisites
 
 percent_validators = [MinValueValidator(0), MaxValueValidator(100)]
+ballot_validators = [MaxValueValidator(999)]
 
 
 class AwardTypeQuerySet(models.QuerySet):
@@ -61,7 +62,7 @@ class AwardType(models.Model):
     prize_multiple = models.DecimalField(
         _("prize (multiple of the base salary)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = AwardTypeQuerySet.as_manager()
@@ -105,7 +106,7 @@ class RequiredDocument(models.Model):
     award_type = models.ForeignKey(
         AwardType, verbose_name=_("award type"), on_delete=models.CASCADE, related_name="documents"
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     name = models.CharField(_("document"), max_length=200)
     template_code = models.CharField(_("template"), max_length=60, blank=True, help_text=_("For example “Mẫu số 01”."))
     mandatory = models.BooleanField(_("mandatory"), default=True)
@@ -414,7 +415,7 @@ class CouncilMember(models.Model):
     )
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
 
     class Meta:
         ordering = ["congress", "order", "pk"]
@@ -442,7 +443,9 @@ class CouncilSession(models.Model):
     round = models.ForeignKey(
         NominationRound, verbose_name=_("round"), on_delete=models.CASCADE, related_name="sessions"
     )
-    number = models.PositiveSmallIntegerField(_("session number"), default=1)
+    number = models.PositiveSmallIntegerField(
+        _("session number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
     held_at = models.DateTimeField(_("held at"))
     place = models.CharField(_("place"), max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
@@ -510,13 +513,15 @@ class Ballot(models.Model):
     nomination = models.ForeignKey(
         Nomination, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="ballots"
     )
-    votes_for = models.PositiveSmallIntegerField(_("for"), default=0)
-    votes_against = models.PositiveSmallIntegerField(_("against"), default=0)
-    abstentions = models.PositiveSmallIntegerField(_("abstain"), default=0)
-    written_for = models.PositiveSmallIntegerField(_("written opinions for"), default=0)
-    written_against = models.PositiveSmallIntegerField(_("written opinions against"), default=0)
-    members_total = models.PositiveSmallIntegerField(_("council members"))
-    members_present = models.PositiveSmallIntegerField(_("members present"))
+    votes_for = models.PositiveSmallIntegerField(_("for"), default=0, validators=ballot_validators)
+    votes_against = models.PositiveSmallIntegerField(_("against"), default=0, validators=ballot_validators)
+    abstentions = models.PositiveSmallIntegerField(_("abstain"), default=0, validators=ballot_validators)
+    written_for = models.PositiveSmallIntegerField(_("written opinions for"), default=0, validators=ballot_validators)
+    written_against = models.PositiveSmallIntegerField(
+        _("written opinions against"), default=0, validators=ballot_validators
+    )
+    members_total = models.PositiveSmallIntegerField(_("council members"), validators=ballot_validators)
+    members_present = models.PositiveSmallIntegerField(_("members present"), validators=ballot_validators)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -233,7 +233,7 @@ class Congress(models.Model):
         _("edition"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(999)],
         help_text=_("Printed in Roman numerals: 7 gives “lần thứ VII”."),
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1945), MaxValueValidator(2100)])
@@ -344,7 +344,7 @@ class CongressSession(models.Model):
         Congress, verbose_name=_("congress"), on_delete=models.CASCADE, related_name="sessions"
     )
     name = models.CharField(_("name"), max_length=150, help_text=_("For example “Phiên chính thức”."))
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     timing = models.CharField(_("timing"), max_length=10, choices=Timing.choices, default=Timing.EXACT)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
@@ -437,7 +437,7 @@ class ConnectionPoint(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
 
     class Meta:
         ordering = ["order", "pk"]
@@ -481,7 +481,7 @@ class BoardMember(models.Model):
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="board_memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     position_text = models.CharField(
         _("position as printed"),
         max_length=255,
@@ -531,7 +531,7 @@ class Subcommittee(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     name = models.CharField(_("name"), max_length=150, help_text=_("For example “Tiểu ban Nội dung”."))
     duties = models.TextField(_("duties"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
 
     class Meta:
         ordering = ["order", "pk"]
@@ -566,7 +566,7 @@ class SubcommitteeMember(models.Model):
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="subcommittee_memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     duties = models.TextField(_("duties"), blank=True)
 
     class Meta:

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Document
+from .models import MAX_NUMBER, Document
 from .numbering import short_date
 
 # A recipient's note in brackets at the end of its line: "(b/c)", "(để b/cáo)", "(t/h)".
@@ -155,7 +155,7 @@ class SectionsForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    number = forms.IntegerField(label=_("Number"), min_value=1)
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=MAX_NUMBER)
     issued_on = forms.DateField(label=_("Date of issue"))
 
     def __init__(self, *args, record, earliest=None, **kwargs):

@@ -8,12 +8,15 @@ so this app never imports the domain apps that own the documents.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import numbering
+
+# A register's numbers restart each year; no issuing body reaches a million documents in one.
+MAX_NUMBER = 999_999
 
 
 class NumberSeries(models.Model):
@@ -89,7 +92,9 @@ class Document(models.Model):
     parent_body = models.CharField(_("parent body"), max_length=200, blank=True)
     issuing_body = models.CharField(_("issuing body"), max_length=300)
     symbol = models.CharField(_("symbol"), max_length=60, help_text=_("Printed after the number: KH-UBND."))
-    number = models.PositiveIntegerField(_("number"), null=True, blank=True, validators=[MinValueValidator(1)])
+    number = models.PositiveIntegerField(
+        _("number"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_NUMBER)]
+    )
     place = models.CharField(_("place"), max_length=100, blank=True, help_text=_("As in “Ninh Thuận, ngày …”."))
     date = models.DateField(_("date"), null=True, blank=True)
     blank_day = models.BooleanField(
@@ -178,7 +183,7 @@ class Section(models.Model):
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="sections"
     )
     key = models.CharField(_("key"), max_length=40)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     heading = models.CharField(_("heading"), max_length=200, blank=True)
     text = models.TextField(_("text"), blank=True)
 
@@ -211,7 +216,7 @@ class IssuedVersion(models.Model):
         NumberSeries, verbose_name=_("number series"), on_delete=models.PROTECT, related_name="issued"
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1)])
+    number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1), MaxValueValidator(MAX_NUMBER)])
     number_text = models.CharField(_("number and symbol"), max_length=80)
     issued_on = models.DateField(_("issued on"))
     pdf = models.FileField(_("PDF"), upload_to=issued_file_path)

@@ -23,7 +23,7 @@ class TaskForm(forms.ModelForm):
         % {"forms": "; ".join(deadlines.ACCEPTED_FORMS)},
     )
     # The version the user started from: a save on top of someone else's newer save is a conflict.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
 
     class Meta:
         model = Task

@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -28,7 +29,9 @@ class Meeting(models.Model):
         related_name="meetings",
         help_text=_("Empty for a meeting of the organising board."),
     )
-    number = models.PositiveSmallIntegerField(_("session number"))
+    number = models.PositiveSmallIntegerField(
+        _("session number"), validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
     title = models.CharField(_("title"), max_length=300)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True)
@@ -59,7 +62,7 @@ class AgendaItem(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     text = models.TextField(_("text"))
 
     class Meta:
@@ -77,7 +80,7 @@ class Conclusion(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="conclusions"
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     text = models.TextField(_("conclusion"))
     task = models.OneToOneField(
         "Task", verbose_name=_("task"), null=True, blank=True, on_delete=models.SET_NULL, related_name="conclusion"
@@ -128,7 +131,7 @@ class Task(models.Model):
         on_delete=models.CASCADE,
         related_name="subitems",
     )
-    number = models.PositiveIntegerField(_("number (STT)"), default=1)
+    number = models.PositiveIntegerField(_("number (STT)"), default=1, validators=[MaxValueValidator(9999)])
     content = models.TextField(
         _("content"), blank=True, help_text=_("Plain text; lines starting “- ” and “+ ” are list levels.")
     )
@@ -138,10 +141,21 @@ class Task(models.Model):
     deadline_phrase = models.CharField(_("deadline"), max_length=120, blank=True)
     deadline_kind = models.CharField(_("deadline kind"), max_length=20, choices=DeadlineKind.choices, blank=True)
     deadline_day = models.DateField(_("deadline day"), null=True, blank=True)
-    deadline_month = models.PositiveSmallIntegerField(_("deadline month"), null=True, blank=True)
-    deadline_quarter = models.PositiveSmallIntegerField(_("deadline quarter"), null=True, blank=True)
-    deadline_year = models.PositiveSmallIntegerField(_("deadline year"), null=True, blank=True)
-    deadline_offset_days = models.SmallIntegerField(_("days from the session"), null=True, blank=True)
+    deadline_month = models.PositiveSmallIntegerField(
+        _("deadline month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    deadline_quarter = models.PositiveSmallIntegerField(
+        _("deadline quarter"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    deadline_year = models.PositiveSmallIntegerField(
+        _("deadline year"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+    )
+    deadline_offset_days = models.SmallIntegerField(
+        _("days from the session"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-3650), MaxValueValidator(3650)],
+    )
     deadline_session = models.ForeignKey(
         CongressSession,
         verbose_name=_("session the deadline counts from"),
@@ -240,7 +254,7 @@ class TaskParty(models.Model):
 
     task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -528,12 +542,18 @@ class ReminderPolicy(models.Model):
     )
     on_the_day = models.BooleanField(_("remind on the day"), default=True)
     overdue_every_days = models.PositiveSmallIntegerField(
-        _("while overdue, remind every (days)"), default=2, help_text=_("0 stops reminders once a deadline has passed.")
+        _("while overdue, remind every (days)"),
+        default=2,
+        validators=[MaxValueValidator(365)],
+        help_text=_("0 stops reminders once a deadline has passed."),
     )
-    overdue_for_days = models.PositiveSmallIntegerField(_("stop reminding after (days overdue)"), default=30)
+    overdue_for_days = models.PositiveSmallIntegerField(
+        _("stop reminding after (days overdue)"), default=30, validators=[MaxValueValidator(365)]
+    )
     escalate_after_days = models.PositiveSmallIntegerField(
         _("escalate after (days overdue)"),
         default=5,
+        validators=[MaxValueValidator(365)],
         help_text=_("To the head of the lead organisation and the board's standing deputy; 0 never escalates."),
     )
     digest_time = models.TimeField(_("time of the daily digest"), default=datetime.time(7, 30))
@@ -547,6 +567,7 @@ class ReminderPolicy(models.Model):
     grace_hours = models.PositiveSmallIntegerField(
         _("grace window (hours)"),
         default=12,
+        validators=[MaxValueValidator(720)],
         help_text=_("A digest that could not go out within this many hours is marked missed, not sent late."),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -162,6 +162,23 @@ def test_a_number_already_used_is_refused_on_the_issue_page(client_for, province
     ]
 
 
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [("2147483648", "Giá trị phải nhỏ hơn hoặc bằng 999999."), ("0", "Giá trị phải lớn hơn hoặc bằng 1.")],
+)
+def test_a_number_out_of_bounds_is_a_form_error_not_a_server_error(
+    client_for, province, province_secretariat, number, message
+):
+    client = client_for(province_secretariat)
+    client.post(url("document_edit", province), record_form())
+
+    response = client.post(url("document_issue", province), {"number": number, "issued_on": "17/7/2020"})
+
+    assert response.status_code == 422
+    assert response.context["form"].errors["number"] == [message]
+    assert not Document.objects.get().issues.exists()
+
+
 def test_the_plans_text_is_edited_by_section_and_html_prints_as_text(client_for, province, province_secretariat):
     client = client_for(province_secretariat)
     form = client.get(url("document_text", province, "plan")).context["form"]
