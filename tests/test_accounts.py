@@ -32,6 +32,28 @@ def test_repeated_failed_logins_lock_the_user_out_from_that_address(client, user
     assert other_address.status_code == 302
 
 
+def test_spraying_a_few_passwords_over_many_users_locks_the_address(client, user, settings):
+    sprayed = [UserFactory(username=f"nguoidung{index}") for index in range(6)]
+    for target in sprayed:
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            log_in(client, target.username, "sai-mat-khau")
+
+    locked = log_in(client, "chuyenvien", PASSWORD)
+    other_address = log_in(client, "chuyenvien", PASSWORD, address="10.0.0.2")
+
+    assert 6 * (settings.AXES_FAILURE_LIMIT - 1) >= settings.AXES_ADDRESS_FAILURE_LIMIT
+    assert locked.status_code == 429
+    assert "tạm khóa" in locked.content.decode()
+    assert other_address.status_code == 302
+
+
+def test_a_few_failures_over_several_users_do_not_lock_the_address(client, user, settings):
+    for index in range(3):
+        log_in(client, UserFactory(username=f"nguoidung{index}").username, "sai-mat-khau")
+
+    assert log_in(client, "chuyenvien", PASSWORD).status_code == 302
+
+
 def test_a_password_reset_mail_is_sent_in_vietnamese(client, user, mailoutbox):
     client.post(reverse("password_reset"), {"email": "chuyenvien@example.org"})
 
