@@ -23,7 +23,20 @@ from .models import AwardRecord, AwardType, CouncilMember, CouncilSession, Nomin
 ROUND_NAME = "Khen thưởng tại Đại hội Thi đua yêu nước tỉnh lần thứ VII (giai đoạn 2016-2020)"
 ROUND_TYPES = ["cstd_tinh", "bk_tinh_ca_nhan", "bk_ttg_ca_nhan", "co_tinh", "tt_ldxs", "bk_tinh_tap_the"]
 COUNCIL_USER = "hoidong"
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def blank_pdf():
+    """A one-page PDF standing for each demo document (a file stored must open as what it claims to be)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
 
 # (full name, role, order)
 COUNCIL = [
@@ -127,7 +140,7 @@ def _dossier(nomination_round, code, proposer, by, **nominee):
     )
     services.save_nomination(nomination, by=by)
     for requirement in nomination.award_type.documents.filter(mandatory=True):
-        upload = ContentFile(PDF, name=f"{requirement.template_code or 'tai-lieu'}-{nomination.pk}.pdf")
+        upload = ContentFile(blank_pdf(), name=f"{requirement.template_code or 'tai-lieu'}-{nomination.pk}.pdf")
         upload.content_type = "application/pdf"
         services.attach_file(nomination, requirement=requirement, upload=upload, by=by)
     return nomination

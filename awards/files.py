@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from documents.uploads import check_content
 from planning.attachments import ALLOWED, detect
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
@@ -63,5 +64,6 @@ def check_file(upload, kinds):
             _("“%(name)s” is named like another kind of file than it contains (%(kind)s).")
             % {"name": name, "kind": KIND_NAMES[kind]}
         )
+    check_content(upload, kind)
     upload.content_type = content_type
     return upload

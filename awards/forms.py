@@ -13,6 +13,7 @@ from congress.models import Organization, Person
 from congress.widgets import QuickSelect
 
 from . import files
+from .imports import read_rows
 from .models import AwardType, CouncilMember, CouncilSession, Nomination, NominationRound, RequiredDocument, Vote
 from .prerequisites import EXAMPLE, validate_prerequisites
 
@@ -420,5 +421,6 @@ class HistoryImportForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        return files.check_file(upload, ["xlsx"])
+        upload = files.check_file(self.cleaned_data["file"], ["xlsx"])
+        self.rows = read_rows(upload)
+        return upload

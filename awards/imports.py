@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congress.models import Organization, Person
+from documents.uploads import read_sheet
 
 from .models import AwardRecord, AwardType
 
@@ -24,6 +25,9 @@ HEADINGS = {
     "decision": ("quyet dinh", "so quyet dinh"),
 }
 MAX_ROWS = 20_000
+MAX_COLUMNS = 30
+# 20,000 rows of names, units, titles and decisions unpack to a few megabytes.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 
 
 def plain(text):
@@ -52,15 +56,8 @@ def columns(header):
 
 
 def read_rows(upload):
-    from openpyxl import load_workbook
-
-    upload.seek(0)
-    workbook = load_workbook(upload, read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)
-    finally:
-        workbook.close()
+    """The sheet's rows, the heading first; ValidationError for a file too large to be such a sheet."""
+    return read_sheet(upload, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS, max_unpacked=MAX_UNPACKED_BYTES)
 
 
 class Directory:
@@ -81,10 +78,10 @@ class Directory:
             self.people.setdefault((plain(person.full_name), person.organization_id), person)
 
 
-def import_history(upload):
-    """Read the sheet and write its records in one transaction; an ImportResult either way."""
+def import_history(rows):
+    """Write the records of the sheet's rows (read_rows) in one transaction; an ImportResult either way."""
     result = ImportResult()
-    rows = iter(read_rows(upload))
+    rows = iter(rows)
     header = next(rows, None)
     found = columns(header or ())
     missing = [key for key in ("name", "title", "year") if key not in found]

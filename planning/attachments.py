@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from documents.uploads import check_content
+
 # Detected kind → the extensions a file of that kind may carry, and the type it is served as.
 ALLOWED = {
     "pdf": ({".pdf"}, "application/pdf"),
@@ -62,5 +64,6 @@ def check_upload(upload):
             _("“%(name)s” is named like another kind of file than it contains (%(kind)s).")
             % {"name": name, "kind": kind.upper()}
         )
+    check_content(upload, kind)
     upload.content_type = content_type
     return upload

@@ -18,6 +18,22 @@ from planning.models import Conclusion, Meeting, Task, TaskParty
 PASSWORD = "mật-khẩu-thử-123"
 
 
+def one_page_pdf():
+    """A small PDF that opens as one (uploads are checked by opening them)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = one_page_pdf()
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()

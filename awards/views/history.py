@@ -53,7 +53,7 @@ def history_import(request, pk):
     form = HistoryImportForm(request.POST or None, request.FILES or None)
     result = None
     if form.is_valid():
-        result = import_history(form.cleaned_data["file"])
+        result = import_history(form.rows)
         if not result.errors:
             messages.success(
                 request,

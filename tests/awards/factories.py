@@ -4,9 +4,8 @@ import factory
 from django.core.files.base import ContentFile
 
 from awards.models import AwardRecord, AwardType, CouncilMember, Nomination, NominationFile, NominationRound
-from tests.factories import CongressFactory, OrganizationFactory, PersonFactory
+from tests.factories import PDF, CongressFactory, OrganizationFactory, PersonFactory
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 64
 
 

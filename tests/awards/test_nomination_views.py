@@ -228,7 +228,7 @@ def test_a_picture_renamed_to_pdf_is_refused_and_the_files_already_there_stay(cl
 def test_an_oversized_file_is_refused_with_its_size(client_for, focal_point, dossier):
     response = client_for(focal_point).post(
         upload_url(dossier, letter(dossier)),
-        {f"doc{letter(dossier).pk}-file": SimpleUploadedFile("to-trinh.pdf", PDF + b"0" * 200)},
+        {f"doc{letter(dossier).pk}-file": SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n" + b"0" * 268)},
     )
 
     assert response.status_code == 422

@@ -8,12 +8,12 @@ from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from awards.models import AwardType, Nomination, RequiredDocument
+from tests.factories import PDF
 
 from .conftest import log_in, log_out
 
 pytestmark = pytest.mark.e2e
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 64
 MISSING = "Bắt buộc, còn thiếu"
 

@@ -4,12 +4,11 @@ import pytest
 from playwright.sync_api import expect
 
 from planning.models import Attachment, Task
+from tests.factories import PDF
 
 from .conftest import log_in, log_out
 
 pytestmark = pytest.mark.e2e
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture

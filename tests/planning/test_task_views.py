@@ -7,13 +7,13 @@ from django.utils import translation
 
 from planning.models import Attachment, Task, TaskEvent, TaskParty
 from tests.factories import (
+    PDF,
     CongressSessionFactory,
     OrganizationFactory,
     TaskFactory,
     TaskPartyFactory,
 )
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
