@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from documents.admin import ReadOnlyAdminMixin, ReadOnlyInline
+
 from .forms import AwardTypeForm
 from .models import (
     AwardRecord,
@@ -34,24 +36,18 @@ class NominationRoundAdmin(admin.ModelAdmin):
     filter_horizontal = ["award_types"]
 
 
-class NominationFileInline(admin.TabularInline):
+class NominationFileInline(ReadOnlyInline):
     model = NominationFile
-    extra = 0
-    readonly_fields = ["name", "size", "content_type", "uploaded_by", "uploaded_at"]
 
 
-class NominationEventInline(admin.TabularInline):
+class NominationEventInline(ReadOnlyInline):
     model = NominationEvent
-    extra = 0
-    readonly_fields = ["actor", "at", "from_status", "to_status", "comment"]
 
 
 @admin.register(Nomination)
-class NominationAdmin(admin.ModelAdmin):
+class NominationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "round", "proposing_organization", "status"]
     list_filter = ["status", "award_type"]
-    raw_id_fields = ["person", "organization", "proposing_organization"]
-    readonly_fields = ["status", "submitted_at"]
     inlines = [NominationFileInline, NominationEventInline]
 
 
@@ -68,5 +64,5 @@ class CouncilMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(CouncilSession)
-class CouncilSessionAdmin(admin.ModelAdmin):
+class CouncilSessionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "held_at", "status"]

@@ -18,6 +18,9 @@ from congress.models import Person
 from .models import Attendance, Ballot, CouncilMember, CouncilSession, Nomination, NominationEvent, NominationFile, Vote
 
 Status = Nomination.Status
+# A dossier's content (its fields and files) changes only until its appraisal is complete,
+# whoever asks, the superuser included; the permission layer narrows this further per role.
+CHANGEABLE = Nomination.EDITABLE + Nomination.UNDER_REVIEW
 
 
 class TransitionError(ValidationError):
@@ -37,9 +40,11 @@ def save_nomination(nomination, *, by, new_person=None):
     new_person: the cleaned full_name, gender and position of a nominee not yet in the directory;
     they are added to the directory under the proposing unit, together with the dossier or not at all.
     """
+    creating = nomination.pk is None
+    if not creating:
+        _locked(nomination, CHANGEABLE, refusal=_CLOSED)
     if new_person:
         nomination.person = Person.objects.create(**new_person, organization=nomination.proposing_organization)
-    creating = nomination.pk is None
     if creating:
         nomination.created_by = by
         nomination.status = Status.DRAFT
@@ -49,8 +54,14 @@ def save_nomination(nomination, *, by, new_person=None):
     return nomination
 
 
+def is_changeable(nomination):
+    return nomination.status in CHANGEABLE
+
+
+@transaction.atomic
 def attach_file(nomination, *, requirement, upload, by):
-    """Store a checked upload (awards.files.check_file) as one of the dossier's files."""
+    """Store a checked upload (awards.files.check_file) as one of the dossier's files, while it may change."""
+    _locked(nomination, CHANGEABLE, refusal=_CLOSED)
     return NominationFile.objects.create(
         nomination=nomination,
         requirement=requirement,
@@ -62,7 +73,9 @@ def attach_file(nomination, *, requirement, upload, by):
     )
 
 
+@transaction.atomic
 def remove_file(dossier_file):
+    _locked(dossier_file.nomination, CHANGEABLE, refusal=_CLOSED)
     storage, path = dossier_file.file.storage, dossier_file.file.name
     dossier_file.delete()
     transaction.on_commit(lambda: storage.delete(path))
@@ -74,14 +87,15 @@ def missing_documents(nomination):
     return [doc for doc in nomination.award_type.documents.all() if doc.mandatory and doc.pk not in present]
 
 
-def _locked(nomination, allowed):
+_CLOSED = gettext_lazy("A dossier that is “%(status)s” can no longer be changed.")
+
+
+def _locked(nomination, allowed, *, refusal=None):
     """The dossier re-read under a row lock; refused unless its status is one of `allowed`."""
     current = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if current.status not in allowed:
-        raise TransitionError(
-            _("This step is not possible for a dossier that is “%(status)s”.")
-            % {"status": current.get_status_display()}
-        )
+        message = refusal or _("This step is not possible for a dossier that is “%(status)s”.")
+        raise TransitionError(str(message) % {"status": current.get_status_display()})
     nomination.status = current.status
     return nomination
 

@@ -3,19 +3,36 @@ from django.contrib import admin
 from .models import Document, IssuedVersion, NumberSeries, RenderJob, Section
 
 
+class ReadOnlyAdminMixin:
+    """For records with a state path (dossiers, issued documents, render jobs): the admin shows them and
+    changes nothing, so every change goes through the services and their state rules, the superuser's too."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
+    extra = 0
+
+
 @admin.register(NumberSeries)
 class NumberSeriesAdmin(admin.ModelAdmin):
     list_display = ["name", "issuer_code", "key"]
     search_fields = ["name", "key"]
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(ReadOnlyInline):
     model = Section
-    extra = 0
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["type_name", "subject", "kind", "number", "status", "version", "updated_at"]
     list_filter = ["kind", "status"]
     search_fields = ["subject", "issuing_body"]
@@ -24,16 +41,12 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedVersion)
-class IssuedVersionAdmin(admin.ModelAdmin):
+class IssuedVersionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["number_text", "document", "version", "issued_on", "issued_by"]
     list_select_related = ["document", "issued_by"]
-    readonly_fields = [field.name for field in IssuedVersion._meta.fields]
-
-    def has_change_permission(self, request, obj=None):
-        return False  # an issued version is frozen
 
 
 @admin.register(RenderJob)
-class RenderJobAdmin(admin.ModelAdmin):
+class RenderJobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["document", "format", "status", "progress", "created_at"]
     list_filter = ["status", "format"]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from documents.admin import ReadOnlyAdminMixin, ReadOnlyInline
+
 from .models import (
     AgendaItem,
     Attachment,
@@ -51,20 +53,19 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [AgendaItemInline, ConclusionInline]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ReadOnlyInline):
     model = Attachment
-    extra = 0
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["task", "author", "new_status", "created_at"]
     raw_id_fields = ["task"]
     inlines = [AttachmentInline]
 
 
 @admin.register(TaskEvent)
-class TaskEventAdmin(admin.ModelAdmin):
+class TaskEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["task", "kind", "actor", "at"]
     raw_id_fields = ["task"]
 

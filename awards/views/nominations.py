@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
@@ -108,7 +109,14 @@ def nomination_edit(request, pk, nomination_pk):
     return _edit(request, nomination.round, nomination)
 
 
+def _require_changeable(nomination):
+    """The state rule holds for every user, the superuser too (whom Django grants every permission)."""
+    if nomination.pk and not services.is_changeable(nomination):
+        raise PermissionDenied
+
+
 def _edit(request, nomination_round, nomination):
+    _require_changeable(nomination)
     congress = nomination_round.congress
     form = NominationForm(
         request.POST or None,
@@ -117,9 +125,15 @@ def _edit(request, nomination_round, nomination):
         proposers=_proposers(request.user, congress),
     )
     if form.is_valid():
-        nomination = services.save_nomination(form.save(commit=False), by=request.user, new_person=form.new_person())
-        messages.success(request, _("The dossier was saved. Add its documents next."))
-        return redirect("awards:nomination_detail", congress.pk, nomination.pk)
+        try:
+            nomination = services.save_nomination(
+                form.save(commit=False), by=request.user, new_person=form.new_person()
+            )
+        except services.TransitionError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("The dossier was saved. Add its documents next."))
+            return redirect("awards:nomination_detail", congress.pk, nomination.pk)
     context = awards_context(request, congress, form=form, nomination=nomination, round=nomination_round)
     status = 422 if form.is_bound else 200
     return render(request, "awards/nomination_form.html", context, status=status)
@@ -134,7 +148,7 @@ def nomination_detail(request, pk, nomination_pk):
 def _render_detail(request, nomination, *, failed=None, status=200):
     """The dossier page; `failed` is a FileForm refused, shown under its document."""
     user = request.user
-    can_change = user.has_perm("awards.change_nomination", nomination)
+    can_change = user.has_perm("awards.change_nomination", nomination) and services.is_changeable(nomination)
     files = list(nomination.files.select_related("uploaded_by__person"))
     documents = []
     for requirement in nomination.award_type.documents.all():
@@ -167,6 +181,7 @@ def _render_detail(request, nomination, *, failed=None, status=200):
 @login_required
 def file_upload(request, pk, nomination_pk, requirement_pk):
     nomination = get_nomination(request.user, pk, nomination_pk, perm="awards.change_nomination")
+    _require_changeable(nomination)
     if request.method != "POST":
         return redirect(nomination)
     requirement = get_object_or_404(nomination.award_type.documents, pk=requirement_pk)
@@ -174,7 +189,11 @@ def file_upload(request, pk, nomination_pk, requirement_pk):
     if not form.is_valid():
         return _render_detail(request, nomination, failed=form, status=422)
     upload = form.cleaned_data["file"]
-    services.attach_file(nomination, requirement=requirement, upload=upload, by=request.user)
+    try:
+        services.attach_file(nomination, requirement=requirement, upload=upload, by=request.user)
+    except services.TransitionError as refused:
+        form.add_error("file", refused)
+        return _render_detail(request, nomination, failed=form, status=409)
     messages.success(request, _("“%(name)s” was added to the dossier.") % {"name": upload.name})
     return redirect(nomination.get_absolute_url() + "#documents")
 
@@ -202,9 +221,14 @@ def file_download(request, pk, file_pk):
 def file_delete(request, pk, file_pk):
     dossier_file = _get_file(request.user, pk, file_pk, perm="awards.change_nomination")
     nomination = dossier_file.nomination
+    _require_changeable(nomination)
     if request.method == "POST":
-        services.remove_file(dossier_file)
-        messages.success(request, _("“%(name)s” was removed.") % {"name": dossier_file.name})
+        try:
+            services.remove_file(dossier_file)
+        except services.TransitionError as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("“%(name)s” was removed.") % {"name": dossier_file.name})
         return redirect(nomination.get_absolute_url() + "#documents")
     context = awards_context(request, nomination.round.congress, nomination=nomination, object=dossier_file)
     return render(request, "awards/file_confirm_delete.html", context)
