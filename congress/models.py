@@ -120,15 +120,13 @@ class PersonQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    def search(self, text):
+    def search(self, text, *, by_contact=True):
         if not text:
             return self
-        return self.filter(
-            Q(full_name__icontains=text)
-            | Q(position__icontains=text)
-            | Q(email__icontains=text)
-            | Q(organization__name__icontains=text)
-        )
+        matches = Q(full_name__icontains=text) | Q(position__icontains=text) | Q(organization__name__icontains=text)
+        if by_contact:
+            matches |= Q(email__icontains=text)
+        return self.filter(matches)
 
 
 class Person(models.Model):

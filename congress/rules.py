@@ -5,8 +5,9 @@ stranger to it: views answer 404, lists never show it. Superusers see everything
 """
 
 import rules
+from django.db.models import BooleanField, Case, Q, Value, When
 
-from .models import CongressRole
+from .models import CongressRole, Person
 
 Role = CongressRole.Role
 READ_ONLY_ROLES = {Role.VIEWER, Role.BOARD_MEMBER, Role.FOCAL_POINT, Role.COUNCIL_MEMBER}
@@ -98,3 +99,49 @@ def prime_roles(user):
 def roles_by_congress(user):
     """{congress id: roles} as primed by prime_roles()."""
     return _store(user).get("_congress_roles", {})
+
+
+# Personal data (Decree 13/2023/NĐ-CP): a person's contact details (e-mail, phone, account) and
+# personal attributes (gender, birth year, ethnicity) are shown only to those who work with them:
+# the person, the staff and board of a congress the person belongs to (its board, a sub-committee,
+# a role), and the standing office that keeps the directory. Anyone else reads names and positions.
+WORKS_WITH_PEOPLE = (Role.SECRETARIAT, Role.BOARD_MEMBER, Role.SUBCOMMITTEE_HEAD)
+
+
+def _people_worked_with(user):
+    congresses = CongressRole.objects.filter(user=user, role__in=WORKS_WITH_PEOPLE).values("congress")
+    return (
+        Person.objects.filter(
+            Q(board_memberships__board__congress__in=congresses)
+            | Q(subcommittee_memberships__subcommittee__congress__in=congresses)
+            | Q(user__congress_roles__congress__in=congresses)
+        )
+        .values("pk")
+        .distinct()
+    )
+
+
+def _sees_every_person(user):
+    return user.is_superuser or user.has_perm("congress.edit_directory")
+
+
+def with_personal_data(people, user):
+    """The people annotated with `shows_personal_data`: whether this user may read their details."""
+    if _sees_every_person(user):
+        visible = Value(True)
+    else:
+        works_with = Q(user_id=user.pk) | Q(pk__in=_people_worked_with(user))
+        visible = Case(When(works_with, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return people.annotate(shows_personal_data=visible)
+
+
+@rules.predicate
+def works_with_person(user, person):
+    if not user.is_authenticated:
+        return False
+    if _sees_every_person(user) or person.user_id == user.pk:
+        return True
+    return _people_worked_with(user).filter(pk=person.pk).exists()
+
+
+rules.add_perm("congress.see_personal_data", works_with_person)

@@ -8,6 +8,7 @@ from ..filters import OrganizationFilter, PersonFilter
 from ..forms import AccountForm, OrganizationForm, PersonForm
 from ..models import Congress, Organization, Person, ancestors_of
 from ..permissions import require_directory_editor
+from ..rules import with_personal_data
 from .common import paginate, render_form
 
 
@@ -45,8 +46,8 @@ def organization_edit(request, pk=None):
 
 @login_required
 def person_list(request):
-    queryset = Person.objects.select_related("organization", "user")
-    filterset = PersonFilter(request.GET, queryset=queryset)
+    queryset = with_personal_data(Person.objects.select_related("organization", "user"), request.user)
+    filterset = PersonFilter(request.GET, queryset=queryset, request=request)
     page = paginate(request, filterset.qs)
     return render(request, "congress/person_list.html", {"filter": filterset, "page": page})
 
@@ -57,6 +58,7 @@ def person_detail(request, pk):
     visible = Congress.objects.visible_to(request.user)
     context = {
         "person": person,
+        "shows_personal_data": request.user.has_perm("congress.see_personal_data", person),
         "board_memberships": person.board_memberships.filter(board__congress__in=visible).select_related(
             "board__congress"
         ),
