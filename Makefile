@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SYSTEM_PYTHON ?= python3
 
-.PHONY: run test bench lint format install messages clean
+.PHONY: run test bench lint format install messages clean backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(SYSTEM_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -38,6 +38,16 @@ bench: export SECRET_KEY ?= bench-only-insecure-key-never-used-in-production
 bench: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench
+
+# The database (all rows, as JSON Lines) and MEDIA_ROOT in one archive under var/backups/.
+backup: install
+	$(PY) manage.py backup
+
+# Into an empty database: `make restore FILE=var/backups/backup-….tar.gz`.
+restore: install
+	@test -n "$(FILE)" || { echo "Name the archive: make restore FILE=var/backups/backup-….tar.gz" >&2; exit 1; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore "$(FILE)"
 
 lint: install
 	$(VENV)/bin/ruff check .
