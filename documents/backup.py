@@ -34,6 +34,8 @@ from django.utils import timezone
 
 # Rebuilt by migrate (content types, permissions) or not worth keeping (sessions, login attempts).
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+# Rows that migrations load (the award catalogue): an empty database holds them; a restore replaces them.
+MIGRATION_ROWS = {"AwardType", "RequiredDocument"}
 DATABASE_MEMBER = "database.jsonl"
 MANIFEST_MEMBER = "manifest.json"
 
@@ -117,12 +119,14 @@ def database_is_empty():
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
     if user_model.objects.exists():
         return False
-    project = ["congress", "planning", "awards", "documents"]
+    base = str(settings.BASE_DIR)
+    project = [config for config in apps.get_app_configs() if str(config.path).startswith(base)]
     return not any(
         model.objects.exists()
-        for label in project
-        for model in apps.get_app_config(label).get_models()
-        if model.__name__ not in {"AwardType", "RequiredDocument"}  # the catalogue migrate loads
+        for config in project
+        if ".venv" not in str(config.path)
+        for model in config.get_models()
+        if model.__name__ not in MIGRATION_ROWS
     )
 
 

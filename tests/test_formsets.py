@@ -56,3 +56,44 @@ def test_the_task_form_claiming_100000_party_rows_answers_422_quickly(client_for
     assert (response.status_code, time.perf_counter() - started < 2) == (422, True)
     assert not Task.objects.exists()
     assert response.context["formset"].non_form_errors() == ["Vui lòng gửi tối đa 40 dòng."]
+
+
+def project_formsets():
+    """Every formset class defined in the project's apps, the apps to come included."""
+    import importlib
+    import pkgutil
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.forms import BaseFormSet
+
+    found = {}
+    for config in apps.get_app_configs():
+        if not str(config.path).startswith(str(settings.BASE_DIR)) or ".venv" in str(config.path):
+            continue
+        for module_info in pkgutil.walk_packages([config.path], prefix=f"{config.name}."):
+            if ".migrations" in module_info.name or ".management" in module_info.name:
+                continue
+            module = importlib.import_module(module_info.name)
+            for name, value in vars(module).items():
+                if isinstance(value, type) and issubclass(value, BaseFormSet) and hasattr(value, "form"):
+                    found[f"{value.__module__}.{name}"] = value
+    return found
+
+
+def test_the_project_has_the_formsets_tested_above():
+    assert {cls.__name__ for cls in project_formsets().values()} >= {
+        "TaskPartyFormSet",
+        "ConnectionPointFormSet",
+        "RequiredDocumentFormSet",
+        "ImportRowFormSet",
+        "UnknownNameFormSet",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(project_formsets()))
+def test_every_formset_refuses_more_rows_than_a_small_bound(name):
+    formset = project_formsets()[name]
+
+    assert formset.validate_max, f"{name} must refuse, not silently cut, a posted TOTAL_FORMS above max_num"
+    assert formset.max_num <= formset.absolute_max <= 2000, name
