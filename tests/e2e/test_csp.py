@@ -47,8 +47,19 @@ def violations(page):
 
 
 def key_pages(congress):
+    from awards.models import Nomination
+
     base = f"/congresses/{congress.pk}"
+    task = congress.tasks.order_by("number").first()
+    dossier = Nomination.objects.filter(round__congress=congress).order_by("pk").first()
     return [
+        f"{base}/tasks/{task.pk}/",
+        f"{base}/tasks/{task.pk}/edit/",
+        f"{base}/awards/dossiers/{dossier.pk}/",
+        f"{base}/documents/schedule/{congress.pk}/",
+        f"{base}/documents/schedule/{congress.pk}/preview/",
+        "/congresses/directory/organizations/",
+        "/outbox/",
         "/congresses/",
         f"{base}/",
         f"{base}/schedule/",
