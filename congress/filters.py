@@ -5,6 +5,14 @@ from . import search
 from .models import Congress, Organization, Person
 
 
+class AllYesNo(django_filters.widgets.BooleanWidget):
+    """A yes/no filter whose empty choice reads "Tất cả", not "Chưa xác định"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
+
+
 class VietnameseOrderingFilter(django_filters.OrderingFilter):
     """Sorts the fields named in `text_fields` in Vietnamese alphabetical order."""
 
@@ -45,7 +53,7 @@ class CongressFilter(django_filters.FilterSet):
 
 class OrganizationFilter(django_filters.FilterSet):
     q = SearchFilter()
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=AllYesNo)
     order = VietnameseOrderingFilter(
         text_fields={"name", "abbreviation"},
         fields=(("name", "name"), ("kind", "kind"), ("abbreviation", "abbreviation")),
@@ -67,7 +75,7 @@ class OrganizationFilter(django_filters.FilterSet):
 
 class PersonFilter(django_filters.FilterSet):
     q = SearchFilter()
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=AllYesNo)
     order = VietnameseOrderingFilter(
         text_fields={"full_name", "organization__name"},
         fields=(("full_name", "full_name"), ("organization__name", "organization")),

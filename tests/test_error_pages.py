@@ -68,3 +68,21 @@ def test_a_user_of_another_congress_reads_the_same_page(client_for, stranger):
     response = client_for(stranger).get("/khong-co-trang-nay/")
 
     assert_site_page(response, 404, "Không tìm thấy trang")
+
+
+def test_filters_offer_all_and_sort_labels_are_vietnamese(client_for, viewer):
+    html = client_for(viewer).get(reverse("congress:organization_list")).content.decode()
+
+    assert '<option value="" selected>Tất cả</option>' in html
+    assert "---------" not in html and "Chưa xác định" not in html
+    assert "(giảm dần)" in html and "(descending)" not in html
+
+
+@pytest.mark.django_db
+def test_the_admin_speaks_vietnamese_of_its_apps(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+
+    assert "Trang quản trị cho Django" not in html
+    assert "Hệ thống lập kế hoạch tổ chức Đại hội: trang quản trị" in html
+    assert "Nhiệm vụ và tiến độ" in html and "Lượt đăng nhập" in html
+    assert "Đang lên kế hoạch" not in html and ">Axes<" not in html
