@@ -160,9 +160,19 @@ class ActionForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=60)
     decision_date = forms.DateField(label=_("Decision date"), required=False, widget=DateInput())
 
-    def __init__(self, *args, action, **kwargs):
+    def __init__(self, *args, action, unmet=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        self.unmet = list(unmet) if action.checks_eligibility else []
+        if self.unmet:
+            self.fields["confirm_ineligible"] = forms.BooleanField(
+                label=_("I confirm moving this dossier forward although its conditions are not met"), required=True
+            )
+            self.fields["eligibility_override"] = forms.CharField(
+                label=_("Why it goes ahead all the same"),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Kept in the dossier's history with your name."),
+            )
         self.fields["comment"].required = action.needs_comment
         if action.needs_decision:
             self.fields["decision_number"].required = True
@@ -170,6 +180,10 @@ class ActionForm(forms.Form):
             self.fields["decision_number"].help_text = _("For example “Quyết định số 1234/QĐ-UBND”.")
         else:
             del self.fields["decision_number"], self.fields["decision_date"]
+
+    def step_values(self):
+        """What the service step takes: the cleaned values without the confirmation box."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "confirm_ineligible"}
 
 
 class NominationFilter(django_filters.FilterSet):
