@@ -86,6 +86,25 @@ class NominationForm(forms.ModelForm):
             if proposers is not None and len(proposers) == 1:
                 self.initial["proposing_organization"] = next(iter(proposers))
 
+    # Which fields name the nominee for each scope of award type; the page shows only the chosen one's.
+    NOMINEE_FIELDS = {
+        AwardType.Scope.INDIVIDUAL: ["person", "new_person_name", "new_person_gender", "new_person_position"],
+        AwardType.Scope.COLLECTIVE: ["organization", "women_share"],
+        AwardType.Scope.HOUSEHOLD: ["household"],
+    }
+
+    def scopes(self):
+        """{award type id: scope}, for the page script that shows the fields of the chosen scope."""
+        return {str(pk): scope for pk, scope in self.fields["award_type"].queryset.values_list("pk", "scope")}
+
+    def nominee_groups(self):
+        """(scope, bound fields) per scope, in the order the form lists them."""
+        return [(scope, [self[name] for name in names]) for scope, names in self.NOMINEE_FIELDS.items()]
+
+    def other_fields(self):
+        nominee = {name for names in self.NOMINEE_FIELDS.values() for name in names}
+        return [field for field in self if field.name not in nominee]
+
     def clean(self):
         cleaned = super().clean()
         award_type = cleaned.get("award_type")
