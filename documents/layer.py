@@ -47,12 +47,12 @@ How a domain app adds a document
    layout of its own extends that template and overrides its blocks (`title`, `body`,
    `closing`) but keeps the letterhead and the print stylesheet. Issuing (number, freezing
    the files with their SHA-256) is `documents.services.issue_document`; the pages that
-   show, edit and issue a document live in the domain app, which checks permissions.
+   show, edit and issue a document live in the app that owns the scope (congress/views/
+   documents.py), which checks permissions and passes in the scope's default read permission.
 """
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.http import Http404
 from django.utils import timezone
 
@@ -85,8 +85,9 @@ class DocumentKind:
     owner_model = ""
     template = "documents/letter.html"
     optional_annexes = ()  # keys of other kinds this one may carry as annexes
-    # Who may read and download it: a permission checked against the scope (the congress).
-    read_permission = "congress.see_congress"
+    # Who may read and download it: a permission checked against the scope. None leaves it to
+    # the scope's default, which the pages that serve the documents pass in (see can_read).
+    read_permission = None
 
     def owners(self, scope):
         return []
@@ -153,8 +154,9 @@ def all_kinds():
     return list(_registry.values())
 
 
-def owner_model(kind):
-    return apps.get_model(kind.owner_model)
+def can_read(user, kind, scope, *, default_permission):
+    """Whether the user may read and download this kind's documents within the scope."""
+    return user.has_perm(kind.read_permission or default_permission, scope)
 
 
 def record_for(kind, owner):
@@ -290,6 +292,7 @@ __all__ = [
     "SeriesKey",
     "Section",
     "all_kinds",
+    "can_read",
     "get_kind",
     "letter_for",
     "record_for",
