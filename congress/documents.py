@@ -25,9 +25,9 @@ from documents.blocks import (
     text_blocks,
 )
 from documents.layer import DocumentKind, Section, SeriesKey, register
+from documents.vietnamese import to_roman
 
 from .models import BoardMember, Organization, OrganizingBoard, SubcommitteeMember
-from .roman import to_roman
 
 # Words that name a unit before the place: "tỉnh Ninh Thuận" is printed "Ninh Thuận, ngày …".
 _UNIT_WORDS = re.compile(r"\b(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?P<place>[^,()]+)$", re.I)

@@ -58,6 +58,7 @@ from django.utils import timezone
 
 from . import numbering
 from .blocks import Annex, Content, Heading, close_with_mark, nfc
+from .vietnamese import date_words, to_roman
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -259,7 +260,7 @@ def number_parts(blocks):
             text = block.text.upper()
             if block.numbered:
                 count += 1
-                text = f"{numbering.to_roman(count)}. {text}"
+                text = f"{to_roman(count)}. {text}"
             block = Heading(1, text, numbered=False)
         numbered.append(block)
     return numbered
@@ -270,7 +271,7 @@ def label_annexes(annexes, record):
     several = len(annexes) > 1
     for index, annex in enumerate(annexes, start=1):
         if several and annex.label == "Phụ lục":
-            annex.label = f"Phụ lục {numbering.to_roman(index)}"
+            annex.label = f"Phụ lục {to_roman(index)}"
         if not annex.reference:
             annex.reference = annex_reference(record, issued_by=annex.issued_by)
         annex.title = nfc(annex.title).upper()
@@ -281,7 +282,7 @@ def label_annexes(annexes, record):
 def annex_reference(record, *, issued_by=""):
     """ "(Kèm theo Kế hoạch số 54/KH-UBND ngày 17 tháng 7 năm 2020 của Ủy ban nhân dân tỉnh …)"."""
     kind_name = record.type_name[:1].upper() + record.type_name[1:].lower()
-    date = numbering.date_words(record.date, blank_day=record.blank_day and not record.is_issued)
+    date = date_words(record.date, blank_day=record.blank_day and not record.is_issued)
     return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issued_by or record.issuing_body})")
 
 

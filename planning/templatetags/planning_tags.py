@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congress.vndates import month_year
+from documents.vietnamese import month_year
 
 from ..textformat import render_list_text
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from congress.models import CongressSession
 from congress.permissions import get_congress
 from congress.views.congresses import congress_context
-from congress.vndates import month_year
+from documents.vietnamese import month_year
 
 from .. import cache
 from ..models import Attachment, ProgressUpdate, Task, TaskParty
