@@ -45,7 +45,11 @@ def test_a_stranger_gets_404_on_every_document_page(client_for, province, strang
         url("document_preview", province),
         url("document_file", province, "schedule", None, "pdf"),
         url("document_edit", province),
+        url("document_text", province, "plan"),
         url("document_issue", province),
+        url("document_version_file", province, "schedule", None, 1, "pdf"),
+        url("document_job", province, "schedule", None, 1),
+        url("document_job_file", province, "schedule", None, 1),
     ):
         assert client.get(address).status_code == 404, address
 
