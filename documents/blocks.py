@@ -59,6 +59,11 @@ class Item:
     def __post_init__(self):
         object.__setattr__(self, "text", nfc(self.text))
 
+    @property
+    def line(self):
+        """The item as typed: "- Khai mạc.", as a table cell prints it."""
+        return f"{self.marker} {self.text}"
+
 
 @dataclass(frozen=True)
 class Centered:

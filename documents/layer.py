@@ -17,6 +17,7 @@ How a domain app adds a document
            key = "award-list"                      # unique over all apps, used in URLs
            label = _("Award list")
            owner_model = "awards.Council"          # what a record belongs to
+           read_permission = "awards.see_council"  # optional: narrower than the scope's default
 
            def owners(self, scope): ...            # owners of this kind within a scope (a congress)
            def find_owner(self, scope, owner_pk):  # one owner within the scope, else Http404
