@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents.vietnamese import month_year, short_date, to_roman
+
 from . import search
-from .roman import to_roman
-from .vndates import month_year, short_date
 
 period_validator = RegexValidator(r"^\d{4}\s*[-–]\s*\d{4}$", _("Enter a period as two years, for example 2016-2020."))
 

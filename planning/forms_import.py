@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congress.models import Organization
+from documents.liststyle import clean_list_text
 
 from .models import Task, TaskEvent, TaskParty
 from .tabular import COLUMNS, MAX_ROWS, Directory, PartyKind, Row, check_rows, name_key, parse_table, table_text
-from .textformat import clean_list_text
 
 # Far above any schedule (MAX_ROWS rows of a few hundred characters) yet below the request size Django accepts.
 MAX_PASTE_CHARS = 1_000_000
