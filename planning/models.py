@@ -118,6 +118,11 @@ class Task(models.Model):
         IN_QUARTER = "in_quarter", _("Within a quarter")
         ONGOING = "ongoing", _("Ongoing")
         RELATIVE = "relative", _("Relative to a congress session")
+        IN_YEAR = "in_year", _("Within a year")
+        HALF_YEAR = "half_year", _("Within a half-year")
+        MONTH_END = "month_end", _("At the end of a month")
+        FIRST_WEEK = "first_week", _("In the first week of a month")
+        QUARTER_START = "quarter_start", _("At the start of a quarter")
 
     congress = models.ForeignKey(Congress, verbose_name=_("congress"), on_delete=models.CASCADE, related_name="tasks")
     parent = models.ForeignKey(
