@@ -119,6 +119,7 @@ _MONTH_YEAR = r"(?P<month>\d{1,2})(?:[/.-]| năm )(?P<year>\d{4})"
 _QUARTER_YEAR = r"(?P<quarter>[ivx]+|\d)(?:[/.-]| năm )(?P<year>\d{4})"
 # "Đại hội", "Hội nghị", "khi tổ chức Hội nghị điển hình tiên tiến…": what follows the session's name is its name.
 _SESSION_NAME = r"(?:đại hội|hội nghị)"
+_AT_LEAST = r"(?:chậm nhất |tối thiểu |ít nhất )?"
 _SESSION = rf"(?:khi )?(?:tổ chức )?{_SESSION_NAME}(?: .*)?"
 _QUARTERS_BY_NUMERAL = {to_roman(quarter).lower(): quarter for quarter in range(1, 5)}
 
