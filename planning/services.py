@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attachment, ProgressUpdate, Task, TaskEvent
+from .models import Attachment, ProgressUpdate, Task, TaskEvent, TaskParty
 
 # What the history records of a task, in the order it shows them.
 TRACKED = {
@@ -18,6 +18,10 @@ TRACKED = {
     "coordinating": _("Coordinating"),
     "assignees": _("Assignees"),
 }
+
+
+# The task's own fields that save_task stores as given; the deadline is read from its phrase.
+TASK_FIELDS = ("number", "content", "deadline_session", "status", "completed_on")
 
 
 class VersionConflict(Exception):
@@ -53,10 +57,16 @@ def fresh(task):
 
 
 @transaction.atomic
-def save_task(form, formset, *, by, expected_version=None):
-    """Save a task form and its parties; record what changed. Raises VersionConflict when the
-    task was saved by someone else since `expected_version`."""
-    task = form.instance
+def save_task(task, *, values, parties, by, expected_version=None):
+    """Save a task from cleaned values and record what changed. Raises VersionConflict when the task was
+    saved by someone else since `expected_version`.
+
+    `values` holds `number`, `content`, `deadline` (the phrase), `deadline_session`, `status`,
+    `completed_on` and `assignees`; `parties` is the task's parties in order, each a dict of `role`,
+    `organization`, `subcommittee` and `phrase`. Steps: claim the version; store the fields and the
+    assignees; replace the parties; put the task at its number among its siblings; let a parent take its
+    latest sub-item's date; record the change in the history.
+    """
     creating = task.pk is None
     before = {} if creating else snapshot(fresh(task))
     if not creating:
@@ -64,11 +74,15 @@ def save_task(form, formset, *, by, expected_version=None):
         if not claimed:
             raise VersionConflict(fresh(task))
         task.version = expected_version + 1
-    requested_number = form.cleaned_data["number"]
-    task = form.save()
-    formset.instance = task
-    formset.save()
-    place(task, requested_number)
+    for name in TASK_FIELDS:
+        setattr(task, name, values[name])
+    task.set_deadline(values["deadline"])
+    task.save()
+    task.assignees.set(values["assignees"])
+    task.parties.all().delete()
+    for order, party in enumerate(parties, start=1):
+        TaskParty.objects.create(task=task, order=order, **party)
+    place(task, values["number"])
     if task.parent_id:
         task.parent.save(update_fields=["due_date", "group_month", "updated_at"])
     after = snapshot(fresh(task))
