@@ -1,10 +1,12 @@
-"""Changing tasks: saving with a version check, numbering, progress, and the history of it all."""
+"""Changing tasks: saving with a version check, numbering, progress and history; a meeting's way into the schedule."""
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import deadlines
+from .forms_meetings import agenda_text
 from .models import Attachment, ProgressUpdate, Task, TaskEvent, TaskParty
 
 # What the history records of a task, in the order it shows them.
@@ -147,3 +149,74 @@ def post_progress(task, *, by, text, new_status="", files=()):
         changes["files"] = [upload.name for upload in files]
     TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.PROGRESS, changes=changes)
     return update
+
+
+# A meeting's way into the schedule ------------------------------------------------------------------
+
+# The lead party of a task that came from a meeting of the organising board.
+BOARD_PHRASE = "Ban Tổ chức Đại hội"
+
+
+def _next_task_number(congress):
+    last = congress.tasks.top_level().aggregate(Max("number"))["number__max"]
+    return (last or 0) + 1
+
+
+def _add_lead(task, subcommittee):
+    if subcommittee is None:
+        TaskParty.objects.create(task=task, role=TaskParty.Role.LEAD, phrase=BOARD_PHRASE)
+    else:
+        TaskParty.objects.create(task=task, role=TaskParty.Role.LEAD, subcommittee=subcommittee)
+
+
+def _schedule_content(meeting):
+    agenda = agenda_text(meeting.agenda.order_by("order", "pk"))
+    return f"{meeting.title}:\n{agenda}" if agenda else meeting.title
+
+
+def put_in_schedule(meeting, *, by):
+    """Create the meeting's schedule task, or bring it in step with the meeting.
+
+    1. A new task takes the next top-level number and the meeting's body as lead party.
+    2. Its content is the title and the agenda in list text; its deadline the meeting day, when known
+       (while the meeting has no day, a task keeps the deadline it has).
+    3. The history records the new task as the task form would, or the fields that changed.
+    """
+    # Saving the meeting just now locked its row, so a second save of it waits here and finds this task.
+    task = Task.objects.filter(meeting=meeting).first()
+    if task is None:
+        task = Task(congress=meeting.congress, meeting=meeting, number=_next_task_number(meeting.congress))
+        _fill_from_meeting(task, meeting)
+        task.save()
+        _add_lead(task, meeting.subcommittee)
+        TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes=snapshot(fresh(task)))
+        return task
+    before = {"content": task.content, "deadline": task.deadline_phrase}
+    _fill_from_meeting(task, meeting)
+    after = {"content": task.content, "deadline": task.deadline_phrase}
+    changes = {name: [before[name], after[name]] for name in before if before[name] != after[name]}
+    if changes:
+        task.version += 1
+        task.save()
+        TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CHANGED, changes=changes)
+    return task
+
+
+def _fill_from_meeting(task, meeting):
+    task.content = _schedule_content(meeting)
+    if meeting.starts_at is not None:
+        day = timezone.localdate(meeting.starts_at)
+        task.set_deadline(deadlines.phrase_for(deadlines.Kind.ON_DAY, day=day))
+
+
+def task_from_conclusion(conclusion, *, by):
+    """Turn a conclusion into a new top-level task led by the meeting's body; the user then sets the deadline."""
+    meeting = conclusion.meeting
+    task = Task.objects.create(
+        congress=meeting.congress, number=_next_task_number(meeting.congress), content=conclusion.text
+    )
+    _add_lead(task, meeting.subcommittee)
+    conclusion.task = task
+    conclusion.save(update_fields=["task"])
+    TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes={"source": "meeting conclusion"})
+    return task
