@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from congress.roman import to_roman
-from congress.vndates import month_year, short_date
+from documents.vietnamese import month_year, short_date, to_roman
 
 
 class Kind(enum.StrEnum):

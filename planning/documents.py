@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.documents import CongressDocument, board_letter_defaults, board_name, board_series, earliest_date
 from congress.models import Congress
-from congress.vndates import month_year, short_date
 from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table, text_blocks
 from documents.layer import DocumentKind, register
+from documents.liststyle import item_text
+from documents.vietnamese import month_year, short_date
 
 from .forms_meetings import agenda_text, session_ordinal
 from .models import Meeting, Task
@@ -54,7 +55,7 @@ def cell(text, *, dash=False):
     if not text:
         return []
     if dash and "\n" not in text.strip():
-        return [Item("-", text.strip().removeprefix("- "))]
+        return [Item("-", item_text(text))]
     return text_blocks(text)
 
 

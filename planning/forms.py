@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from congress.forms import DateInput
 from congress.models import Organization, Person
 from congress.widgets import QuickSelect, QuickSelectMultiple
+from documents.liststyle import clean_list_text
 
 from . import attachments, deadlines
 from .models import Task, TaskParty
-from .textformat import clean_list_text
 
 
 class TaskForm(forms.ModelForm):

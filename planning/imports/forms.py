@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..textformat import clean_list_text
+from documents.liststyle import clean_list_text
+
 from .tables import COLUMNS, MAX_ROWS, PartyMatcher, Row, check_rows, name_key, parse_table, table_text
 
 # Far above any schedule (MAX_ROWS rows of a few hundred characters) yet below the request size Django accepts.

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from congress.models import Organization
+from documents.liststyle import clean_list_text, html_to_list_text
 
 from ..deadlines import DeadlineError, Kind, parse_deadline
-from ..textformat import clean_list_text, html_to_list_text
 
 COLUMNS = ("number", "content", "lead", "coordinating", "deadline")
 # A province's whole schedule has 50-300 tasks; a paste longer than this is better split by month.

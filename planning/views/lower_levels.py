@@ -23,7 +23,7 @@ from congress.models import Congress, CongressRole, Organization
 from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
-from congress.vndates import short_date
+from documents.vietnamese import short_date
 
 from ..models import LowerLevelCongress
 

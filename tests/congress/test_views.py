@@ -39,7 +39,7 @@ def test_creating_a_congress_gives_it_a_board_and_makes_the_creator_secretariat(
     created = Congress.objects.get(year=2025)
     assert response.status_code == 302
     assert created.name == "Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VIII - năm 2025"
-    assert created.board.name == f"Ban Tổ chức {created.name}"
+    assert str(created.board) == f"Ban Tổ chức {created.name}"
     assert list(created.roles.values_list("user", "role")) == [(secretariat.pk, "secretariat")]
 
 
