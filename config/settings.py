@@ -161,7 +161,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Progress attachments: each file at most this size (10 MB by default).
 TASK_ATTACHMENT_MAX_BYTES = env_int("TASK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
-# The task import's preview posts five fields per pasted row, for up to 500 rows (planning/forms_import.py).
+# The task import's preview posts five fields per pasted row, for up to 500 rows (planning/imports/forms.py).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

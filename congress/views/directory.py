@@ -16,7 +16,8 @@ def organization_list(request):
     queryset = Organization.objects.select_related("parent", "head")
     filterset = OrganizationFilter(request.GET, queryset=queryset)
     page = paginate(request, filterset.qs)
-    return render(request, "congress/organization_list.html", {"filter": filterset, "page": page})
+    can_edit = request.user.has_perm("congress.edit_directory")
+    return render(request, "congress/organization_list.html", {"filter": filterset, "page": page, "can_edit": can_edit})
 
 
 @login_required
@@ -48,7 +49,8 @@ def person_list(request):
     queryset = Person.objects.select_related("organization", "user")
     filterset = PersonFilter(request.GET, queryset=queryset)
     page = paginate(request, filterset.qs)
-    return render(request, "congress/person_list.html", {"filter": filterset, "page": page})
+    can_edit = request.user.has_perm("congress.edit_directory")
+    return render(request, "congress/person_list.html", {"filter": filterset, "page": page, "can_edit": can_edit})
 
 
 @login_required

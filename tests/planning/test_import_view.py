@@ -10,7 +10,7 @@ from django.utils import translation
 
 from congress.models import Organization
 from planning.deadlines import ACCEPTED_FORMS
-from planning.forms_import import UnknownNameForm
+from planning.imports.forms import UnknownNameForm
 from planning.models import Task, TaskEvent
 from tests.factories import CongressSessionFactory, OrganizationFactory, TaskFactory
 
@@ -136,7 +136,7 @@ def test_a_paste_without_task_rows_is_refused_and_kept(client_for, secretariat, 
 
 
 def test_a_paste_over_the_row_limit_is_refused_with_the_limit(client_for, secretariat, url, monkeypatch):
-    monkeypatch.setattr("planning.forms_import.MAX_ROWS", 2)
+    monkeypatch.setattr("planning.imports.forms.MAX_ROWS", 2)
     table = "".join(f"{number}\tNhiệm vụ {number}\tSở Nội vụ\t\tThường xuyên\n" for number in range(1, 4))
 
     with translation.override("en"):
