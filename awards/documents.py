@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.documents import place_name
-from congress.vndates import short_date
 from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
 from documents.layer import DocumentKind, SeriesKey, register
+from documents.vietnamese import short_date
 
 from .models import CouncilMember, CouncilSession, Nomination, NominationRound
 from .selectors import ranking

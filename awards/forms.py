@@ -87,6 +87,25 @@ class NominationForm(forms.ModelForm):
             if proposers is not None and len(proposers) == 1:
                 self.initial["proposing_organization"] = next(iter(proposers))
 
+    # Which fields name the nominee for each scope of award type; the page shows only the chosen one's.
+    NOMINEE_FIELDS = {
+        AwardType.Scope.INDIVIDUAL: ["person", "new_person_name", "new_person_gender", "new_person_position"],
+        AwardType.Scope.COLLECTIVE: ["organization", "women_share"],
+        AwardType.Scope.HOUSEHOLD: ["household"],
+    }
+
+    def scopes(self):
+        """{award type id: scope}, for the page script that shows the fields of the chosen scope."""
+        return {str(pk): scope for pk, scope in self.fields["award_type"].queryset.values_list("pk", "scope")}
+
+    def nominee_groups(self):
+        """(scope, bound fields) per scope, in the order the form lists them."""
+        return [(scope, [self[name] for name in names]) for scope, names in self.NOMINEE_FIELDS.items()]
+
+    def other_fields(self):
+        nominee = {name for names in self.NOMINEE_FIELDS.values() for name in names}
+        return [field for field in self if field.name not in nominee]
+
     def clean(self):
         cleaned = super().clean()
         award_type = cleaned.get("award_type")
@@ -177,9 +196,19 @@ class ActionForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=60)
     decision_date = forms.DateField(label=_("Decision date"), required=False, widget=DateInput())
 
-    def __init__(self, *args, action, **kwargs):
+    def __init__(self, *args, action, unmet=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        self.unmet = list(unmet) if action.checks_eligibility else []
+        if self.unmet:
+            self.fields["confirm_ineligible"] = forms.BooleanField(
+                label=_("I confirm moving this dossier forward although its conditions are not met"), required=True
+            )
+            self.fields["eligibility_override"] = forms.CharField(
+                label=_("Why it goes ahead all the same"),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Kept in the dossier's history with your name."),
+            )
         self.fields["comment"].required = action.needs_comment
         if action.needs_decision:
             self.fields["decision_number"].required = True
@@ -187,6 +216,10 @@ class ActionForm(forms.Form):
             self.fields["decision_number"].help_text = _("For example “Quyết định số 1234/QĐ-UBND”.")
         else:
             del self.fields["decision_number"], self.fields["decision_date"]
+
+    def step_values(self):
+        """What the service step takes: the cleaned values without the confirmation box."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "confirm_ineligible"}
 
 
 class NominationFilter(django_filters.FilterSet):

@@ -60,8 +60,8 @@ def read_rows(upload):
     return read_sheet(upload, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS, max_unpacked=MAX_UNPACKED_BYTES)
 
 
-class Directory:
-    """Award types, units and people looked up by their plain names, read once."""
+class NameIndex:
+    """Award types, units and people by their plain names: the catalogue and the directory, read once."""
 
     def __init__(self):
         self.types = {}
@@ -88,13 +88,13 @@ def import_history(rows):
     if missing:
         result.errors.append(_("The first row must name the columns: Họ và tên / Tên tập thể, Danh hiệu, Năm."))
         return result
-    directory = Directory()
+    names = NameIndex()
     planned = []
     for number, row in enumerate(rows, start=2):
         values = {key: row[index] if index < len(row) else None for key, index in found.items()}
         if not any(values.values()):
             continue
-        record, error = _read_row(values, directory)
+        record, error = _read_row(values, names)
         if error:
             result.errors.append(_("Row %(row)s: %(error)s") % {"row": number, "error": error})
         else:
@@ -104,9 +104,9 @@ def import_history(rows):
     return result
 
 
-def _read_row(values, directory):
+def _read_row(values, names):
     name = str(values.get("name") or "").strip()
-    award_type = directory.types.get(plain(values.get("title")))
+    award_type = names.types.get(plain(values.get("title")))
     if not name:
         return None, _("the name is empty.")
     if award_type is None:
@@ -119,16 +119,16 @@ def _read_row(values, directory):
         return None, _("“%(year)s” is not a year.") % {"year": values.get("year") or ""}
     decision = str(values.get("decision") or "").strip()[:150]
     if award_type.is_collective:
-        unit = directory.units.get(plain(name))
+        unit = names.units.get(plain(name))
         if unit is None:
             return None, _("no unit named “%(name)s” in the directory.") % {"name": name}
         return {"organization": unit, "award_type": award_type, "year": year, "decision": decision}, None
     unit_name = str(values.get("unit") or "").strip()
-    unit = directory.units.get(plain(unit_name))
+    unit = names.units.get(plain(unit_name))
     if unit is None:
         return None, _("the unit “%(unit)s” of %(name)s is not in the directory.") % {"unit": unit_name, "name": name}
-    person = directory.people.get((plain(name), unit.pk)) or Person(full_name=name, organization=unit)
-    directory.people[(plain(name), unit.pk)] = person
+    person = names.people.get((plain(name), unit.pk)) or Person(full_name=name, organization=unit)
+    names.people[(plain(name), unit.pk)] = person
     return {"person": person, "award_type": award_type, "year": year, "decision": decision}, None
 
 

@@ -340,6 +340,8 @@ class NominationEvent(models.Model):
     from_status = models.CharField(_("from"), max_length=20, choices=Nomination.Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Nomination.Status.choices)
     comment = models.TextField(_("comment"), blank=True)
+    # Set when the step went ahead although the nominee does not meet the award type's conditions.
+    eligibility_override = models.TextField(_("reason for going ahead without the conditions met"), blank=True)
 
     class Meta:
         ordering = ["nomination", "at", "pk"]

@@ -5,7 +5,7 @@ or returned for revision, in three queries whatever the number of rounds.
 """
 
 from congress.models import CongressRole, Person
-from congress.vndates import short_date
+from documents.vietnamese import short_date
 from planning.reminders import registry
 
 from .models import Nomination, NominationRound

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from congress.models import Person
 
+from . import eligibility
 from .models import Attendance, Ballot, CouncilMember, CouncilSession, Nomination, NominationEvent, NominationFile, Vote
 
 Status = Nomination.Status
@@ -27,10 +28,39 @@ class TransitionError(ValidationError):
     """A step the dossier's state does not allow; the message says why."""
 
 
-def log(nomination, *, by, from_status, comment=""):
+class IneligibleError(TransitionError):
+    """The nominee does not meet the award type's conditions; going ahead needs a recorded reason."""
+
+
+def log(nomination, *, by, from_status, comment="", eligibility_override=""):
     return NominationEvent.objects.create(
-        nomination=nomination, actor=by, from_status=from_status, to_status=nomination.status, comment=comment
+        nomination=nomination,
+        actor=by,
+        from_status=from_status,
+        to_status=nomination.status,
+        comment=comment,
+        eligibility_override=eligibility_override,
     )
+
+
+def unmet_conditions(nomination):
+    """The reasons the nominee does not meet the award type's conditions; empty when they do."""
+    eligibility.annotate([nomination])
+    return [reason.text for reason in nomination.eligibility.reasons if not reason.met]
+
+
+def _check_eligibility(nomination, override):
+    """Refuse to move an ineligible dossier forward unless someone gives the reason to go ahead."""
+    unmet = unmet_conditions(nomination)
+    if unmet and not override.strip():
+        raise IneligibleError(
+            _(
+                "The nominee does not meet the award type's conditions (%(reasons)s). To go ahead all the same, "
+                "confirm and write why; your name and reason are kept in the dossier's history."
+            )
+            % {"reasons": "; ".join(unmet)}
+        )
+    return override.strip() if unmet else ""
 
 
 @transaction.atomic
@@ -100,13 +130,13 @@ def _locked(nomination, allowed, *, refusal=None):
     return nomination
 
 
-def _move(nomination, to_status, *, by, comment="", **fields):
+def _move(nomination, to_status, *, by, comment="", eligibility_override="", **fields):
     from_status = nomination.status
     nomination.status = to_status
     for name, value in fields.items():
         setattr(nomination, name, value)
     Nomination.objects.filter(pk=nomination.pk).update(status=to_status, updated_at=timezone.now(), **fields)
-    log(nomination, by=by, from_status=from_status, comment=comment)
+    log(nomination, by=by, from_status=from_status, comment=comment, eligibility_override=eligibility_override)
     return nomination
 
 
@@ -142,22 +172,27 @@ def return_for_revision(nomination, *, by, comment):
 
 
 @transaction.atomic
-def accept(nomination, *, by, comment=""):
-    """Submitted or resubmitted → complete: the standing office found the dossier complete."""
+def accept(nomination, *, by, comment="", eligibility_override=""):
+    """Submitted or resubmitted → complete: the standing office found the dossier complete.
+
+    A nominee who does not meet the conditions goes ahead only with a reason, kept in the history.
+    """
     _locked(nomination, Nomination.UNDER_REVIEW)
     _require_documents(nomination)
-    return _move(nomination, Status.COMPLETE, by=by, comment=comment)
+    override = _check_eligibility(nomination, eligibility_override)
+    return _move(nomination, Status.COMPLETE, by=by, comment=comment, eligibility_override=override)
 
 
 @transaction.atomic
-def propose(nomination, *, by, comment=""):
-    """Approved by the council → proposed to the authority that decides."""
+def propose(nomination, *, by, comment="", eligibility_override=""):
+    """Approved by the council → proposed to the authority that decides (the conditions checked again)."""
     _locked(nomination, (Status.APPROVED,))
-    return _move(nomination, Status.PROPOSED, by=by, comment=comment)
+    override = _check_eligibility(nomination, eligibility_override)
+    return _move(nomination, Status.PROPOSED, by=by, comment=comment, eligibility_override=override)
 
 
 @transaction.atomic
-def decide(nomination, *, by, decision_number, decision_date, comment=""):
+def decide(nomination, *, by, decision_number, decision_date, comment="", eligibility_override=""):
     """Proposed → decided, with the decision's number and date, which cannot precede the submission."""
     if not decision_number.strip() or decision_date is None:
         raise TransitionError(_("Enter the decision number and date."))
@@ -168,11 +203,13 @@ def decide(nomination, *, by, decision_number, decision_date, comment=""):
             % {"decided": decision_date.strftime("%d/%m/%Y"), "submitted": submitted_on.strftime("%d/%m/%Y")}
         )
     _locked(nomination, (Status.PROPOSED,))
+    override = _check_eligibility(nomination, eligibility_override)
     return _move(
         nomination,
         Status.DECIDED,
         by=by,
         comment=comment,
+        eligibility_override=override,
         decision_number=decision_number.strip(),
         decision_date=decision_date,
     )
@@ -195,13 +232,20 @@ class Action:
     style: str = "primary"
     needs_comment: bool = False
     needs_decision: bool = False
+    checks_eligibility: bool = False
 
 
 ACTIONS = {
     action.name: action
     for action in [
         Action("submit", gettext_lazy("Submit"), "awards.submit_nomination", Nomination.EDITABLE),
-        Action("accept", gettext_lazy("Accept as complete"), "awards.appraise_nomination", Nomination.UNDER_REVIEW),
+        Action(
+            "accept",
+            gettext_lazy("Accept as complete"),
+            "awards.appraise_nomination",
+            Nomination.UNDER_REVIEW,
+            checks_eligibility=True,
+        ),
         Action(
             "return",
             gettext_lazy("Return for revision"),
@@ -211,7 +255,11 @@ ACTIONS = {
             needs_comment=True,
         ),
         Action(
-            "propose", gettext_lazy("Propose to the higher level"), "awards.appraise_nomination", (Status.APPROVED,)
+            "propose",
+            gettext_lazy("Propose to the higher level"),
+            "awards.appraise_nomination",
+            (Status.APPROVED,),
+            checks_eligibility=True,
         ),
         Action(
             "decide",
@@ -219,6 +267,7 @@ ACTIONS = {
             "awards.appraise_nomination",
             (Status.PROPOSED,),
             needs_decision=True,
+            checks_eligibility=True,
         ),
         Action(
             "decline",

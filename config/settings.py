@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
-    "axes",
+    "config.apps.AxesConfig",
     "csp",
     "congress",
     "planning",
@@ -160,6 +160,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Filters offer "Tất cả" (all) rather than a row of dashes.
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -192,7 +194,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Progress attachments: each file at most this size (10 MB by default).
 TASK_ATTACHMENT_MAX_BYTES = env_int("TASK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
-# The task import's preview posts five fields per pasted row, for up to 500 rows (planning/forms_import.py).
+# The task import's preview posts five fields per pasted row, for up to 500 rows (planning/imports/forms.py).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -1,16 +1,20 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from congress.forms import InvitationAwarePasswordResetForm
+
+admin.site.site_header = _("Congress planning system: administration")
+admin.site.site_title = _("Administration")
+admin.site.index_title = _("Data administration")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="congress:list", permanent=False)),
     path("congresses/", include("congress.urls")),
     path("", include("planning.urls")),
     path("", include("awards.urls")),
-    path("", include("documents.urls")),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

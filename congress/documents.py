@@ -25,9 +25,10 @@ from documents.blocks import (
     text_blocks,
 )
 from documents.layer import DocumentKind, Section, SeriesKey, register
+from documents.liststyle import DASH, PLUS, read_line
+from documents.vietnamese import to_roman
 
 from .models import BoardMember, Organization, OrganizingBoard, SubcommitteeMember
-from .roman import to_roman
 
 # Words that name a unit before the place: "tỉnh Ninh Thuận" is printed "Ninh Thuận, ngày …".
 _UNIT_WORDS = re.compile(r"\b(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?P<place>[^,()]+)$", re.I)
@@ -271,7 +272,7 @@ def plan_duties(congress):
 
 def text_lines(text):
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    return [line if line[:2] in ("- ", "+ ") else f"- {line}" for line in lines]
+    return [line if read_line(line)[0] in (DASH, PLUS) else f"- {line}" for line in lines]
 
 
 @register

@@ -1,8 +1,31 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from . import search
 from .models import Congress, Organization, Person
+
+
+class AllYesNo(django_filters.widgets.BooleanWidget):
+    """A yes/no filter whose empty choice reads "Tất cả", not "Chưa xác định"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
+
+
+class VietnameseOrderingFilter(django_filters.OrderingFilter):
+    """Sorts the fields named in `text_fields` in Vietnamese alphabetical order."""
+
+    def __init__(self, *args, text_fields=(), **kwargs):
+        self.text_fields = set(text_fields)
+        super().__init__(*args, **kwargs)
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field = self.param_map[param[1:] if descending else param]
+        if field in self.text_fields:
+            return search.vietnamese(field, descending=descending)
+        return super().get_ordering_value(param)
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -13,7 +36,8 @@ class SearchFilter(django_filters.CharFilter):
 class CongressFilter(django_filters.FilterSet):
     q = SearchFilter()
     year = django_filters.NumberFilter(label=_("Year"))
-    order = django_filters.OrderingFilter(
+    order = VietnameseOrderingFilter(
+        text_fields={"name"},
         fields=(("year", "year"), ("name", "name"), ("status", "status")),
         field_labels={"year": _("Year"), "name": _("Name"), "status": _("Status")},
         label=_("Sort by"),
@@ -24,13 +48,14 @@ class CongressFilter(django_filters.FilterSet):
         fields = ["q", "year", "level", "kind", "status"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(theme__icontains=value) | Q(host__name__icontains=value))
+        return queryset.filter(search.matching(["name", "theme", "host__name"], value))
 
 
 class OrganizationFilter(django_filters.FilterSet):
     q = SearchFilter()
-    is_active = django_filters.BooleanFilter(label=_("Active"))
-    order = django_filters.OrderingFilter(
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=AllYesNo)
+    order = VietnameseOrderingFilter(
+        text_fields={"name", "abbreviation"},
         fields=(("name", "name"), ("kind", "kind"), ("abbreviation", "abbreviation")),
         field_labels={"name": _("Name"), "kind": _("Kind"), "abbreviation": _("Abbreviation")},
         label=_("Sort by"),
@@ -50,8 +75,9 @@ class OrganizationFilter(django_filters.FilterSet):
 
 class PersonFilter(django_filters.FilterSet):
     q = SearchFilter()
-    is_active = django_filters.BooleanFilter(label=_("Active"))
-    order = django_filters.OrderingFilter(
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=AllYesNo)
+    order = VietnameseOrderingFilter(
+        text_fields={"full_name", "organization__name"},
         fields=(("full_name", "full_name"), ("organization__name", "organization")),
         field_labels={"full_name": _("Name"), "organization__name": _("Organisation")},
         label=_("Sort by"),

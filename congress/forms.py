@@ -114,8 +114,20 @@ class CongressForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = Organization.objects.active()
-        self.fields["parent"].queryset = Congress.objects.visible_to(user).exclude(pk=self.instance.pk)
+        # A congress's name, level and year are public to signed-in users, so any congress may be named
+        # as the one this leads to; the current choice is always offered, so saving never drops it.
+        self.fields["parent"].queryset = Congress.objects.exclude(pk=self.instance.pk).only(
+            "pk", "name", "year", "level"
+        )
         self.fields["edition"].widget.attrs["min"] = 1
+        # A name that was composed from kind, place, edition and year follows them when they change.
+        self.composed_before = self.instance.composed_name() if self.instance.pk else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.composed_before and "name" not in self.changed_data and cleaned.get("name") == self.composed_before:
+            cleaned["name"] = ""
+        return cleaned
 
     def clean_parent(self):
         parent = self.cleaned_data["parent"]
@@ -173,6 +185,18 @@ class BoardForm(forms.ModelForm):
         model = OrganizingBoard
         fields = ["name", "founding_decision", "founded_on"]
         widgets = {"founded_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        derived = f"Ban Tổ chức {self.instance.congress.name}"
+        self.fields["name"].widget.attrs["placeholder"] = derived
+        self.fields["name"].help_text = _(
+            "Leave empty to name the board after the congress; it then follows the congress's name."
+        )
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        return "" if name == f"Ban Tổ chức {self.instance.congress.name}" else name
 
 
 class MemberFormMixin:

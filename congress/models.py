@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .roman import to_roman
-from .vndates import month_year, short_date
+from documents.vietnamese import month_year, short_date, to_roman
+
+from . import search
 
 period_validator = RegexValidator(r"^\d{4}\s*[-–]\s*\d{4}$", _("Enter a period as two years, for example 2016-2020."))
 
@@ -40,7 +41,7 @@ class OrganizationQuerySet(models.QuerySet):
     def search(self, text):
         if not text:
             return self
-        return self.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Q(abbreviation__icontains=text))
+        return self.filter(search.matching(["name", "short_name", "abbreviation"], text))
 
 
 class Organization(models.Model):
@@ -88,7 +89,7 @@ class Organization(models.Model):
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [search.vietnamese("name")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
@@ -123,10 +124,8 @@ class PersonQuerySet(models.QuerySet):
     def search(self, text, *, by_contact=True):
         if not text:
             return self
-        matches = Q(full_name__icontains=text) | Q(position__icontains=text) | Q(organization__name__icontains=text)
-        if by_contact:
-            matches |= Q(email__icontains=text)
-        return self.filter(matches)
+        fields = ["full_name", "position", "organization__name", *(["email"] if by_contact else [])]
+        return self.filter(search.matching(fields, text))
 
 
 class Person(models.Model):
@@ -167,7 +166,7 @@ class Person(models.Model):
     objects = PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["full_name"]
+        ordering = [search.vietnamese("full_name")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -272,7 +271,7 @@ class Congress(models.Model):
     objects = CongressQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-year", "name"]
+        ordering = ["-year", search.vietnamese("name")]
         verbose_name = _("congress")
         verbose_name_plural = _("congresses")
         constraints = [

@@ -12,9 +12,13 @@ from .models import CongressRole, OrganizingBoard
 
 @transaction.atomic
 def create_congress(congress, *, by):
-    """Save a new congress, give it an organising board, and make its creator secretariat staff."""
+    """Save a new congress, give it an organising board, and make its creator secretariat staff.
+
+    The board's name is left empty: it is then derived from the congress's name wherever it is
+    shown or printed, so it follows a later change of the congress's name or year.
+    """
     congress.save()
-    OrganizingBoard.objects.create(congress=congress, name=f"Ban Tổ chức {congress.name}")
+    OrganizingBoard.objects.create(congress=congress)
     CongressRole.objects.create(congress=congress, user=by, role=CongressRole.Role.SECRETARIAT)
     return congress
 

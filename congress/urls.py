@@ -1,8 +1,10 @@
 from django.urls import path
 
-from .views import board, congresses, directory
+from .views import board, congresses, directory, documents
 
 app_name = "congress"
+
+document = "<int:pk>/documents/<slug:kind>/<int:owner_pk>/"
 
 urlpatterns = [
     path("", congresses.congress_list, name="list"),
@@ -41,6 +43,16 @@ urlpatterns = [
     path("<int:pk>/roles/", board.role_list, name="roles"),
     path("<int:pk>/roles/new/", board.role_create, name="role_create"),
     path("<int:pk>/roles/<int:role_pk>/delete/", board.role_delete, name="role_delete"),
+    path("<int:pk>/documents/", documents.document_list, name="documents"),
+    path(document, documents.document_detail, name="document"),
+    path(f"{document}preview/", documents.document_preview, name="document_preview"),
+    path(f"{document}edit/", documents.document_edit, name="document_edit"),
+    path(f"{document}text/", documents.document_text, name="document_text"),
+    path(f"{document}issue/", documents.document_issue, name="document_issue"),
+    path(f"{document}file.<str:fmt>", documents.document_file, name="document_file"),
+    path(f"{document}versions/<int:version>.<str:fmt>", documents.issued_file, name="document_version_file"),
+    path(f"{document}jobs/<int:job_pk>/", documents.document_job, name="document_job"),
+    path(f"{document}jobs/<int:job_pk>/file/", documents.document_job_file, name="document_job_file"),
     path("directory/organizations/", directory.organization_list, name="organization_list"),
     path("directory/organizations/new/", directory.organization_edit, name="organization_create"),
     path("directory/organizations/<int:pk>/", directory.organization_detail, name="organization_detail"),

@@ -11,13 +11,15 @@ A domain app describes its document's body as a list of blocks, never as HTML:
     Centered("QUYẾT ĐỊNH:")                 a line set in the middle, bold
 
 `text_blocks(text)` reads the official list style a secretariat types ("I.", "1.", "a)",
-"- ", "+ " at the start of a line) into such blocks. Every text is NFC-normalised here, so
-nothing downstream has to care.
+"- ", "+ " at the start of a line; its grammar is documents.liststyle) into such blocks.
+Every text is NFC-normalised here, so nothing downstream has to care.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+
+from . import liststyle
 
 
 def nfc(text):
@@ -56,6 +58,11 @@ class Item:
 
     def __post_init__(self):
         object.__setattr__(self, "text", nfc(self.text))
+
+    @property
+    def line(self):
+        """The item as typed: "- Khai mạc.", as a table cell prints it."""
+        return f"{self.marker} {self.text}"
 
 
 @dataclass(frozen=True)
@@ -131,36 +138,23 @@ class Content:
     authority_line: str = ""  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under its subject
 
 
-_ROMAN = re.compile(r"^[IVXLC]+\.\s")
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s")
-_LETTERED = re.compile(r"^[a-zđ]\)\s")
-_ITEM = re.compile(r"^([-+•–])\s+")
+_HEADING_LEVELS = {liststyle.PART: 1, liststyle.NUMBERED: 2, liststyle.ARTICLE: 2, liststyle.LETTERED: 3}
 
 
 def text_blocks(text, *, italic_paragraphs=False):
     """Blocks of text in the official list style, one block per non-empty line."""
-    blocks = []
-    for raw in nfc(text).splitlines():
-        line = " ".join(raw.split())
-        if line:
-            blocks.append(_line_block(line, italic_paragraphs))
-    return blocks
+    lines = (liststyle.read_line(line) for line in nfc(text).splitlines() if line.strip())
+    return [_line_block(kind, line, italic_paragraphs) for kind, line in lines]
 
 
-def _line_block(line, italic_paragraphs):
-    if _ROMAN.match(line):
+def _line_block(kind, line, italic_paragraphs):
+    if kind == liststyle.PART:
         return Heading(1, line, numbered=False)
-    if _NUMBERED.match(line) or _ARTICLE.match(line):
-        return Heading(2, line)
-    if _LETTERED.match(line):
-        return Heading(3, line)
-    if match := _ITEM.match(line):
-        marker = "+" if match.group(1) == "+" else "-"
-        return Item(marker, line[match.end() :])
+    if kind in _HEADING_LEVELS:
+        return Heading(_HEADING_LEVELS[kind], line)
+    if kind in (liststyle.DASH, liststyle.PLUS):
+        return Item(kind, line)
     return Paragraph(line, italic=italic_paragraphs)
-
-
-_ARTICLE = re.compile(r"^Điều \d+\.")
 
 
 def bases_blocks(text):
@@ -214,8 +208,8 @@ def lead_in(text, *, short=80):
     "1. Sở Nội vụ:" is bold; "1. Thời gian: 01 buổi …" bold up to its colon; a long
     sentence ("1. Tổng kết đánh giá …") stays regular.
     """
-    if article := _ARTICLE.match(text):
-        return article.group(0), text[article.end() :]
+    if article := liststyle.article_opening(text):
+        return article, text[len(article) :]
     colon = text.find(":")
     if 0 < colon < short:
         return text[: colon + 1], text[colon + 1 :]

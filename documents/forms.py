@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_NUMBER, Document
-from .numbering import short_date
+from .vietnamese import short_date
 
 # A recipient's note in brackets at the end of its line: "(b/c)", "(để b/cáo)", "(t/h)".
 _NOTE = re.compile(r"\s*(\((?:để\s[^()]*|[^()]*\b[bt]/[a-zà-ỹ]+[^()]*)\))$", re.IGNORECASE)

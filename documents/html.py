@@ -100,5 +100,5 @@ def _row_html(row, columns, *, tail=False, mark=""):
 def cell_html(blocks):
     """A cell's lines joined by line breaks: one box per cell rather than one per line keeps long
     tables light to lay out (a 1,000-task schedule is some 200 pages)."""
-    lines = ((f"{block.marker} {block.text}" if isinstance(block, Item) else block.text,) for block in blocks)
+    lines = ((block.line if isinstance(block, Item) else block.text,) for block in blocks)
     return format_html_join(mark_safe("<br>"), "{}", lines)

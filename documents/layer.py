@@ -17,6 +17,7 @@ How a domain app adds a document
            key = "award-list"                      # unique over all apps, used in URLs
            label = _("Award list")
            owner_model = "awards.Council"          # what a record belongs to
+           read_permission = "awards.see_council"  # optional: narrower than the scope's default
 
            def owners(self, scope): ...            # owners of this kind within a scope (a congress)
            def find_owner(self, scope, owner_pk):  # one owner within the scope, else Http404
@@ -47,17 +48,18 @@ How a domain app adds a document
    layout of its own extends that template and overrides its blocks (`title`, `body`,
    `closing`) but keeps the letterhead and the print stylesheet. Issuing (number, freezing
    the files with their SHA-256) is `documents.services.issue_document`; the pages that
-   show, edit and issue a document live in the domain app, which checks permissions.
+   show, edit and issue a document live in the app that owns the scope (congress/views/
+   documents.py), which checks permissions and passes in the scope's default read permission.
 """
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.http import Http404
 from django.utils import timezone
 
 from . import numbering
 from .blocks import Annex, Content, Heading, close_with_mark, nfc
+from .vietnamese import date_words, to_roman
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -85,8 +87,9 @@ class DocumentKind:
     owner_model = ""
     template = "documents/letter.html"
     optional_annexes = ()  # keys of other kinds this one may carry as annexes
-    # Who may read and download it: a permission checked against the scope (the congress).
-    read_permission = "congress.see_congress"
+    # Who may read and download it: a permission checked against the scope. None leaves it to
+    # the scope's default, which the pages that serve the documents pass in (see can_read).
+    read_permission = None
 
     def owners(self, scope):
         return []
@@ -153,8 +156,9 @@ def all_kinds():
     return list(_registry.values())
 
 
-def owner_model(kind):
-    return apps.get_model(kind.owner_model)
+def can_read(user, kind, scope, *, default_permission):
+    """Whether the user may read and download this kind's documents within the scope."""
+    return user.has_perm(kind.read_permission or default_permission, scope)
 
 
 def record_for(kind, owner):
@@ -257,7 +261,7 @@ def number_parts(blocks):
             text = block.text.upper()
             if block.numbered:
                 count += 1
-                text = f"{numbering.to_roman(count)}. {text}"
+                text = f"{to_roman(count)}. {text}"
             block = Heading(1, text, numbered=False)
         numbered.append(block)
     return numbered
@@ -268,7 +272,7 @@ def label_annexes(annexes, record):
     several = len(annexes) > 1
     for index, annex in enumerate(annexes, start=1):
         if several and annex.label == "Phụ lục":
-            annex.label = f"Phụ lục {numbering.to_roman(index)}"
+            annex.label = f"Phụ lục {to_roman(index)}"
         if not annex.reference:
             annex.reference = annex_reference(record, issued_by=annex.issued_by)
         annex.title = nfc(annex.title).upper()
@@ -279,7 +283,7 @@ def label_annexes(annexes, record):
 def annex_reference(record, *, issued_by=""):
     """ "(Kèm theo Kế hoạch số 54/KH-UBND ngày 17 tháng 7 năm 2020 của Ủy ban nhân dân tỉnh …)"."""
     kind_name = record.type_name[:1].upper() + record.type_name[1:].lower()
-    date = numbering.date_words(record.date, blank_day=record.blank_day and not record.is_issued)
+    date = date_words(record.date, blank_day=record.blank_day and not record.is_issued)
     return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issued_by or record.issuing_body})")
 
 
@@ -290,6 +294,7 @@ __all__ = [
     "SeriesKey",
     "Section",
     "all_kinds",
+    "can_read",
     "get_kind",
     "letter_for",
     "record_for",

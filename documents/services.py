@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from .blocks import GroupRow, Row, Table
 from .layer import get_kind, letter_for, render_docx, render_pdf
 from .models import Document, IssuedVersion, NumberSeries, RenderJob, Section
-from .numbering import short_date
+from .vietnamese import short_date
 
 # Longer documents render in a worker, with progress shown (see documents/tasks.py).
 MAX_PAGES_IN_REQUEST = 20

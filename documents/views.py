@@ -1,5 +1,5 @@
 """Responses that only wrap a document's bytes; the pages that check permissions live in the
-domain apps (planning/views/documents.py)."""
+app that owns the scope (congress/views/documents.py)."""
 
 from django.http import FileResponse, HttpResponse
 

@@ -254,7 +254,7 @@ def _table(container, table, width):
 
 
 def _fill(paragraph, block):
-    text = f"{block.marker} {block.text}" if isinstance(block, Item) else block.text
+    text = block.line if isinstance(block, Item) else block.text
     _run(paragraph, text, size=12, italic=getattr(block, "italic", False), bold=getattr(block, "bold", False))
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PlanningConfig(AppConfig):
     name = "planning"
-    verbose_name = _("Planning")
+    verbose_name = _("Tasks and schedule")
 
     def ready(self):
         from . import rules, signals  # noqa: F401  (registers the permissions, connects the receivers)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from congress.roman import to_roman
-from congress.vndates import month_year, short_date
+from documents.vietnamese import month_year, short_date, to_roman
 
 
 class Kind(enum.StrEnum):
@@ -26,6 +25,11 @@ class Kind(enum.StrEnum):
     IN_QUARTER = "in_quarter"
     ONGOING = "ongoing"
     RELATIVE = "relative"
+    IN_YEAR = "in_year"
+    HALF_YEAR = "half_year"
+    MONTH_END = "month_end"
+    FIRST_WEEK = "first_week"
+    QUARTER_START = "quarter_start"
 
 
 ACCEPTED_FORMS = (
@@ -34,8 +38,16 @@ ACCEPTED_FORMS = (
     "Chậm nhất ngày 12/7/2020",
     "Trong tháng 7/2020",
     "Quý II năm 2020",
+    "Cuối tháng 7/2020",
+    "Tuần đầu tháng 8/2020",
+    "Đầu quý III/2020",
+    "6 tháng đầu năm 2020",
+    "Năm 2020",
     "Thường xuyên",
     "10 ngày trước Đại hội",
+    "Chậm nhất 10 ngày trước khi tổ chức Hội nghị",
+    "Trước Đại hội",
+    "Từ nay đến Đại hội",
 )
 
 # Older than the state's first documents or further ahead than any plan: a typo, not a deadline.
@@ -76,6 +88,17 @@ class Deadline:
                 return _month_end(self.year, self.month)
             case Kind.IN_QUARTER:
                 return _month_end(self.year, self.quarter * 3)
+            case Kind.MONTH_END:
+                return _month_end(self.year, self.month)
+            case Kind.FIRST_WEEK:
+                return datetime.date(self.year, self.month, 7)
+            case Kind.QUARTER_START:
+                # "Đầu quý III": within the quarter's first month.
+                return _month_end(self.year, self.quarter * 3 - 2)
+            case Kind.HALF_YEAR:
+                return _month_end(self.year, self.month)
+            case Kind.IN_YEAR:
+                return datetime.date(self.year, 12, 31)
             case Kind.RELATIVE if session_date is not None:
                 return session_date + datetime.timedelta(days=self.offset_days)
         return None
@@ -94,7 +117,10 @@ def _month_end(year, month):
 _DATE = r"(?:ngày )?(?:\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{4}|\d{1,2} tháng \d{1,2} năm \d{4})"
 _MONTH_YEAR = r"(?P<month>\d{1,2})(?:[/.-]| năm )(?P<year>\d{4})"
 _QUARTER_YEAR = r"(?P<quarter>[ivx]+|\d)(?:[/.-]| năm )(?P<year>\d{4})"
-_SESSION = r"(?:đại hội|hội nghị)"
+# "Đại hội", "Hội nghị", "khi tổ chức Hội nghị điển hình tiên tiến…": what follows the session's name is its name.
+_SESSION_NAME = r"(?:đại hội|hội nghị)"
+_AT_LEAST = r"(?:chậm nhất |tối thiểu |ít nhất )?"
+_SESSION = rf"(?:khi )?(?:tổ chức )?{_SESSION_NAME}(?: .*)?"
 _QUARTERS_BY_NUMERAL = {to_roman(quarter).lower(): quarter for quarter in range(1, 5)}
 
 
@@ -132,6 +158,14 @@ def _relative(match):
     return {"offset_days": -days if match["side"] == "trước" else days}
 
 
+def _in_year(match):
+    return {"year": _checked_year(match["year"])}
+
+
+def _half_year(match):
+    return {"month": 6 if match["half"] == "đầu" else 12, "year": _checked_year(match["year"])}
+
+
 _READERS = [
     (Kind.ON_DAY, rf"(?:trong )?(?P<date>{_DATE})", _on_date),
     (Kind.BEFORE_DAY, rf"trước (?P<date>{_DATE})", _on_date),
@@ -139,8 +173,20 @@ _READERS = [
     (Kind.IN_MONTH, rf"(?:trong )?tháng {_MONTH_YEAR}", _in_month),
     (Kind.IN_QUARTER, rf"(?:trong )?quý {_QUARTER_YEAR}", _in_quarter),
     (Kind.ONGOING, r"thường xuyên", lambda match: {}),
-    (Kind.RELATIVE, rf"(?P<days>\d{{1,3}}) ngày (?P<side>trước|sau) {_SESSION}", _relative),
-    (Kind.RELATIVE, rf"(?P<side>trước|sau) {_SESSION} (?P<days>\d{{1,3}}) ngày", _relative),
+    (Kind.MONTH_END, rf"cuối tháng {_MONTH_YEAR}", _in_month),
+    (Kind.FIRST_WEEK, rf"tuần đầu (?:của )?tháng {_MONTH_YEAR}", _in_month),
+    (Kind.QUARTER_START, rf"đầu quý {_QUARTER_YEAR}", _in_quarter),
+    (Kind.HALF_YEAR, r"6 tháng (?P<half>đầu|cuối) năm (?P<year>\d{4})", _half_year),
+    (Kind.IN_YEAR, r"(?:trong )?năm (?P<year>\d{4})", _in_year),
+    (
+        Kind.RELATIVE,
+        rf"(?:chậm nhất |tối thiểu |ít nhất )?(?P<days>\d{{1,3}}) ngày (?P<side>trước|sau) {_SESSION}",
+        _relative,
+    ),
+    (Kind.RELATIVE, rf"(?P<side>trước|sau) {_SESSION_NAME} (?P<days>\d{{1,3}}) ngày", _relative),
+    # "Trước Đại hội": by the day before the session; "Từ nay đến Đại hội": by the session's day.
+    (Kind.RELATIVE, rf"trước {_SESSION}", lambda match: {"offset_days": -1}),
+    (Kind.RELATIVE, rf"(?:từ nay )?(?:đến|cho đến|tới) {_SESSION}", lambda match: {"offset_days": 0}),
 ]
 
 
@@ -184,5 +230,7 @@ def _compose(kind, day, month, quarter, year, offset_days):
             return f"Quý {to_roman(quarter)} năm {year}"
         case Kind.ONGOING:
             return "Thường xuyên"
+        case Kind.RELATIVE if offset_days == 0:
+            return "Từ nay đến Đại hội"
         case Kind.RELATIVE:
             return f"{abs(offset_days)} ngày {'trước' if offset_days < 0 else 'sau'} Đại hội"

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.documents import CongressDocument, board_letter_defaults, board_name, board_series, earliest_date
 from congress.models import Congress
-from congress.vndates import month_year, short_date
 from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table, text_blocks
 from documents.layer import DocumentKind, register
+from documents.liststyle import item_text
+from documents.vietnamese import month_year, short_date
 
 from .forms_meetings import agenda_text, session_ordinal
 from .models import Meeting, Task
@@ -25,7 +26,9 @@ SCHEDULE_COLUMNS = (
     Column("Cơ quan phối hợp", 18, "center"),
     Column("Thời gian hoàn thành", 14, "center"),
 )
-NO_MONTH = "NHIỆM VỤ THƯỜNG XUYÊN:"
+# Tasks with no month: those the plan calls ongoing, then those whose deadline is not set yet.
+ONGOING = "NHIỆM VỤ THƯỜNG XUYÊN:"
+NO_DEADLINE = "NHIỆM VỤ CHƯA XÁC ĐỊNH THỜI HẠN:"
 
 
 def schedule_tasks(congress):
@@ -40,7 +43,16 @@ def schedule_tasks(congress):
 
 
 def month_row(month):
-    return GroupRow(f"THÁNG {month_year(month.month, month.year)}:" if month else NO_MONTH)
+    """The group heading: a month, or (with no month) ongoing tasks or tasks not yet given a deadline."""
+    if month == Task.DeadlineKind.ONGOING:
+        return GroupRow(ONGOING)
+    return GroupRow(f"THÁNG {month_year(month.month, month.year)}:" if month else NO_DEADLINE)
+
+
+def _group(task):
+    if task.group_month:
+        return task.group_month
+    return Task.DeadlineKind.ONGOING if task.deadline_kind == Task.DeadlineKind.ONGOING else None
 
 
 def parties_text(task):
@@ -54,7 +66,7 @@ def cell(text, *, dash=False):
     if not text:
         return []
     if dash and "\n" not in text.strip():
-        return [Item("-", text.strip().removeprefix("- "))]
+        return [Item("-", item_text(text))]
     return text_blocks(text)
 
 
@@ -86,11 +98,14 @@ def _row(number, content, lead, coordinating, deadline, *, dash):
 
 
 def schedule_table(tasks):
+    dated = [task for task in tasks if task.group_month]
+    ongoing = [task for task in tasks if not task.group_month and _group(task)]
+    undated = [task for task in tasks if not _group(task)]
     rows, month = [], object()
-    for task in tasks:
-        if task.group_month != month:
-            rows.append(month_row(task.group_month))
-            month = task.group_month
+    for task in [*dated, *ongoing, *undated]:
+        if _group(task) != month:
+            month = _group(task)
+            rows.append(month_row(month))
         rows += task_rows(task)
     return Table(SCHEDULE_COLUMNS, rows)
 

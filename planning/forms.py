@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from congress.forms import DateInput
 from congress.models import Organization, Person
 from congress.widgets import QuickSelect, QuickSelectMultiple
+from documents.liststyle import clean_list_text
 
 from . import attachments, deadlines
 from .models import Task, TaskParty
-from .textformat import clean_list_text
 
 
 class TaskForm(forms.ModelForm):
@@ -72,20 +72,14 @@ class TaskForm(forms.ModelForm):
             self.add_error("content", _("Write what must be done."))
         return cleaned
 
-    def save(self, commit=True):
-        task = super().save(commit=False)
-        task.set_deadline(self.cleaned_data["deadline"])
-        task.completed_on = self.cleaned_data.get("completed_on")
-        if commit:
-            task.save()
-            self.save_m2m()
-        return task
+
+PARTY_FIELDS = ("role", "organization", "subcommittee", "phrase")
 
 
 class TaskPartyForm(forms.ModelForm):
     class Meta:
         model = TaskParty
-        fields = ["role", "organization", "subcommittee", "phrase"]
+        fields = PARTY_FIELDS
         widgets = {"role": QuickSelect, "organization": QuickSelect, "subcommittee": QuickSelect}
 
     def __init__(self, *args, congress, **kwargs):
@@ -127,18 +121,10 @@ class BaseTaskPartyFormSet(forms.BaseInlineFormSet):
         self.add_fields(form, None)
         return form
 
-    def save(self, commit=True):
-        parties = super().save(commit=False)
-        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
-        for order, form in enumerate(kept, start=1):
-            form.instance.order = order
-        if commit:
-            for obj in self.deleted_objects:
-                obj.delete()
-            for form in kept:
-                form.instance.task = self.instance
-                form.instance.save()
-        return parties
+    def parties(self):
+        """The parties kept, in their order on the page, as the values `services.save_task` stores."""
+        kept = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        return [{name: values[name] for name in PARTY_FIELDS} for values in kept]
 
 
 TaskPartyFormSet = forms.inlineformset_factory(
@@ -146,7 +132,7 @@ TaskPartyFormSet = forms.inlineformset_factory(
     TaskParty,
     form=TaskPartyForm,
     formset=BaseTaskPartyFormSet,
-    fields=["role", "organization", "subcommittee", "phrase"],
+    fields=PARTY_FIELDS,
     extra=2,
     can_delete=True,
     # A task names a lead and a few coordinating parties; a posted TOTAL_FORMS never builds more rows.

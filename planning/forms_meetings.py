@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from congress.filters import SearchFilter
 from congress.forms import DateTimeInput
 from congress.models import Person
+from documents.liststyle import clean_list_text, list_lines
 
 from .models import AgendaItem, Conclusion, Meeting
-from .textformat import clean_list_text, list_lines
 
 # "thứ nhất", "thứ tư", "thứ mười lăm": Vietnamese ordinals are irregular, so they are listed.
 ORDINALS = (

@@ -1,11 +1,13 @@
-"""Changing tasks: saving with a version check, numbering, progress, and the history of it all."""
+"""Changing tasks: saving with a version check, numbering, progress and history; a meeting's way into the schedule."""
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attachment, ProgressUpdate, Task, TaskEvent
+from . import deadlines
+from .forms_meetings import agenda_text
+from .models import Attachment, ProgressUpdate, Task, TaskEvent, TaskParty
 
 # What the history records of a task, in the order it shows them.
 TRACKED = {
@@ -18,6 +20,10 @@ TRACKED = {
     "coordinating": _("Coordinating"),
     "assignees": _("Assignees"),
 }
+
+
+# The task's own fields that save_task stores as given; the deadline is read from its phrase.
+TASK_FIELDS = ("number", "content", "deadline_session", "status", "completed_on")
 
 
 class VersionConflict(Exception):
@@ -53,10 +59,16 @@ def fresh(task):
 
 
 @transaction.atomic
-def save_task(form, formset, *, by, expected_version=None):
-    """Save a task form and its parties; record what changed. Raises VersionConflict when the
-    task was saved by someone else since `expected_version`."""
-    task = form.instance
+def save_task(task, *, values, parties, by, expected_version=None):
+    """Save a task from cleaned values and record what changed. Raises VersionConflict when the task was
+    saved by someone else since `expected_version`.
+
+    `values` holds `number`, `content`, `deadline` (the phrase), `deadline_session`, `status`,
+    `completed_on` and `assignees`; `parties` is the task's parties in order, each a dict of `role`,
+    `organization`, `subcommittee` and `phrase`. Steps: claim the version; store the fields and the
+    assignees; replace the parties; put the task at its number among its siblings; let a parent take its
+    latest sub-item's date; record the change in the history.
+    """
     creating = task.pk is None
     before = {} if creating else snapshot(fresh(task))
     if not creating:
@@ -64,11 +76,15 @@ def save_task(form, formset, *, by, expected_version=None):
         if not claimed:
             raise VersionConflict(fresh(task))
         task.version = expected_version + 1
-    requested_number = form.cleaned_data["number"]
-    task = form.save()
-    formset.instance = task
-    formset.save()
-    place(task, requested_number)
+    for name in TASK_FIELDS:
+        setattr(task, name, values[name])
+    task.set_deadline(values["deadline"])
+    task.save()
+    task.assignees.set(values["assignees"])
+    task.parties.all().delete()
+    for order, party in enumerate(parties, start=1):
+        TaskParty.objects.create(task=task, order=order, **party)
+    place(task, values["number"])
     if task.parent_id:
         task.parent.save(update_fields=["due_date", "group_month", "updated_at"])
     after = snapshot(fresh(task))
@@ -133,3 +149,74 @@ def post_progress(task, *, by, text, new_status="", files=()):
         changes["files"] = [upload.name for upload in files]
     TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.PROGRESS, changes=changes)
     return update
+
+
+# A meeting's way into the schedule ------------------------------------------------------------------
+
+# The lead party of a task that came from a meeting of the organising board.
+BOARD_PHRASE = "Ban Tổ chức Đại hội"
+
+
+def _next_task_number(congress):
+    last = congress.tasks.top_level().aggregate(Max("number"))["number__max"]
+    return (last or 0) + 1
+
+
+def _add_lead(task, subcommittee):
+    if subcommittee is None:
+        TaskParty.objects.create(task=task, role=TaskParty.Role.LEAD, phrase=BOARD_PHRASE)
+    else:
+        TaskParty.objects.create(task=task, role=TaskParty.Role.LEAD, subcommittee=subcommittee)
+
+
+def _schedule_content(meeting):
+    agenda = agenda_text(meeting.agenda.order_by("order", "pk"))
+    return f"{meeting.title}:\n{agenda}" if agenda else meeting.title
+
+
+def put_in_schedule(meeting, *, by):
+    """Create the meeting's schedule task, or bring it in step with the meeting.
+
+    1. A new task takes the next top-level number and the meeting's body as lead party.
+    2. Its content is the title and the agenda in list text; its deadline the meeting day, when known
+       (while the meeting has no day, a task keeps the deadline it has).
+    3. The history records the new task as the task form would, or the fields that changed.
+    """
+    # Saving the meeting just now locked its row, so a second save of it waits here and finds this task.
+    task = Task.objects.filter(meeting=meeting).first()
+    if task is None:
+        task = Task(congress=meeting.congress, meeting=meeting, number=_next_task_number(meeting.congress))
+        _fill_from_meeting(task, meeting)
+        task.save()
+        _add_lead(task, meeting.subcommittee)
+        TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes=snapshot(fresh(task)))
+        return task
+    before = {"content": task.content, "deadline": task.deadline_phrase}
+    _fill_from_meeting(task, meeting)
+    after = {"content": task.content, "deadline": task.deadline_phrase}
+    changes = {name: [before[name], after[name]] for name in before if before[name] != after[name]}
+    if changes:
+        task.version += 1
+        task.save()
+        TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CHANGED, changes=changes)
+    return task
+
+
+def _fill_from_meeting(task, meeting):
+    task.content = _schedule_content(meeting)
+    if meeting.starts_at is not None:
+        day = timezone.localdate(meeting.starts_at)
+        task.set_deadline(deadlines.phrase_for(deadlines.Kind.ON_DAY, day=day))
+
+
+def task_from_conclusion(conclusion, *, by):
+    """Turn a conclusion into a new top-level task led by the meeting's body; the user then sets the deadline."""
+    meeting = conclusion.meeting
+    task = Task.objects.create(
+        congress=meeting.congress, number=_next_task_number(meeting.congress), content=conclusion.text
+    )
+    _add_lead(task, meeting.subcommittee)
+    conclusion.task = task
+    conclusion.save(update_fields=["task"])
+    TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes={"source": "meeting conclusion"})
+    return task

@@ -1,11 +1,10 @@
 from django.urls import path
 
-from .views import calendar, dashboard, documents, imports, lower_levels, meetings, reminders, schedule, tasks
+from .views import calendar, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
 
 app_name = "planning"
 
 congress = "congresses/<int:pk>/"
-document = f"{congress}documents/<slug:kind>/<int:owner_pk>/"
 
 urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
@@ -47,16 +46,6 @@ urlpatterns = [
     path(f"{congress}lower-levels/new/", lower_levels.lower_level_edit, name="lower_level_create"),
     path(f"{congress}lower-levels/<int:item_pk>/edit/", lower_levels.lower_level_edit, name="lower_level_edit"),
     path(f"{congress}lower-levels/<int:item_pk>/delete/", lower_levels.lower_level_delete, name="lower_level_delete"),
-    path(f"{congress}documents/", documents.document_list, name="documents"),
-    path(document, documents.document_detail, name="document"),
-    path(f"{document}preview/", documents.document_preview, name="document_preview"),
-    path(f"{document}edit/", documents.document_edit, name="document_edit"),
-    path(f"{document}text/", documents.document_text, name="document_text"),
-    path(f"{document}issue/", documents.document_issue, name="document_issue"),
-    path(f"{document}file.<str:fmt>", documents.document_file, name="document_file"),
-    path(f"{document}versions/<int:version>.<str:fmt>", documents.issued_file, name="document_version_file"),
-    path(f"{document}jobs/<int:job_pk>/", documents.document_job, name="document_job"),
-    path(f"{document}jobs/<int:job_pk>/file/", documents.document_job_file, name="document_job_file"),
     path("calendar/", calendar.calendar_link, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path(f"{congress}reminders/", reminders.reminder_policy, name="reminder_policy"),

@@ -14,6 +14,12 @@ import sys
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
+# Programs the test suite runs, with the Debian package that brings each.
+TEST_PROGRAMS = [
+    ("pdftotext", "the tests read printed PDFs back with it", "poppler-utils"),
+    ("pdftoppm", "the tests turn printed pages into pictures with it", "poppler-utils"),
+]
+
 
 def missing_pieces(purpose):
     """(what, debian package) for each thing this machine lacks."""
@@ -30,8 +36,12 @@ def missing_pieces(purpose):
     elif "Liberation Serif" not in _fonts(":family=Liberation Serif:charset=1ea1 1edd 1b0"):
         # fonts-liberation (1.x) lacks Vietnamese letters such as "ạ", "ờ"; fonts-liberation2 has them all.
         missing.append(("Liberation Serif with Vietnamese letters (Times New Roman metrics)", "fonts-liberation2"))
-    if purpose == "test" and not os.access(CHROMIUM, os.X_OK):
-        missing.append((f"Chromium at {CHROMIUM} (end-to-end tests)", "chromium"))
+    if purpose == "test":
+        if not os.access(CHROMIUM, os.X_OK):
+            missing.append((f"Chromium at {CHROMIUM} (end-to-end tests)", "chromium"))
+        for program, why, package in TEST_PROGRAMS:
+            if not shutil.which(program):
+                missing.append((f"{program} ({why})", package))
     return missing
 
 

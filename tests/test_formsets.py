@@ -10,7 +10,7 @@ from awards.models import AwardType
 from congress.forms import ConnectionPointFormSet
 from congress.models import CongressSession
 from planning.forms import TaskPartyFormSet
-from planning.forms_import import ImportRowFormSet, UnknownNameFormSet
+from planning.imports.forms import ImportRowFormSet, UnknownNameFormSet
 from planning.models import Task
 from tests.planning.test_task_views import task_data
 

@@ -22,3 +22,10 @@ def test_running_the_site_does_not_need_the_browser(monkeypatch):
     monkeypatch.setattr(preflight, "CHROMIUM", "/nonexistent/chromium")
 
     assert [package for _, package in preflight.missing_pieces("run")] == []
+
+
+def test_a_missing_pdf_reader_is_named_for_the_tests_only(monkeypatch):
+    monkeypatch.setattr(preflight.shutil, "which", lambda program: None if program == "pdftotext" else "/usr/bin/x")
+
+    assert ("pdftotext (the tests read printed PDFs back with it)", "poppler-utils") in preflight.missing_pieces("test")
+    assert all(package != "poppler-utils" for _, package in preflight.missing_pieces("run"))

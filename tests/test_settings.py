@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from django import forms
-from django.utils import translation
+from django.utils import formats, translation
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,15 @@ def test_english_dates_are_read_day_first_too():
 
     with translation.override("en"):
         assert field.clean("05/06/2020") == dt.date(2020, 6, 5)
+
+
+def test_english_pages_show_dates_and_numbers_as_vietnamese_ones_do():
+    names = ("DATE_FORMAT", "SHORT_DATETIME_FORMAT", "DATE_INPUT_FORMATS", "DECIMAL_SEPARATOR")
+
+    assert [formats.get_format(name, lang="en") for name in names] == [
+        formats.get_format(name, lang="vi") for name in names
+    ]
+    assert formats.get_format("DATE_FORMAT", lang="en") == "d/m/Y"
 
 
 def test_datetimes_are_read_day_first():

@@ -241,11 +241,12 @@ def nomination_action(request, pk, nomination_pk, action):
     if step is None:
         raise Http404
     require(request.user, step.perm, nomination)
-    form = ActionForm(request.POST or None, action=step)
+    unmet = services.unmet_conditions(nomination) if step.checks_eligibility else []
+    form = ActionForm(request.POST or None, action=step, unmet=unmet)
     error = None
     if form.is_valid():
         try:
-            services.STEPS[action](nomination, by=request.user, **form.cleaned_data)
+            services.STEPS[action](nomination, by=request.user, **form.step_values())
         except services.TransitionError as refused:
             error = refused.message
         else:
@@ -254,6 +255,6 @@ def nomination_action(request, pk, nomination_pk, action):
             )
             return redirect(nomination)
     context = awards_context(request, nomination.round.congress, nomination=nomination, form=form, step=step)
-    context.update(error=error, allowed=nomination.status in step.sources)
+    context.update(error=error, allowed=nomination.status in step.sources, unmet=form.unmet)
     status = 422 if form.is_bound else 200
     return render(request, "awards/nomination_action.html", context, status=status)

@@ -1,6 +1,7 @@
 """Small helpers the templates need: links that keep the query string, page ranges, badges."""
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -71,3 +72,12 @@ def model_name(obj):
 def minutes(delta):
     """A timedelta as whole minutes, for "try again in 15 minutes"."""
     return max(1, round(delta.total_seconds() / 60)) if delta else ""
+
+
+@register.simple_tag(takes_context=True)
+def congress_link(context, congress):
+    """The congress's name, as a link only when the user may open it (its title is public, its pages are not)."""
+    user = context["request"].user
+    if user.has_perm("congress.see_congress", congress):
+        return format_html('<a href="{}">{}</a>', congress.get_absolute_url(), congress)
+    return format_html('<span class="app-congress-closed">{}</span>', congress)

@@ -17,7 +17,8 @@ def organization_list(request):
     queryset = Organization.objects.select_related("parent", "head")
     filterset = OrganizationFilter(request.GET, queryset=queryset)
     page = paginate(request, filterset.qs)
-    return render(request, "congress/organization_list.html", {"filter": filterset, "page": page})
+    can_edit = request.user.has_perm("congress.edit_directory")
+    return render(request, "congress/organization_list.html", {"filter": filterset, "page": page, "can_edit": can_edit})
 
 
 @login_required
@@ -49,7 +50,8 @@ def person_list(request):
     queryset = with_personal_data(Person.objects.select_related("organization", "user"), request.user)
     filterset = PersonFilter(request.GET, queryset=queryset, request=request)
     page = paginate(request, filterset.qs)
-    return render(request, "congress/person_list.html", {"filter": filterset, "page": page})
+    can_edit = request.user.has_perm("congress.edit_directory")
+    return render(request, "congress/person_list.html", {"filter": filterset, "page": page, "can_edit": can_edit})
 
 
 @login_required

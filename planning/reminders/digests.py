@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 
 from congress.emails import make_message
 from congress.models import Congress, Person
-from congress.vndates import short_date
+from documents.vietnamese import short_date
 
 from ..models import Meeting, OutboxMail, ReminderPreference, ScheduledReminder, Task
 from ..selectors import decorate, party_prefetch

@@ -20,7 +20,7 @@ from congress.models import Congress
 from ..models import Meeting, ReminderPolicy, ScheduledReminder, Task
 from . import registry
 from .policy import day_plan
-from .recipients import Directory, TaskPeople, meeting_people
+from .recipients import RoleHolders, TaskPeople, meeting_people
 
 BATCH = 2000
 CLOSED_CONGRESS = [Congress.Status.HELD, Congress.Status.CLOSED, Congress.Status.CANCELLED]
@@ -134,7 +134,7 @@ def _plan(now, collector, *, congress_ids):
     groups = _groups(now, congress_ids)
     if not groups:
         return
-    directory = Directory([pk for _, _, ids in groups for pk in ids])
+    directory = RoleHolders([pk for _, _, ids in groups for pk in ids])
     for policy, plan, ids in groups:
         today = plan.today
         due_at = timezone.make_aware(datetime.datetime.combine(today, policy.digest_time))

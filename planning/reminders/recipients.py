@@ -20,7 +20,7 @@ Role = CongressRole.Role
 LEAD = TaskParty.Role.LEAD
 
 
-class Directory:
+class RoleHolders:
     """The people behind organisations, sub-committees and boards of some congresses."""
 
     def __init__(self, congress_ids):

@@ -4,9 +4,8 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congress.vndates import month_year
-
-from ..textformat import render_list_text
+from documents.liststyle import render_list_text
+from documents.vietnamese import month_year
 
 register = template.Library()
 

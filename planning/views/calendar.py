@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from congress.models import Congress, CongressRole, CongressSession, Person
-from congress.vndates import short_date
+from documents.vietnamese import short_date
 
 from ..models import CalendarFeed, Meeting, TaskParty
 from ..selectors import tasks_for

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from congress.models import CongressSession
 from congress.permissions import get_congress
 from congress.views.congresses import congress_context
-from congress.vndates import month_year
+from documents.liststyle import item_text
+from documents.vietnamese import month_year
 
 from .. import cache
 from ..models import Attachment, ProgressUpdate, Task, TaskParty
@@ -358,8 +359,7 @@ def lead_parties(task_ids):
 
 
 def first_line(text):
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return line[2:] if line[:2] in ("- ", "+ ") else line
+    return item_text(next((line for line in text.splitlines() if line.strip()), ""))
 
 
 def latest_updates(congress):

@@ -8,7 +8,8 @@ from congress.views.common import render_form
 from congress.views.congresses import congress_context
 
 from ..deadlines import ACCEPTED_FORMS
-from ..forms_import import MAX_ROWS, PasteForm, TaskImport
+from ..imports.forms import MAX_ROWS, PasteForm, TaskImport
+from ..imports.services import import_tasks
 from ..permissions import require_task_adder
 
 PREVIEW_STEPS = ("recheck", "confirm", "back")
@@ -31,7 +32,8 @@ def task_import(request, pk):
             form = PasteForm(initial={"table": preview.table_text()})
             return render(request, "planning/task_import.html", {**context, "form": form})
         if step == "confirm" and preview.is_valid():
-            count = sum(task.parent_id is None for task in preview.save())
+            tasks = import_tasks(congress, **preview.cleaned_values(), by=request.user)
+            count = sum(task.parent_id is None for task in tasks)
             message = ngettext("%(count)s task was added.", "%(count)s tasks were added.", count)
             messages.success(request, message % {"count": count})
             return redirect("planning:schedule", congress.pk)

@@ -23,7 +23,7 @@ from congress.models import Congress, CongressRole, Organization
 from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
-from congress.vndates import short_date
+from documents.vietnamese import short_date
 
 from ..models import LowerLevelCongress
 
@@ -71,8 +71,16 @@ class LowerLevelForm(forms.ModelForm):
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("May be left empty when you choose the unit's congress below.")
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in KINDS]
+        # Only the congresses that lead to this one (and the one already linked, so a save never drops it).
+        linked = Q(pk=self.instance.lower_congress_id) if self.instance.lower_congress_id else Q(pk__in=[])
         self.fields["lower_congress"].queryset = (
-            Congress.objects.visible_to(user).exclude(pk=congress.pk).select_related("host").order_by("-year", "name")
+            Congress.objects.filter((Q(parent=congress) & Q(pk__in=Congress.objects.visible_to(user))) | linked)
+            .exclude(pk=congress.pk)
+            .select_related("host")
+            .order_by("-year", "name")
+        )
+        self.fields["lower_congress"].help_text = _(
+            "A congress of this app that leads to this one (its “Tiến tới” names this congress)."
         )
 
     def clean_held_on(self):

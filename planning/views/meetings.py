@@ -12,29 +12,23 @@ from django.db.models import Count, F, Max
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
 
-from .. import deadlines
 from ..forms_meetings import (
     ConclusionForm,
     MeetingFilter,
     MeetingForm,
-    agenda_text,
     agenda_tree,
     is_numbered,
     linked_task,
     session_ordinal,
 )
-from ..models import Conclusion, Meeting, Task, TaskEvent, TaskParty
-from ..services import fresh, snapshot
-
-BOARD_PHRASE = "Ban Tổ chức Đại hội"
-
+from ..models import Conclusion, Meeting
+from ..services import put_in_schedule, task_from_conclusion
 
 # Access -------------------------------------------------------------------------------------------
 
@@ -60,74 +54,6 @@ def get_meeting(user, congress, meeting_pk, *, manage=False):
     if manage and not may_manage_body(user, congress, meeting.subcommittee):
         raise PermissionDenied
     return meeting
-
-
-# Writes to the schedule ---------------------------------------------------------------------------
-
-
-def _next_task_number(congress):
-    last = congress.tasks.top_level().aggregate(Max("number"))["number__max"]
-    return (last or 0) + 1
-
-
-def _add_lead(task, subcommittee):
-    if subcommittee is None:
-        TaskParty.objects.create(task=task, role=TaskParty.Role.LEAD, phrase=BOARD_PHRASE)
-    else:
-        TaskParty.objects.create(task=task, role=TaskParty.Role.LEAD, subcommittee=subcommittee)
-
-
-def _schedule_content(meeting):
-    agenda = agenda_text(meeting.agenda.order_by("order", "pk"))
-    return f"{meeting.title}:\n{agenda}" if agenda else meeting.title
-
-
-def put_in_schedule(meeting, *, by):
-    """Create the meeting's schedule task, or bring it in step with the meeting.
-
-    1. A new task takes the next top-level number and the meeting's body as lead party.
-    2. Its content is the title and the agenda in list text; its deadline the meeting day, when known
-       (while the meeting has no day, a task keeps the deadline it has).
-    3. The history records the new task as the task form would, or the fields that changed.
-    """
-    # Saving the meeting just now locked its row, so a second save of it waits here and finds this task.
-    task = Task.objects.filter(meeting=meeting).first()
-    if task is None:
-        task = Task(congress=meeting.congress, meeting=meeting, number=_next_task_number(meeting.congress))
-        _fill_from_meeting(task, meeting)
-        task.save()
-        _add_lead(task, meeting.subcommittee)
-        TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes=snapshot(fresh(task)))
-        return task
-    before = {"content": task.content, "deadline": task.deadline_phrase}
-    _fill_from_meeting(task, meeting)
-    after = {"content": task.content, "deadline": task.deadline_phrase}
-    changes = {name: [before[name], after[name]] for name in before if before[name] != after[name]}
-    if changes:
-        task.version += 1
-        task.save()
-        TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CHANGED, changes=changes)
-    return task
-
-
-def _fill_from_meeting(task, meeting):
-    task.content = _schedule_content(meeting)
-    if meeting.starts_at is not None:
-        day = timezone.localdate(meeting.starts_at)
-        task.set_deadline(deadlines.phrase_for(deadlines.Kind.ON_DAY, day=day))
-
-
-def task_from_conclusion(conclusion, *, by):
-    """Turn a conclusion into a new top-level task led by the meeting's body; the user then sets the deadline."""
-    meeting = conclusion.meeting
-    task = Task.objects.create(
-        congress=meeting.congress, number=_next_task_number(meeting.congress), content=conclusion.text
-    )
-    _add_lead(task, meeting.subcommittee)
-    conclusion.task = task
-    conclusion.save(update_fields=["task"])
-    TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes={"source": "meeting conclusion"})
-    return task
 
 
 # Pages --------------------------------------------------------------------------------------------

@@ -68,7 +68,13 @@ def task_edit(request, pk, task_pk=None):
     conflict = None
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            task = services.save_task(form, formset, by=request.user, expected_version=form.cleaned_data["version"])
+            task = services.save_task(
+                task,
+                values=form.cleaned_data,
+                parties=formset.parties(),
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
         except services.VersionConflict as error:
             conflict = _conflict(form, error.current)
         else:

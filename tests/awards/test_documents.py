@@ -77,17 +77,17 @@ def test_the_round_and_the_session_pages_link_to_their_documents(client, demo_ro
 
     home = client.get(reverse("awards:home", args=[congress_pk]), secure=True).content.decode()
     minutes = client.get(reverse("awards:session_detail", args=[congress_pk, session.pk]), secure=True)
-    document = client.get(reverse("planning:document", args=[congress_pk, "council-minutes", session.pk]), secure=True)
+    document = client.get(reverse("congress:document", args=[congress_pk, "council-minutes", session.pk]), secure=True)
 
-    assert reverse("planning:document", args=[congress_pk, "award-submission", demo_round.pk]) in home
-    assert reverse("planning:document", args=[congress_pk, "council-minutes", session.pk]) in minutes.content.decode()
+    assert reverse("congress:document", args=[congress_pk, "award-submission", demo_round.pk]) in home
+    assert reverse("congress:document", args=[congress_pk, "council-minutes", session.pk]) in minutes.content.decode()
     assert document.status_code == 200
 
 
 def document_url(congress, key, owner):
     from django.urls import reverse
 
-    return reverse("planning:document", args=[congress.pk, key, owner.pk])
+    return reverse("congress:document", args=[congress.pk, key, owner.pk])
 
 
 @pytest.mark.parametrize("key", ["award-proposal-list", "award-submission"])
@@ -107,7 +107,7 @@ def test_the_documents_tab_lists_the_council_papers_only_to_those_who_may_open_t
 ):
     from django.urls import reverse
 
-    url = reverse("planning:documents", args=[congress.pk])
+    url = reverse("congress:documents", args=[congress.pk])
     paper = document_url(congress, "award-submission", nomination_round)
 
     assert paper not in client_for(viewer).get(url).content.decode()

@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
@@ -10,7 +11,7 @@ from awards.models import AwardRecord
 from congress.models import Person
 from tests.factories import OrganizationFactory, PersonFactory
 
-from .factories import award
+from .factories import AwardRecordFactory, award
 
 
 def sheet(rows, header=("Họ và tên / Tên tập thể", "Đơn vị", "Danh hiệu", "Năm", "Số quyết định")):
@@ -104,3 +105,29 @@ def test_only_the_standing_office_reads_and_imports_the_history(client_for, foca
     for url in (reverse("awards:history", args=[congress.pk]), reverse("awards:history_import", args=[congress.pk])):
         assert client_for(focal_point).get(url).status_code == 403
         assert client_for(stranger).get(url).status_code == 404
+
+
+def test_the_history_list_says_whether_it_is_empty_or_its_filters_match_nothing(client_for, secretariat, congress):
+    AwardRecordFactory(person=PersonFactory(full_name="Trần Văn Nam"))
+    client = client_for(secretariat)
+    url = reverse("awards:history", args=[congress.pk])
+
+    found = client.get(url, {"q": "Trần"}).content.decode()
+    unmatched = client.get(url, {"q": "Nguyễn"}).content.decode()
+    AwardRecord.objects.all().delete()
+    empty = client.get(url).content.decode()
+
+    assert "Trần Văn Nam" in found
+    assert "Không có bản ghi nào phù hợp với điều kiện lọc." in unmatched
+    assert ("Chưa có dữ liệu." in empty, "Chưa có dữ liệu." in unmatched) == (True, False)
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_the_history_list_reads_a_fixed_number_of_queries(
+    client_for, secretariat, congress, django_assert_num_queries, rows
+):
+    AwardRecordFactory.create_batch(rows)
+    client = client_for(secretariat)
+
+    with django_assert_num_queries(7):
+        client.get(reverse("awards:history", args=[congress.pk]))

@@ -1,5 +1,7 @@
 """Dossier pages: who sees and changes what, the form, files, and the steps of the path."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -284,10 +286,18 @@ def test_submitting_without_a_mandatory_document_shows_what_is_missing_and_keeps
     assert Nomination.objects.get(pk=dossier.pk).status == Status.DRAFT
 
 
+def make_eligible(dossier):
+    from .factories import AwardRecordFactory
+
+    for year in (2018, 2019, 2020):
+        AwardRecordFactory(person=dossier.person, award_type=award("cstd_co_so"), year=year)
+
+
 def test_the_focal_point_submits_and_the_standing_office_returns_and_accepts(
     client_for, focal_point, secretariat, dossier
 ):
     attach_mandatory(dossier)
+    make_eligible(dossier)
 
     client_for(focal_point).post(action_url(dossier, "submit"), {"comment": ""})
     office = client_for(secretariat)
@@ -314,6 +324,7 @@ def test_a_focal_point_may_not_return_a_dossier(client_for, focal_point, dossier
 def test_the_decision_form_refuses_a_date_before_the_submission(client_for, secretariat, dossier):
     from datetime import UTC, datetime
 
+    make_eligible(dossier)
     Nomination.objects.filter(pk=dossier.pk).update(
         status=Status.PROPOSED, submitted_at=datetime(2020, 7, 20, 9, tzinfo=UTC)
     )
@@ -359,3 +370,54 @@ def test_a_new_dossier_starts_with_the_rounds_year_and_the_focal_points_unit(cli
         2020,
         nomination_round.congress.host_id,
     )
+
+
+def test_accepting_an_ineligible_dossier_asks_first_and_names_the_unmet_conditions(client_for, secretariat, dossier):
+    attach_mandatory(dossier)
+    Nomination.objects.filter(pk=dossier.pk).update(status=Status.SUBMITTED)
+    client = client_for(secretariat)
+
+    page = client.get(action_url(dossier, "accept")).content.decode()
+    refused = client.post(action_url(dossier, "accept"), {"comment": "Đủ hồ sơ."})
+
+    assert "Chưa đủ điều kiện" in page and "CSTĐ cơ sở" in page
+    assert refused.status_code == 422
+    assert "Đủ hồ sơ." in refused.content.decode()
+    assert Nomination.objects.get(pk=dossier.pk).status == Status.SUBMITTED
+
+
+def test_an_override_records_who_went_ahead_and_why(client_for, secretariat, dossier):
+    attach_mandatory(dossier)
+    Nomination.objects.filter(pk=dossier.pk).update(status=Status.SUBMITTED)
+
+    response = client_for(secretariat).post(
+        action_url(dossier, "accept"),
+        {"comment": "", "confirm_ineligible": "on", "eligibility_override": "Thành tích đột xuất, Chủ tịch đồng ý."},
+    )
+
+    assert response.status_code == 302
+    event = dossier.events.get(to_status=Status.COMPLETE)
+    assert event.actor == secretariat
+    assert event.eligibility_override == "Thành tích đột xuất, Chủ tịch đồng ý."
+    page = client_for(secretariat).get(detail_url(dossier)).content.decode()
+    assert "Thành tích đột xuất, Chủ tịch đồng ý." in page
+
+
+def test_the_services_refuse_an_ineligible_decision_without_a_reason_for_everyone(secretariat, dossier):
+    from awards import services
+
+    Nomination.objects.filter(pk=dossier.pk).update(status=Status.PROPOSED)
+    secretariat.is_superuser = True
+
+    with pytest.raises(services.IneligibleError):
+        services.decide(dossier, by=secretariat, decision_number="1/QĐ-UBND", decision_date=datetime.date(2026, 1, 5))
+
+
+def test_an_eligible_dossier_needs_no_confirmation(client_for, secretariat, dossier):
+    attach_mandatory(dossier)
+    make_eligible(dossier)
+    Nomination.objects.filter(pk=dossier.pk).update(status=Status.SUBMITTED)
+
+    page = client_for(secretariat).get(action_url(dossier, "accept")).content.decode()
+
+    assert "confirm_ineligible" not in page

@@ -9,7 +9,7 @@ from awards import services
 from awards.models import Nomination
 from tests.factories import PersonFactory
 
-from .factories import NominationFactory, attach_mandatory
+from .factories import AwardRecordFactory, NominationFactory, attach_mandatory, award
 
 Status = Nomination.Status
 
@@ -66,6 +66,8 @@ def test_submitting_without_every_mandatory_document_is_refused_and_nothing_chan
 
 def test_the_whole_path_from_draft_to_decision_is_logged(dossier, focal_point, secretariat):
     attach_mandatory(dossier)
+    for year in (2018, 2019, 2020):
+        AwardRecordFactory(person=dossier.person, award_type=award("cstd_co_so"), year=year)
 
     services.submit(dossier, by=focal_point)
     services.return_for_revision(dossier, by=secretariat, comment="Thiếu biên bản họp Hội đồng.")

@@ -6,8 +6,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from congress.models import Congress, CongressSession
-from congress.roman import to_roman
-from congress.vndates import long_date, short_date
 from tests.factories import (
     BoardMemberFactory,
     CongressFactory,
@@ -15,18 +13,6 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
 )
-
-
-@pytest.mark.parametrize(
-    ("number", "numeral"), [(1, "I"), (4, "IV"), (7, "VII"), (9, "IX"), (10, "X"), (14, "XIV"), (40, "XL")]
-)
-def test_editions_print_in_roman_numerals(number, numeral):
-    assert to_roman(number) == numeral
-
-
-def test_roman_numerals_refuse_zero():
-    with pytest.raises(ValueError):
-        to_roman(0)
 
 
 @pytest.mark.django_db
@@ -115,19 +101,6 @@ def test_a_person_is_named_with_their_position():
     person = PersonFactory(full_name="Lưu Xuân Vĩnh", position="Chủ tịch UBND tỉnh")
 
     assert person.title_line == "Lưu Xuân Vĩnh, Chủ tịch UBND tỉnh"
-
-
-@pytest.mark.parametrize(
-    ("day", "short", "long"),
-    [
-        (dt.date(2020, 1, 5), "05/01/2020", "ngày 05 tháng 01 năm 2020"),
-        (dt.date(2019, 6, 29), "29/6/2019", "ngày 29 tháng 6 năm 2019"),
-        (dt.date(2022, 2, 22), "22/02/2022", "ngày 22 tháng 02 năm 2022"),
-        (dt.date(2020, 7, 6), "06/7/2020", "ngày 06 tháng 7 năm 2020"),
-    ],
-)
-def test_dates_take_leading_zeros_as_the_state_format_says(day, short, long):
-    assert (short_date(day), long_date(day)) == (short, long)
 
 
 @pytest.mark.django_db

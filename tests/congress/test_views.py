@@ -39,7 +39,7 @@ def test_creating_a_congress_gives_it_a_board_and_makes_the_creator_secretariat(
     created = Congress.objects.get(year=2025)
     assert response.status_code == 302
     assert created.name == "Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VIII - năm 2025"
-    assert created.board.name == f"Ban Tổ chức {created.name}"
+    assert str(created.board) == f"Ban Tổ chức {created.name}"
     assert list(created.roles.values_list("user", "role")) == [(secretariat.pk, "secretariat")]
 
 
@@ -340,3 +340,15 @@ def test_bad_session_input_is_refused_not_crashed(client_for, secretariat, congr
 
     assert response.status_code in (400, 422)
     assert congress.sessions.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "create"), [("organization_list", "organization_create"), ("person_list", "person_create")]
+)
+def test_only_a_directory_editor_sees_the_add_button_of_a_directory_list(client_for, secretariat, viewer, name, create):
+    url, link = reverse(f"congress:{name}"), reverse(f"congress:{create}")
+
+    as_editor = client_for(secretariat).get(url).content.decode()
+    as_reader = client_for(viewer).get(url).content.decode()
+
+    assert (as_editor.count(f'href="{link}"'), as_reader.count(f'href="{link}"')) == (1, 0)

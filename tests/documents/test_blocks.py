@@ -41,3 +41,11 @@ def test_the_body_ends_with_the_closing_mark_once():
 
     assert blocks[-1] == Item("-", "Lưu ý./.")
     assert close_with_mark(blocks) == blocks
+
+
+def test_print_reads_lines_as_pages_do_word_bullets_as_items_and_1_paren_as_a_numbered_line():
+    assert text_blocks("• Khai mạc.\n– Bế mạc.\n3) Địa điểm:") == [
+        Item("-", "Khai mạc."),
+        Item("-", "Bế mạc."),
+        Heading(2, "3) Địa điểm:"),
+    ]

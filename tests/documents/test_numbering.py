@@ -1,8 +1,8 @@
 import datetime
 
-from documents import numbering
+from documents import numbering, vietnamese
 
-BLANK = numbering.BLANK
+BLANK = vietnamese.BLANK
 
 
 def test_numbers_below_ten_take_a_leading_zero():

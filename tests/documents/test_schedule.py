@@ -133,3 +133,19 @@ def test_the_schedule_prints_as_the_plans_annex_in_landscape(demo):
         )
         == []
     )
+
+
+@pytest.mark.django_db
+def test_a_task_without_a_deadline_is_not_printed_as_ongoing():
+    from planning.documents import schedule_table
+    from tests.factories import CongressFactory, TaskFactory
+
+    congress = CongressFactory()
+    TaskFactory(congress=congress, number=1, content="Họp Ban Tổ chức", deadline="Ngày 06/7/2020")
+    TaskFactory(congress=congress, number=2, content="Tuyên truyền về Đại hội", deadline="Thường xuyên")
+    TaskFactory(congress=congress, number=3, content="Chuẩn bị quà tặng", deadline="")
+
+    rows = schedule_table(congress.tasks.order_by("number")).rows
+    groups = [row.text for row in rows if hasattr(row, "text")]
+
+    assert groups == ["THÁNG 7/2020:", "NHIỆM VỤ THƯỜNG XUYÊN:", "NHIỆM VỤ CHƯA XÁC ĐỊNH THỜI HẠN:"]

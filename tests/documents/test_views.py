@@ -13,7 +13,7 @@ from .reading import pdf_text
 
 
 def url(name, congress, kind="schedule", owner=None, *args):
-    return reverse(f"planning:{name}", args=[congress.pk, kind, (owner or congress).pk, *args])
+    return reverse(f"congress:{name}", args=[congress.pk, kind, (owner or congress).pk, *args])
 
 
 def record_form(**changes):
@@ -40,12 +40,16 @@ def test_a_stranger_gets_404_on_every_document_page(client_for, province, strang
     client = client_for(stranger)
 
     for address in (
-        reverse("planning:documents", args=[province.pk]),
+        reverse("congress:documents", args=[province.pk]),
         url("document", province),
         url("document_preview", province),
         url("document_file", province, "schedule", None, "pdf"),
         url("document_edit", province),
+        url("document_text", province, "plan"),
         url("document_issue", province),
+        url("document_version_file", province, "schedule", None, 1, "pdf"),
+        url("document_job", province, "schedule", None, 1),
+        url("document_job_file", province, "schedule", None, 1),
     ):
         assert client.get(address).status_code == 404, address
 
@@ -70,17 +74,17 @@ def test_the_list_shows_every_document_of_the_congress_in_a_fixed_number_of_quer
 ):
     # Only this issue's documents: other apps' kinds add their own (fixed) queries.
     ours = [get_kind(key) for key in ("plan", "founding-decision", "schedule", "meeting-notice", "meeting-conclusions")]
-    monkeypatch.setattr("planning.views.documents.all_kinds", lambda: ours)
+    monkeypatch.setattr("congress.views.documents.all_kinds", lambda: ours)
     client = client_for(province_secretariat)
     MeetingFactory(congress=province, number=1, title="Họp Ban Tổ chức (phiên thứ nhất)")
-    client.get(reverse("planning:documents", args=[province.pk]))
+    client.get(reverse("congress:documents", args=[province.pk]))
 
     with django_assert_num_queries(7):
-        one = client.get(reverse("planning:documents", args=[province.pk]))
+        one = client.get(reverse("congress:documents", args=[province.pk]))
     for number in range(2, 8):
         MeetingFactory(congress=province, number=number)
     with django_assert_num_queries(7):
-        many = client.get(reverse("planning:documents", args=[province.pk]))
+        many = client.get(reverse("congress:documents", args=[province.pk]))
 
     assert one.content.decode().count("Thông báo kết luận") == 1
     assert many.content.decode().count("Thông báo kết luận") == 7

@@ -125,3 +125,25 @@ def test_a_dossier_goes_from_the_focal_point_to_the_standing_office_and_back(pag
         "complete",
     ]
     assert nomination.files.filter(name="bien-ban-co-ket-qua.pdf").exists()
+
+
+def test_the_dossier_form_shows_the_nominee_fields_of_the_chosen_award_type(page, live_server, honours):
+    congress_pk = Nomination.objects.first().round.congress_id
+    log_in(page, live_server, "sonoivu")
+    page.goto(f"{live_server.url}/congresses/{congress_pk}/awards/")
+    page.get_by_role("link", name="Thêm hồ sơ").first.click()
+
+    expect(page.locator("#id_person")).to_be_hidden()
+    expect(page.locator("#id_organization")).to_be_hidden()
+
+    page.select_option("#id_award_type", label="Chiến sĩ thi đua cấp tỉnh")
+    expect(page.locator("#id_person")).to_be_visible()
+    expect(page.locator("#id_new_person_name")).to_be_visible()
+    expect(page.locator("#id_organization")).to_be_hidden()
+    expect(page.locator("#id_household")).to_be_hidden()
+
+    page.select_option("#id_award_type", label="Bằng khen của Chủ tịch UBND tỉnh (tập thể)")
+    expect(page.locator("#id_organization")).to_be_visible()
+    expect(page.locator("#id_women_share")).to_be_visible()
+    expect(page.locator("#id_person")).to_be_hidden()
+    expect(page.locator("#id_new_person_name")).to_be_hidden()

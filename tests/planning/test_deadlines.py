@@ -1,5 +1,5 @@
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.utils import translation
@@ -197,7 +197,7 @@ def test_phrase_for_takes_the_kind_as_a_plain_string():
         (Kind.IN_MONTH, {"month": 13, "year": 2020}),
         (Kind.IN_QUARTER, {"quarter": 5, "year": 2020}),
         (Kind.ON_DAY, {"day": date(1900, 1, 1)}),
-        (Kind.RELATIVE, {"offset_days": 0}),
+        (Kind.RELATIVE, {"offset_days": 1000}),
     ],
 )
 def test_phrase_for_refuses_fields_that_make_no_deadline(kind, fields):
@@ -234,6 +234,11 @@ def test_phrase_for_refuses_fields_that_make_no_deadline(kind, fields):
         "10 ngày trước",
         "Sắp tới",
         "Từ ngày 06/7/2020 đến ngày 12/7/2020",
+        "Cuối tháng 13/2020",
+        "Đầu quý V/2020",
+        "6 tháng giữa năm 2020",
+        "Năm 20",
+        "Sau Đại hội",
     ],
 )
 def test_unreadable_or_impossible_deadlines_raise_deadline_error(text):
@@ -248,10 +253,11 @@ def test_the_error_names_the_phrase_and_lists_the_accepted_forms_in_vietnamese()
     with translation.override("vi"):
         message = str(caught.value)
 
-    assert message == (
+    assert message.startswith(
         "Không hiểu thời hạn “Sắp tới”. Các cách viết được chấp nhận: Ngày 06/7/2020; Trước ngày 12/7/2020; "
-        "Chậm nhất ngày 12/7/2020; Trong tháng 7/2020; Quý II năm 2020; Thường xuyên; 10 ngày trước Đại hội."
+        "Chậm nhất ngày 12/7/2020; Trong tháng 7/2020; Quý II năm 2020; Cuối tháng 7/2020; "
     )
+    assert message.endswith("Trước Đại hội; Từ nay đến Đại hội.")
 
 
 def test_the_error_lists_the_accepted_forms_in_any_language():
@@ -278,6 +284,11 @@ def test_kinds_are_stored_as_plain_strings():
         "in_quarter",
         "ongoing",
         "relative",
+        "in_year",
+        "half_year",
+        "month_end",
+        "first_week",
+        "quarter_start",
     ]
     assert parse_deadline("Trước ngày 12/7/2020").kind == "before_day"
 
@@ -286,3 +297,52 @@ def test_a_deadline_rebuilt_from_stored_strings_computes_its_dates():
     deadline = Deadline("before_day", "Trước ngày 12/7/2020", day=date(2020, 7, 12))
 
     assert (deadline.last_date(), deadline.group_month()) == (date(2020, 7, 11), date(2020, 7, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "last_date"),
+    [
+        ("Năm 2020", Kind.IN_YEAR, date(2020, 12, 31)),
+        ("Trong năm 2021", Kind.IN_YEAR, date(2021, 12, 31)),
+        ("6 tháng đầu năm 2020", Kind.HALF_YEAR, date(2020, 6, 30)),
+        ("6 tháng cuối năm 2020", Kind.HALF_YEAR, date(2020, 12, 31)),
+        ("Cuối tháng 7/2020", Kind.MONTH_END, date(2020, 7, 31)),
+        ("Cuối tháng 2 năm 2024", Kind.MONTH_END, date(2024, 2, 29)),
+        ("Đầu quý III/2020", Kind.QUARTER_START, date(2020, 7, 31)),
+        ("Đầu quý 1 năm 2021", Kind.QUARTER_START, date(2021, 1, 31)),
+        ("Tuần đầu tháng 8/2020", Kind.FIRST_WEEK, date(2020, 8, 7)),
+    ],
+)
+def test_plans_other_ways_of_writing_a_period_are_read_and_kept_as_typed(text, kind, last_date):
+    deadline = parse_deadline(f"  {text}. ")
+
+    assert deadline.kind == kind
+    assert deadline.phrase == f"{text}."
+    assert deadline.last_date() == last_date
+    assert deadline.group_month() == last_date.replace(day=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset_days"),
+    [
+        ("Từ nay đến Đại hội", 0),
+        ("Đến Hội nghị", 0),
+        ("Trước Đại hội", -1),
+        ("Trước Hội nghị", -1),
+        ("Chậm nhất 10 ngày trước khi tổ chức Hội nghị điển hình tiên tiến", -10),
+        ("Chậm nhất 15 ngày trước Đại hội", -15),
+        ("05 ngày sau Hội nghị", 5),
+    ],
+)
+def test_phrases_counted_from_the_session_move_with_it(text, offset_days):
+    deadline = parse_deadline(text)
+
+    assert deadline.kind == Kind.RELATIVE
+    assert deadline.phrase == text
+    assert deadline.offset_days == offset_days
+    assert deadline.last_date(date(2020, 8, 20)) == date(2020, 8, 20) + timedelta(days=offset_days)
+    assert deadline.last_date() is None
+
+
+def test_until_the_congress_composes_back_to_its_phrase():
+    assert phrase_for("relative", offset_days=0) == "Từ nay đến Đại hội"

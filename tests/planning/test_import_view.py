@@ -10,7 +10,7 @@ from django.utils import translation
 
 from congress.models import Organization
 from planning.deadlines import ACCEPTED_FORMS
-from planning.forms_import import UnknownNameForm
+from planning.imports.forms import UnknownNameForm
 from planning.models import Task, TaskEvent
 from tests.factories import CongressSessionFactory, OrganizationFactory, TaskFactory
 
@@ -136,7 +136,7 @@ def test_a_paste_without_task_rows_is_refused_and_kept(client_for, secretariat, 
 
 
 def test_a_paste_over_the_row_limit_is_refused_with_the_limit(client_for, secretariat, url, monkeypatch):
-    monkeypatch.setattr("planning.forms_import.MAX_ROWS", 2)
+    monkeypatch.setattr("planning.imports.forms.MAX_ROWS", 2)
     table = "".join(f"{number}\tNhiệm vụ {number}\tSở Nội vụ\t\tThường xuyên\n" for number in range(1, 4))
 
     with translation.override("en"):
@@ -152,14 +152,14 @@ def test_a_paste_over_the_row_limit_is_refused_with_the_limit(client_for, secret
 
 
 def test_an_unreadable_deadline_is_marked_on_its_row_with_the_accepted_forms(client_for, secretariat, url):
-    table = "1\tHọp Ban Tổ chức\tSở Nội vụ\t\tCuối tháng 7 năm 2020\n"
+    table = "1\tHọp Ban Tổ chức\tSở Nội vụ\t\tGiữa tháng 7 năm 2020\n"
 
     with translation.override("en"):
         response = paste(client_for(secretariat), url, table)
 
     assert response.status_code == 200
     (error,) = response.context["preview"].rows.forms[0].errors["deadline"]
-    assert "Cuối tháng 7 năm 2020" in error
+    assert "Giữa tháng 7 năm 2020" in error
     assert all(form in error for form in ACCEPTED_FORMS)
     assert 'data-import-row="error"' in response.content.decode()
 

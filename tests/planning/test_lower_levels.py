@@ -479,3 +479,17 @@ def test_odd_input_gives_no_error_page(client_for, congress, secretariat):
     assert client.post(create, {"suggestion": "abc"}).status_code == 404
     assert client.get(create, {"lower_congress": "abc"}).status_code == 200
     assert client.get(listing, {"status": "nope", "order": "nope", "page": "x"}).status_code == 200
+
+
+def test_the_units_congress_offers_only_congresses_that_lead_to_this_one(client_for, secretariat, congress):
+    child = CongressFactory(parent=congress, level="district", area_name="huyện Ninh Hải")
+    unrelated = CongressFactory(level="district", area_name="huyện Bác Ái")
+    parent = CongressFactory(level="national", area_name="toàn quốc")
+    congress.parent = parent
+    congress.save()
+    for other in (child, unrelated, parent):
+        CongressRoleFactory(congress=other, user=secretariat, role=CongressRole.Role.SECRETARIAT)
+
+    form = client_for(secretariat).get(reverse("planning:lower_level_create", args=[congress.pk])).context["form"]
+
+    assert list(form.fields["lower_congress"].queryset) == [child]

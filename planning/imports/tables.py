@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from congress.models import Organization
+from documents.liststyle import clean_list_text, html_to_list_text
 
-from .deadlines import DeadlineError, Kind, parse_deadline
-from .textformat import clean_list_text, html_to_list_text
+from ..deadlines import DeadlineError, Kind, parse_deadline
 
 COLUMNS = ("number", "content", "lead", "coordinating", "deadline")
 # A province's whole schedule has 50-300 tasks; a paste longer than this is better split by month.
@@ -385,8 +385,9 @@ def _key_variants(key):
     return variants
 
 
-class Directory:
-    """The organisations and sub-committees a pasted name may stand for, read once per request."""
+class PartyMatcher:
+    """Matches the names in a pasted lead or coordinating cell to the organisations and sub-committees they
+    stand for; the directory is read once per request."""
 
     def __init__(self, organizations, subcommittees=()):
         self.organizations = list(organizations)
@@ -512,7 +513,7 @@ def _is_collective(text):
 
 def match_parties(cell, congress):
     """The parties of one cell, matched against the directory and the congress's sub-committees."""
-    return Directory.for_congress(congress).match_parties(cell)
+    return PartyMatcher.for_congress(congress).match_parties(cell)
 
 
 # Checking the rows before they become tasks -----------------------------------------------------------------
@@ -567,15 +568,15 @@ class Check:
         return list(names.values())
 
 
-def check_rows(rows, directory, *, session_date=None, taken_numbers=()):
+def check_rows(rows, matcher, *, session_date=None, taken_numbers=()):
     """Read edited rows as tasks: `rows` is [(index, Row)] of the rows kept; nothing is saved."""
     checked = [CheckedRow(index, row) for index, row in rows]
     _link_subitems(checked)
     for item in checked:
         _check_content(item)
         _check_deadline(item, session_date)
-        item.lead = directory.match_parties(item.row.lead)
-        item.coordinating = directory.match_parties(item.row.coordinating)
+        item.lead = matcher.match_parties(item.row.lead)
+        item.coordinating = matcher.match_parties(item.row.coordinating)
         if any(len(party.text) > 255 for _, party in item.parties):
             item.add_error("lead", _("A party's name is longer than 255 characters; split it with “;”."))
     for item in checked:

@@ -1,8 +1,11 @@
-"""Task content as plain text in the official list style, and the ways in and out of it.
+"""The official list style: how a secretariat types a text in Word, read and written in one place.
 
-The stored form is what a secretariat types in Word: one paragraph per line, "- " opening a first-level item,
-"+ " a second-level one, "1." or "a)" lines numbered as typed. No markup is ever stored: HTML coming in (the
-seed's Word conversion, a paste) is flattened here, and HTML going out is built from escaped text only.
+One paragraph per line; "I." opens a part, "1." / "1.2." / "1)" and "a)" lines are numbered as
+typed, "Điều 1." an article, "- " opens a first-level item and "+ " a second-level one ("•" and
+"–" are how Word bullets arrive). No markup is ever stored: HTML coming in (the seed's Word
+conversion, a paste) is flattened here, and HTML going out is built from escaped text only.
+`read_line` is the grammar; `list_lines` (pages), `documents.blocks.text_blocks` (print) and
+the cleaners below all go through it.
 """
 
 import re
@@ -15,6 +18,51 @@ import nh3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+# What a line of list text is, by how it opens.
+PART = "part"  # "I. MỤC ĐÍCH, YÊU CẦU"
+NUMBERED = "numbered"  # "1. ", "2.1. ", "1) "
+LETTERED = "lettered"  # "a) "
+ARTICLE = "article"  # "Điều 1. "
+DASH = "-"
+PLUS = "+"
+PARAGRAPH = "p"
+
+_PART = re.compile(r"[IVXLC]+\.\s")
+_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_LETTER = re.compile(r"[a-zđ]\)\s")
+_ARTICLE = re.compile(r"Điều \d+\.")
+_NUMBERED = re.compile(rf"(?:{_NUMBER.pattern}|{_LETTER.pattern})")
+# "•" and "–" are how Word bullets arrive; they are read and stored as "- ".
+_BULLET = re.compile(r"([-+•–])\s")
+
+
+def read_line(line):
+    """(kind, text) of one line, its spaces collapsed; an item's text comes without its marker."""
+    line = " ".join(line.split())
+    if _PART.match(line):
+        return PART, line
+    if _NUMBER.match(line):
+        return NUMBERED, line
+    if _ARTICLE.match(line):
+        return ARTICLE, line
+    if _LETTER.match(line):
+        return LETTERED, line
+    if bullet := _BULLET.match(line):
+        return (PLUS if bullet.group(1) == "+" else DASH), line[bullet.end() :]
+    return PARAGRAPH, line
+
+
+def article_opening(line):
+    """ "Điều 1." of an article's line, else ""."""
+    article = _ARTICLE.match(line)
+    return article.group(0) if article else ""
+
+
+def item_text(line):
+    """A line without the "- " or "+ " that lists it."""
+    return read_line(line)[1]
+
+
 # Tags that end a line; any other tag (i, b, span, font, Word's o:p...) only wraps text and is dropped.
 _LIST_TAGS = frozenset({"ul", "ol"})
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
@@ -24,9 +72,6 @@ _BLOCK_TAGS = (
 # Not text of the document: Word pastes carry their styles and settings in these.
 _SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "xml"})
 
-_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
-# "•" and "–" are how Word bullets arrive; they are stored as "- ".
-_BULLET = re.compile(r"[-+•–]\s")
 # Where a glued item can begin: after the end of a sentence or clause. Dashes elsewhere are part of the
 # text ("2016-2020", "Đánh giá – rút kinh nghiệm", "Phan Rang - Tháp Chàm").
 _ITEM_GAP = re.compile(r"(?<=[.:;!?…])\s*(?=\S)")
@@ -145,15 +190,11 @@ def _clean_line(line):
 
 def list_lines(text: str) -> list[tuple[str, str]]:
     """[(level, text)] with level "p", "-", "+" or "num"; numbered lines keep their "1." or "a)"."""
-    return [_line_level(line) for line in (raw.strip() for raw in text.splitlines()) if line]
+    lines = (read_line(line) for line in text.splitlines() if line.strip())
+    return [(_LEVELS.get(kind, "p"), line) for kind, line in lines]
 
 
-def _line_level(line):
-    if line[:2] in ("- ", "+ "):
-        return line[0], line[2:].strip()
-    if _NUMBERED.match(line):
-        return "num", line
-    return "p", line
+_LEVELS = {DASH: "-", PLUS: "+", NUMBERED: "num", LETTERED: "num"}
 
 
 def render_list_text(text: str) -> SafeString:

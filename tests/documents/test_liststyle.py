@@ -1,11 +1,12 @@
-"""Task content as plain list text: the seed's converted cells, typed text, and the HTML shown in pages."""
+"""The official list style: its grammar, the seed's converted cells, typed text, and the HTML shown in pages."""
 
 import unicodedata
 
 import pytest
 from django.utils.safestring import SafeString
 
-from planning.textformat import clean_list_text, html_to_list_text, list_lines, render_list_text
+from documents import liststyle
+from documents.liststyle import clean_list_text, html_to_list_text, item_text, list_lines, read_line, render_list_text
 
 # Cells of the "NỘI DUNG CÔNG VIỆC" column of seed 000, copied verbatim (including the converter's glued
 # "- " runs and lost <li> tags). A task that runs over a page break continues in the next page's first row.
@@ -302,3 +303,27 @@ def test_rendered_seed_task_keeps_its_structure():
     assert html.count('<ul class="list-plus">') == 1
     assert html.count("<li>") == 10
     assert "<i>" not in html
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "text"),
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", liststyle.PART, "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("2.1. Thời gian", liststyle.NUMBERED, "2.1. Thời gian"),
+        ("3) Địa điểm", liststyle.NUMBERED, "3) Địa điểm"),
+        ("a) Tại tỉnh:", liststyle.LETTERED, "a) Tại tỉnh:"),
+        ("Điều 1. Thành lập", liststyle.ARTICLE, "Điều 1. Thành lập"),
+        ("  -   Khai  mạc. ", liststyle.DASH, "Khai mạc."),
+        ("• Word bullet", liststyle.DASH, "Word bullet"),
+        ("– Word dash", liststyle.DASH, "Word dash"),
+        ("+ Chào cờ.", liststyle.PLUS, "Chào cờ."),
+        ("2016-2020 là giai đoạn", liststyle.PARAGRAPH, "2016-2020 là giai đoạn"),
+        ("-Không phải mục", liststyle.PARAGRAPH, "-Không phải mục"),
+    ],
+)
+def test_each_line_reads_as_what_its_opening_says(line, kind, text):
+    assert read_line(line) == (kind, text)
+
+
+def test_an_items_text_comes_without_its_marker_and_other_lines_as_typed():
+    assert [item_text(line) for line in ("- Một", "+ Hai", "1. Ba", "Bốn")] == ["Một", "Hai", "1. Ba", "Bốn"]

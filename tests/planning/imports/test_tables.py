@@ -10,10 +10,10 @@ from congress.demo import load_demo
 from congress.models import Organization, Subcommittee
 from planning import demo
 from planning.deadlines import ACCEPTED_FORMS
-from planning.tabular import (
+from planning.imports.tables import (
     MAX_ROWS,
-    Directory,
     PartyKind,
+    PartyMatcher,
     Row,
     check_rows,
     match_parties,
@@ -23,7 +23,7 @@ from planning.tabular import (
 from tests.factories import CongressFactory, OrganizationFactory, SubcommitteeFactory
 
 # Seed 000 as converted from the original (tab-separated, some HTML, page breaks repeating the header).
-SEED = (Path(__file__).parent / "data" / "seed_000.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parent.parent / "data" / "seed_000.txt").read_text(encoding="utf-8")
 
 
 def seed_month(heading):
@@ -203,7 +203,7 @@ def test_the_rows_written_back_as_a_table_read_the_same():
 @pytest.fixture
 def directory(db):
     load_demo()
-    return Directory.for_congress(demo_congress())
+    return PartyMatcher.for_congress(demo_congress())
 
 
 def demo_congress():
@@ -305,7 +305,7 @@ def test_an_unknown_name_far_from_every_known_one_gets_no_suggestion(directory):
 
 
 def test_an_abbreviation_shared_by_several_bodies_matches_none():
-    directory = Directory(
+    directory = PartyMatcher(
         [
             Organization(pk=1, name="Ban Tuyên giáo Tỉnh ủy", abbreviation="BTG"),
             Organization(pk=2, name="Ban Tuyên giáo Huyện ủy Ninh Hải", abbreviation="BTG"),
@@ -373,7 +373,7 @@ def test_seed_july_needs_no_decision_on_unknown_names(directory):
 
 
 def checked(rows, directory=None, **options):
-    return check_rows(list(enumerate(rows)), directory or Directory([]), **options)
+    return check_rows(list(enumerate(rows)), directory or PartyMatcher([]), **options)
 
 
 def test_an_unreadable_deadline_is_an_error_listing_the_accepted_forms():
@@ -448,7 +448,7 @@ def test_taken_or_repeated_numbers_put_the_tasks_after_the_schedule_last_in_past
 
 
 def test_unknown_names_are_listed_once_with_the_rows_they_appear_in(db):
-    directory = Directory([Organization(pk=1, name="Sở Nội vụ")], [Subcommittee(pk=1, name="Tiểu ban Nội dung")])
+    directory = PartyMatcher([Organization(pk=1, name="Sở Nội vụ")], [Subcommittee(pk=1, name="Tiểu ban Nội dung")])
     check = checked(
         [Row("1", "Họp", lead="Sở Tư pháp", coordinating="Sở Nội vụ"), Row("2", "Báo cáo", lead="Sở Tư pháp")],
         directory,

@@ -1,4 +1,5 @@
-"""Entering many tasks at once: the pasted table, its preview as editable rows, and the tasks it becomes.
+"""Entering many tasks at once: the pasted table and its preview as editable rows. These forms only validate;
+`services.import_tasks` writes the tasks.
 
 Nothing is kept between the steps: the preview posts every row back, and each post reads and checks them
 again (`TaskImport`), so an edit, a re-check and a confirmation all see the same thing.
@@ -8,15 +9,12 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congress.models import Organization
+from documents.liststyle import clean_list_text
 
-from .models import Task, TaskEvent, TaskParty
-from .tabular import COLUMNS, MAX_ROWS, Directory, PartyKind, Row, check_rows, name_key, parse_table, table_text
-from .textformat import clean_list_text
+from .tables import COLUMNS, MAX_ROWS, PartyMatcher, Row, check_rows, name_key, parse_table, table_text
 
 # Far above any schedule (MAX_ROWS rows of a few hundred characters) yet below the request size Django accepts.
 MAX_PASTE_CHARS = 1_000_000
@@ -130,7 +128,7 @@ class TaskImport:
 
     def __init__(self, data, *, congress, user):
         self.congress, self.user = congress, user
-        self.directory = Directory.for_congress(congress)
+        self.matcher = PartyMatcher.for_congress(congress)
         self.rows = ImportRowFormSet(data, prefix="rows")
         self.months = _months(data.get("months"))
         self.errors = []
@@ -139,7 +137,7 @@ class TaskImport:
         self.session = congress.last_session()
         self.check = check_rows(
             kept,
-            self.directory,
+            self.matcher,
             session_date=self.session.planned_date if self.session else None,
             taken_numbers=set(congress.tasks.top_level().values_list("number", flat=True)),
         )
@@ -183,7 +181,7 @@ class TaskImport:
             names[f"names-{index}-action"] = action or UnknownNameForm.KEEP
             names[f"names-{index}-organization"] = organization or suggested
         may_create = self.user.has_perm("congress.edit_directory")
-        choices = [(organization.pk, organization.name) for organization in self.directory.organizations]
+        choices = [(organization.pk, organization.name) for organization in self.matcher.organizations]
         return UnknownNameFormSet(
             names,
             prefix="names",
@@ -256,87 +254,19 @@ class TaskImport:
             )
         return not self.errors
 
-    @transaction.atomic
-    def save(self):
-        """Create the tasks; returns them, sub-items included.
-
-        Steps: add to the directory the organisations the user chose to create; create each task in the
-        pasted order (a sub-item under its task) with its parties, leads first, and a "created" history entry
-        marked as imported; then let each task with sub-items but no deadline of its own take their latest date.
-        """
-        stands_for = self._decided_organizations()
-        created = {}
-        for item in self.check.rows:
-            task = Task(
-                congress=self.congress,
-                parent=created[item.parent.index] if item.parent else None,
-                number=item.number,
-                content=item.row.content,
-            )
-            task.set_deadline(item.row.deadline)
-            task.save()
-            created[item.index] = task
-            TaskParty.objects.bulk_create(_parties(task, item, stands_for))
-        TaskEvent.objects.bulk_create(
-            TaskEvent(task=task, actor=self.user, kind=TaskEvent.Kind.CREATED, changes={"source": "import"})
-            for task in created.values()
-        )
-        for item in self.check.tasks:
-            if item.subitems:
-                created[item.index].save(update_fields=["due_date", "group_month"])
-        return list(created.values())
-
-    def _decided_organizations(self):
-        """name key -> the organisation an unknown name stands for, as decided; created ones are saved here."""
-        decided = {}
-        chosen = {organization.pk: organization for organization in self.directory.organizations}
+    def cleaned_values(self):
+        """What the import service writes, once `is_valid()`: the checked rows and what each unknown name
+        stands for (`matched`: name key → an organisation of the directory; `created`: name key → the name of
+        an organisation to add)."""
+        matched, created = {}, {}
+        chosen = {organization.pk: organization for organization in self.matcher.organizations}
         for form, (party, _rows) in zip(self.names.forms, self.unknowns, strict=True):
             action = form.cleaned_data["action"]
             if action == UnknownNameForm.MATCH:
-                decided[party.key] = chosen[form.cleaned_data["organization"]]
+                matched[party.key] = chosen[form.cleaned_data["organization"]]
             elif action == UnknownNameForm.CREATE:
-                decided[party.key] = Organization.objects.create(name=party.text, kind=guess_kind(party.text))
-        return decided
-
-
-def _parties(task, item, stands_for):
-    parties = []
-    for order, (role, party) in enumerate(item.parties, start=1):
-        organization = party.organization
-        if party.kind == PartyKind.UNKNOWN:
-            organization = stands_for.get(party.key)
-        parties.append(
-            TaskParty(
-                task=task,
-                role=role,
-                order=order,
-                organization=organization,
-                subcommittee=party.subcommittee,
-                phrase=party.text,
-            )
-        )
-    return parties
-
-
-# The directory's kinds by the first words of a name: a created organisation starts in the right list.
-_KINDS = [
-    (("ubnd xa", "ubnd phuong", "ubnd thi tran", "xa ", "phuong ", "thi tran "), Organization.Kind.COMMUNE),
-    (("ubnd huyen", "ubnd thanh pho", "ubnd thi xa", "huyen ", "thanh pho ", "thi xa "), Organization.Kind.DISTRICT),
-    (("ubnd",), Organization.Kind.PEOPLES_COMMITTEE),
-    (("ldld", "cong doan"), Organization.Kind.UNION),
-    (("bao ", "dai "), Organization.Kind.MEDIA),
-    (("hoi ", "doan ", "mttq", "uy ban mttq", "tinh doan"), Organization.Kind.MASS_ORGANIZATION),
-    (("cong ty", "tong cong ty", "tap doan", "ngan hang"), Organization.Kind.ENTERPRISE),
-    (("so ", "ban ", "van phong", "phong ", "chi cuc", "cuc ", "trung tam", "thanh tra"), Organization.Kind.DEPARTMENT),
-]
-
-
-def guess_kind(name):
-    key = name_key(name)
-    for starts, kind in _KINDS:
-        if key.startswith(starts):
-            return kind
-    return Organization.Kind.OTHER
+                created[party.key] = party.text
+        return {"rows": self.check.rows, "matched": matched, "created": created}
 
 
 def _left_out(form):

@@ -1,10 +1,10 @@
 """A congress's official documents: list, record, preview, downloads, issuing, versions.
 
 Every document kind registered with the documents layer (the congress's plan and founding
-decision, planning's schedule and meeting documents, and those later apps add) is shown
-here, scoped to its congress: everyone with a role reads and downloads, unless the kind
-names a narrower `read_permission` (the council's minutes); the secretariat edits the
-record and issues.
+decision, planning's schedule and meeting documents, awards' letters and minutes, and those
+later apps add) is shown here, scoped to its congress: everyone with a role reads and
+downloads, unless the kind names a narrower `read_permission` (the council's minutes); the
+secretariat edits the record and issues.
 """
 
 from dataclasses import dataclass
@@ -17,11 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from congress.permissions import get_congress
-from congress.views.common import render_form
-from congress.views.congresses import congress_context
 from documents.forms import DocumentForm, IssueForm, SectionsForm
-from documents.layer import all_kinds, get_kind, letter_for, record_for
+from documents.layer import all_kinds, can_read, get_kind, letter_for, record_for
 from documents.models import Document, RenderJob
 from documents.pdf import preview_context
 from documents.services import (
@@ -34,7 +31,13 @@ from documents.services import (
 )
 from documents.views import bytes_response, stored_response
 
+from ..permissions import get_congress
+from .common import render_form
+from .congresses import congress_context
+
 FORMATS = ("pdf", "docx")
+# What a kind that names no narrower permission asks of its reader: any role in the congress.
+READ_PERMISSION = "congress.see_congress"
 
 
 @dataclass
@@ -44,7 +47,7 @@ class Opened:
     owner: object
     record: Document
 
-    def url(self, name="planning:document", *args):
+    def url(self, name="congress:document", *args):
         return reverse(name, args=[self.congress.pk, self.kind.key, self.owner.pk, *args])
 
 
@@ -52,7 +55,7 @@ def open_document(user, pk, kind_key, owner_pk, *, manage=False):
     """The congress (404 to strangers, 403 to read-only users when managing), the kind, its owner, the record."""
     congress = get_congress(user, pk, manage=manage)
     kind = get_kind(kind_key)
-    if not user.has_perm(kind.read_permission, congress):
+    if not can_read(user, kind, congress, default_permission=READ_PERMISSION):
         raise PermissionDenied
     owner = kind.find_owner(congress, owner_pk)
     return Opened(congress, kind, owner, record_for(kind, owner))
@@ -67,7 +70,9 @@ def _context(request, opened, **extra):
 @login_required
 def document_list(request, pk):
     congress = get_congress(request.user, pk)
-    readable = [kind for kind in all_kinds() if request.user.has_perm(kind.read_permission, congress)]
+    readable = [
+        kind for kind in all_kinds() if can_read(request.user, kind, congress, default_permission=READ_PERMISSION)
+    ]
     entries = [(kind, owner) for kind in readable for owner in kind.owners(congress)]
     records = {
         (record.kind, record.owner_type_id, record.owner_id): record
@@ -82,8 +87,8 @@ def document_list(request, pk):
                 "kind": kind,
                 "owner": owner,
                 "record": record,
-                "url": reverse("planning:document", args=[congress.pk, kind.key, owner.pk]),
-                "pdf_url": reverse("planning:document_file", args=[congress.pk, kind.key, owner.pk, "pdf"]),
+                "url": reverse("congress:document", args=[congress.pk, kind.key, owner.pk]),
+                "pdf_url": reverse("congress:document_file", args=[congress.pk, kind.key, owner.pk, "pdf"]),
             }
         )
     context = congress_context(request, congress, "documents")
@@ -129,7 +134,7 @@ def document_file(request, pk, kind, owner_pk, fmt):
         if record.pk is None:
             save_record(record, by=request.user)
         job = start_render_job(record, fmt=fmt, by=request.user)
-        return redirect(opened.url("planning:document_job", job.pk))
+        return redirect(opened.url("congress:document_job", job.pk))
     data, _pages = render_current(record, fmt)
     return bytes_response(data, f"{filename}-du-thao", fmt, inline=inline)
 
