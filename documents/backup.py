@@ -90,8 +90,10 @@ def create_backup(path=None):
 
 
 def _dump_database(target):
+    # Inside a caller's transaction (a test's) the snapshot is the caller's; otherwise one is taken here.
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         call_command(

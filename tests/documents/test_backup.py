@@ -17,6 +17,9 @@ from documents.services import issue_document, save_record
 from tests.factories import UserFactory
 
 DAY = datetime.date(2020, 7, 17)
+# Restoring empties tables as on a new machine: PostgreSQL truncates only outside a test's transaction,
+# and the rows migrations loaded come back for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
