@@ -191,6 +191,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Uploaded files live outside the web root and are served only by permission-checking views.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Office files and spreadsheets are refused before parsing when they would unpack to more than this,
+# or when a part unpacks to more than this many times its packed size (documents/uploads.py).
+UPLOAD_MAX_UNPACKED_BYTES = env_int("UPLOAD_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
+UPLOAD_MAX_COMPRESSION_RATIO = env_int("UPLOAD_MAX_COMPRESSION_RATIO", 100)
 # Progress attachments: each file at most this size (10 MB by default).
 TASK_ATTACHMENT_MAX_BYTES = env_int("TASK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
