@@ -125,6 +125,7 @@ def demo(transactional_db):
 
 def axe_violations(page):
     """axe's violations on the page as shown, one readable line per rule and element."""
+    assert AXE.exists(), f"{AXE} is missing: `npm ci` installs axe-core, a devDependency"
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async (tags) => {
@@ -211,6 +212,19 @@ def test_after_a_failed_submit_the_focus_is_on_the_error_summary(desktop, live_s
 
     assert desktop.evaluate("document.activeElement.id") == "form-errors"
     assert desktop.locator("#form-errors").inner_text() == "Vui lòng sửa các lỗi dưới đây."
+
+
+def test_after_a_failed_sign_in_the_focus_is_on_its_error(desktop, live_server, demo):
+    desktop.goto(live_server.url + reverse("login"))
+    desktop.fill("#id_username", "xem")
+    desktop.fill("#id_password", "not-the-password")
+
+    desktop.locator("main form button[type=submit]").click()
+    desktop.wait_for_load_state()
+
+    focused = desktop.evaluate("[document.activeElement.className, document.activeElement.innerText]")
+    assert "alert-danger" in focused[0]
+    assert "mật khẩu" in focused[1]
 
 
 def test_the_dossier_table_fits_a_desktop_screen_under_a_red_sub_navigation(desktop, live_server, demo):
