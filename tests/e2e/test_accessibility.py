@@ -164,6 +164,13 @@ def test_no_page_has_an_accessibility_violation(browser, live_server, demo, role
             violations = axe_violations(page)
             if violations:
                 found[f"{target.label} ({target.path})"] = violations
+            if target.label == "congress list" and page.locator(".navbar-toggler").is_visible():
+                # On a phone the menu is folded: check it unfolded too.
+                page.locator(".navbar-toggler").click()
+                page.locator("#main-nav.show").wait_for()
+                violations = axe_violations(page)
+                if violations:
+                    found[f"{target.label} with the menu open ({target.path})"] = violations
     finally:
         context.close()
     report = "\n".join(f"\n{page_name}:\n  - " + "\n  - ".join(lines) for page_name, lines in found.items())
