@@ -1,8 +1,8 @@
-"""The initial catalogue of award types (shared/domain/AWARDS.md: Law 06/2022/QH15, Decree
+"""The initial catalogue of award types (docs/awards.md: Law 06/2022/QH15, Decree
 152/2025/NĐ-CP and the provincial rules kept under them). Loaded once by a data migration;
 from then on staff edit the rows, never this file.
 
-Where AWARDS.md gives no figure (council thresholds of titles outside the secret-ballot list,
+Where the sources give no figure (council thresholds of titles outside the secret-ballot list,
 prize multiples of individual forms of commendation), the value below is a starting point
 named in the criteria text, for the province to set.
 """

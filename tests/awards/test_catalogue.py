@@ -1,4 +1,4 @@
-"""The catalogue: loaded from AWARDS.md, read by everyone, edited by staff with the right."""
+"""The catalogue: loaded from awards/catalogue.py (docs/awards.md), read by everyone, edited by staff with the right."""
 
 from django.contrib.auth.models import Permission
 from django.urls import reverse

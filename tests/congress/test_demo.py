@@ -195,3 +195,13 @@ def test_the_command_says_what_it_did_and_prints_the_logins(db, capsys):
     assert "Dữ liệu mẫu đã có sẵn, không nạp lại." in out
     assert "http://127.0.0.1:8000/" in out
     assert all(username in out for username, _ in DEMO_LOGINS)
+
+
+def test_the_command_prints_the_address_of_site_url(db, capsys, settings):
+    settings.SITE_URL = "http://192.168.1.20:8050"
+
+    call_command("load_demo")
+
+    out = capsys.readouterr().out
+    assert "Mở http://192.168.1.20:8050/ và đăng nhập" in out
+    assert ":8000" not in out

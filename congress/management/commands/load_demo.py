@@ -1,8 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from congress.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo
-
-SITE = "http://127.0.0.1:8000/"
 
 
 class Command(BaseCommand):
@@ -22,4 +21,5 @@ class Command(BaseCommand):
         for username, description in DEMO_LOGINS:
             self.stdout.write(f"{username:<{width}}  {DEMO_PASSWORD}  {description}")
         self.stdout.write("")
-        self.stdout.write(f"Mở {SITE} và đăng nhập bằng một tài khoản ở trên.")
+        site = settings.SITE_URL.rstrip("/") + "/"
+        self.stdout.write(f"Mở {site} và đăng nhập bằng một tài khoản ở trên.")
