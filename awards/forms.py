@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.filters import SearchFilter
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Organization, Person
+from congress.search import matching
 from congress.widgets import QuickSelect
 
 from . import files
@@ -256,16 +257,12 @@ class NominationFilter(django_filters.FilterSet):
 
     def __init__(self, *args, rounds, award_types, proposers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.form.fields["round"].choices = [("", EMPTY_CHOICE), *rounds]
-        self.form.fields["award_type"].choices = [("", EMPTY_CHOICE), *award_types]
-        self.form.fields["proposing"].choices = [("", EMPTY_CHOICE), *proposers]
+        self.form.fields["round"].choices = [("", _("All")), *rounds]
+        self.form.fields["award_type"].choices = [("", _("All")), *award_types]
+        self.form.fields["proposing"].choices = [("", _("All")), *proposers]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(
-            Q(person__full_name__icontains=value)
-            | Q(organization__name__icontains=value)
-            | Q(household__icontains=value)
-        )
+        return queryset.filter(matching(["person__full_name", "organization__name", "household"], value))
 
 
 class CouncilMemberForm(forms.ModelForm):

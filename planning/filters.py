@@ -2,17 +2,18 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Organization, Subcommittee
+from congress.search import matching
 from congress.widgets import QuickSelect
 
 from .models import Task, TaskParty
 from .templatetags.planning_tags import month_heading
 
-EMPTY_CHOICE = "---------"
+# A filter left empty shows everything, and says so.
+EMPTY_CHOICE = _("All")
 
 
 class OverdueFilter(django_filters.BooleanFilter):
@@ -22,7 +23,9 @@ class OverdueFilter(django_filters.BooleanFilter):
 
 class TaskFilterMixin:
     def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(content__icontains=value) | Q(parties__phrase__icontains=value)).distinct()
+        return queryset.filter(
+            matching(["content", "parties__phrase", "parties__organization__name"], value)
+        ).distinct()
 
     def filter_party(self, queryset, name, value):
         return queryset.filter(parties__organization_id=value).distinct()
@@ -96,7 +99,9 @@ class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("show", "open")
         super().__init__(data, *args, **kwargs)
-        self.filters["congress"].extra["choices"] = [(congress.pk, congress.name) for congress in congresses]
+        self.filters["congress"].extra["choices"] = [("", EMPTY_CHOICE)] + [
+            (congress.pk, congress.name) for congress in congresses
+        ]
 
     def filter_show(self, queryset, name, value):
         finished = [Task.Status.DONE, Task.Status.CANCELLED]

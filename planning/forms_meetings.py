@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.filters import SearchFilter
 from congress.forms import DateTimeInput
 from congress.models import Person
+from congress.search import matching
 from documents.liststyle import clean_list_text, list_lines
 
 from .models import AgendaItem, Conclusion, Meeting
@@ -299,13 +300,10 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.filter(subcommittee_id=value)
 
     def filter_search(self, queryset, name, value):
-        in_agenda = AgendaItem.objects.filter(text__icontains=value).values("meeting_id")
-        in_conclusions = Conclusion.objects.filter(text__icontains=value).values("meeting_id")
+        in_agenda = AgendaItem.objects.filter(matching(["text"], value)).values("meeting_id")
+        in_conclusions = Conclusion.objects.filter(matching(["text"], value)).values("meeting_id")
         return queryset.filter(
-            Q(title__icontains=value)
-            | Q(place__icontains=value)
-            | Q(chair__full_name__icontains=value)
-            | Q(minutes__icontains=value)
+            matching(["title", "place", "chair__full_name", "minutes"], value)
             | Q(pk__in=in_agenda)
             | Q(pk__in=in_conclusions)
         )

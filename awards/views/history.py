@@ -3,13 +3,13 @@
 import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from congress.filters import SearchFilter
 from congress.permissions import get_congress
+from congress.search import matching
 from congress.views.common import paginate
 
 from ..forms import HistoryImportForm
@@ -28,9 +28,7 @@ class HistoryFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(
-            Q(person__full_name__icontains=value)
-            | Q(organization__name__icontains=value)
-            | Q(person__organization__name__icontains=value)
+            matching(["person__full_name", "organization__name", "person__organization__name"], value)
         )
 
 

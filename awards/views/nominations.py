@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Collate
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from congress.models import Organization
 from congress.permissions import get_congress
+from congress.search import VIETNAMESE
 from congress.views.common import paginate
 from planning import cache
 
@@ -29,7 +30,7 @@ DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
 def _filtered(request, congress):
     nominations = (
         nominations_for(request.user, congress, Nomination.objects.with_list_data())
-        .annotate(nominee_sort=Coalesce("person__full_name", "organization__name", "household"))
+        .annotate(nominee_sort=Collate(Coalesce("person__full_name", "organization__name", "household"), VIETNAMESE))
         .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
         .order_by(*DEFAULT_ORDER)
     )

@@ -21,6 +21,7 @@ from congress.filters import SearchFilter
 from congress.forms import DateInput
 from congress.models import Congress, CongressRole, Organization
 from congress.permissions import get_congress
+from congress.search import matching
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
 from documents.vietnamese import short_date
@@ -51,9 +52,7 @@ class LowerLevelFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(
-            Q(organization__name__icontains=value)
-            | Q(organization__short_name__icontains=value)
-            | Q(lower_congress__name__icontains=value)
+            matching(["organization__name", "organization__short_name", "lower_congress__name"], value)
         )
 
 
