@@ -125,6 +125,11 @@ class Task(models.Model):
     def get_absolute_url(self):
         return reverse("planning:task_detail", args=[self.congress_id, self.pk])
 
+    @property
+    def display_number(self):
+        """The number every page and message shows: "6" for a task, "6.1" for its first sub-item."""
+        return f"{self.parent.number}.{self.number}" if self.parent_id else str(self.number)
+
     def first_line(self):
         """The content's first line without its list marker; a task without text borrows its parent's."""
         for line in self.content.splitlines():

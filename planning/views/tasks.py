@@ -78,7 +78,7 @@ def task_edit(request, pk, task_pk=None):
         except services.VersionConflict as error:
             conflict = _conflict(form, error.current)
         else:
-            messages.success(request, _("Task %(number)s was saved.") % {"number": task.number})
+            messages.success(request, _("Task %(number)s was saved.") % {"number": task.display_number})
             warn_about_deadline(request, task)
             return redirect("planning:task_detail", congress.pk, task.pk)
     context = congress_context(request, congress, "schedule")

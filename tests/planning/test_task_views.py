@@ -333,3 +333,18 @@ def test_the_task_page_says_how_late_an_open_task_is(client_for, viewer, congres
 
     assert "Trước ngày 12/7/2020" in page and "11/07/2020" in page
     assert "Quá hạn 9 ngày" in page
+
+
+def test_a_sub_item_is_numbered_6_1_in_the_schedule_the_detail_and_the_saved_message(client_for, secretariat, congress):
+    parent = TaskFactory(congress=congress, number=6, content="Tổ chức Đại hội điểm", deadline="")
+    create = reverse("planning:task_create", args=[congress.pk]) + f"?parent={parent.pk}"
+    client = client_for(secretariat)
+
+    saved = client.post(create, task_data(content="Huyện Đơn Dương", deadline="Trước ngày 11/7/2020"), follow=True)
+    subitem = parent.subitems.get()
+
+    assert "Đã lưu nhiệm vụ 6.1." in saved.content.decode()
+    schedule = client.get(reverse("planning:schedule", args=[congress.pk])).content.decode()
+    assert '<td class="app-col-number">6.1</td>' in schedule
+    detail = client.get(subitem.get_absolute_url()).content.decode()
+    assert "6.1" in detail
