@@ -102,3 +102,14 @@ def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client
     response = client.get(reverse("congress:list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
 
     assert '<html lang="vi"' in response.content.decode()
+
+
+def test_a_wrong_password_is_said_once_in_the_error_summary(client, db):
+    from tests.factories import UserFactory
+
+    UserFactory(username="vanphong")
+
+    page = client.post("/accounts/login/", {"username": "vanphong", "password": "sai-mat-khau"}).content.decode()
+
+    assert page.count('id="form-errors"') == 1
+    assert page.count("alert-danger") == 1
