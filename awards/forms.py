@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from congress.filters import SearchFilter
+from congress.filters import SearchFilter, SortFilter
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Organization, Person
 from congress.search import matching
@@ -233,7 +233,7 @@ class NominationFilter(django_filters.FilterSet):
     proposing = django_filters.TypedChoiceFilter(
         label=_("Proposing unit"), field_name="proposing_organization_id", coerce=int, widget=QuickSelect
     )
-    order = django_filters.OrderingFilter(
+    order = SortFilter(
         fields=(
             ("nominee_sort", "nominee"),
             ("award_type__order", "award_type"),

@@ -13,7 +13,15 @@ class AllYesNo(django_filters.widgets.BooleanWidget):
         self.choices = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
 
-class VietnameseOrderingFilter(django_filters.OrderingFilter):
+class SortFilter(django_filters.OrderingFilter):
+    """The "Sort by" choice, whose empty choice is the list's own order, not "All"."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("Default order"))
+        super().__init__(*args, **kwargs)
+
+
+class VietnameseOrderingFilter(SortFilter):
     """Sorts the fields named in `text_fields` in Vietnamese alphabetical order."""
 
     def __init__(self, *args, text_fields=(), **kwargs):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congress.filters import SearchFilter
+from congress.filters import SearchFilter, SortFilter
 from congress.forms import DateInput
 from congress.models import Congress, CongressRole, Organization
 from congress.permissions import get_congress
@@ -36,7 +36,7 @@ class LowerLevelFilter(django_filters.FilterSet):
     q = SearchFilter()
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
     kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=[(k.value, k.label) for k in KINDS])
-    order = django_filters.OrderingFilter(
+    order = SortFilter(
         fields=(("organization__name", "unit"), ("due_date", "due"), ("held_date", "held")),
         field_labels={
             "organization__name": gettext_lazy("Unit"),

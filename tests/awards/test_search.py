@@ -45,3 +45,9 @@ def test_the_award_history_finds_a_person_whatever_the_case_and_accents(client_f
     response = client_for(secretariat).get(reverse("awards:history", args=[congress.pk]), {"q": query})
 
     assert list(response.context["page"]) == [wanted]
+
+
+def test_the_sort_choice_starts_at_the_default_order(client_for, secretariat, congress, nomination_round):
+    response = client_for(secretariat).get(reverse("awards:nomination_list", args=[congress.pk]))
+
+    assert response.context["filter"].form.fields["order"].choices[0] == ("", "Mặc định")
