@@ -5,13 +5,13 @@ from email import message_from_string
 import pytest
 from django.core import mail as django_mail
 
-from planning.models import OutboxMail, ReminderPreference, ScheduledReminder
-from planning.reminders import delivery, jobs
-from planning.reminders.digests import short_name
+from reminders import delivery, jobs
+from reminders.digests import short_name
+from reminders.models import OutboxMail, ReminderPreference, ScheduledReminder
 from tests.factories import CongressFactory, OrganizationFactory, OrganizingBoardFactory
 
-from . import reminder_helpers
-from .reminder_helpers import at, focal_point_of, task_led_by
+from . import helpers as reminder_helpers
+from .helpers import at, focal_point_of, task_led_by
 
 # Fixtures shared by the reminder tests.
 agency = reminder_helpers.agency
@@ -98,7 +98,7 @@ def test_a_person_gets_one_digest_a_day_even_across_congresses(
     assert [m.subject for m in django_mail.outbox] == [
         "[Đại hội TĐYN tỉnh lần thứ VII; Đại hội TĐYN huyện lần thứ III] 2 nhiệm vụ đến hạn trong 7 ngày"
     ]
-    assert first.reminders.get().mail.status == Status.SENT
+    assert ScheduledReminder.objects.get(source_key=f"task-{first.pk}").mail.status == Status.SENT
 
 
 def test_a_person_who_chose_no_email_gets_none(schedule, huy, eager_celery, django_capture_on_commit_callbacks):
@@ -177,7 +177,7 @@ def test_a_digest_that_cannot_go_out_within_its_grace_window_is_missed(
 def test_reminders_planned_but_never_composed_in_time_are_missed(
     schedule, eager_celery, django_capture_on_commit_callbacks
 ):
-    from planning.reminders.planner import plan_day
+    from reminders.planner import plan_day
 
     plan_day(at("10/07/2020"))
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from planning.models import ReminderPolicy
-from planning.reminders import workdays
-from planning.reminders.policy import Trigger, day_plan, parse_days_before
+from reminders import workdays
+from reminders.models import ReminderPolicy
+from reminders.policy import Trigger, day_plan, parse_days_before
 
 D = dt.date
 
