@@ -217,7 +217,8 @@ def build_congress(*, standing_office=False):
     from documents.layer import get_kind, record_for
     from documents.models import IssuedVersion, RenderJob
     from documents.services import save_record
-    from planning.models import Attachment, LowerLevelCongress, OutboxMail, ProgressUpdate
+    from planning.models import Attachment, LowerLevelCongress, ProgressUpdate
+    from reminders.models import OutboxMail
     from tests.awards.factories import (
         CouncilMemberFactory,
         NominationFactory,
