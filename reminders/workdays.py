@@ -1,69 +1,46 @@
-"""Working days in Vietnam: Monday to Friday, except the public holidays of the Labour Code 2019
-(art. 112): New Year's Day, Tết (five days), the Hùng Kings' day (10th of the 3rd lunar month),
-30 April, 1 May and National Day (2 September and the day before or after it).
+"""Working days in Vietnam: Monday to Friday, except the public holidays.
 
-The lunar holidays are data: their solar dates are listed below for the years they are known.
-Days that the government moves each year (bridging days, the second National Day holiday and
-the Saturdays worked in exchange) are not included; a reminder on such a day is early or late
-by a day, never lost.
+The holidays come from the `holidays` package (Vietnam): New Year's Day, Tết (the eve and the
+four days after, moved off weekends as the government does), the Hùng Kings' day (10th of the
+3rd lunar month), 30 April, 1 May, National Day (2 September and the day before or after it),
+Vietnam Cultural Day from 2026, the days off in place of a holiday on a weekend, and the
+bridging days the government grants. The lunar dates are computed, so no year runs out.
+
+What the package does not list is the Saturday worked in exchange for a bridging day; those
+are the government's decisions, kept here as data (add next year's when it is announced).
 """
 
 import datetime
+from functools import lru_cache
+
+import holidays
 
 DAY = datetime.timedelta(days=1)
 
-FIXED = {(1, 1), (4, 30), (5, 1), (9, 2)}
-
-# The first day of the lunar year; the holiday is its eve and the four days that follow.
-TET = {
-    2019: datetime.date(2019, 2, 5),
-    2020: datetime.date(2020, 1, 25),
-    2021: datetime.date(2021, 2, 12),
-    2022: datetime.date(2022, 2, 1),
-    2023: datetime.date(2023, 1, 22),
-    2024: datetime.date(2024, 2, 10),
-    2025: datetime.date(2025, 1, 29),
-    2026: datetime.date(2026, 2, 17),
-    2027: datetime.date(2027, 2, 6),
-    2028: datetime.date(2028, 1, 26),
-    2029: datetime.date(2029, 2, 13),
-    2030: datetime.date(2030, 2, 3),
+# Saturdays worked in exchange for a bridging day off (the day off itself is in the package).
+MAKE_UP_WORKING_DAYS = {
+    datetime.date(2019, 1, 5),  # for Monday 31/12/2018
+    datetime.date(2019, 5, 4),  # for Monday 29/4/2019
+    datetime.date(2024, 5, 4),  # for Monday 29/4/2024
+    datetime.date(2025, 4, 26),  # for Friday 2/5/2025
+    datetime.date(2026, 8, 22),  # for Monday 31/8/2026
 }
 
-HUNG_KINGS = {
-    datetime.date(2019, 4, 14),
-    datetime.date(2020, 4, 2),
-    datetime.date(2021, 4, 21),
-    datetime.date(2022, 4, 10),
-    datetime.date(2023, 4, 29),
-    datetime.date(2024, 4, 18),
-    datetime.date(2025, 4, 7),
-    datetime.date(2026, 4, 26),
-}
 
-HOLIDAYS = HUNG_KINGS | {first + offset * DAY for first in TET.values() for offset in range(-1, 4)}
+@lru_cache(maxsize=64)
+def holidays_of(year):
+    """{date: name} of Vietnam's public holidays and days off in `year`."""
+    return dict(holidays.country_holidays("VN", years=year))
 
 
 def is_holiday(day):
-    return (day.month, day.day) in FIXED or day in HOLIDAYS
+    return day in holidays_of(day.year)
 
 
 def is_working_day(day):
+    if day in MAKE_UP_WORKING_DAYS:
+        return True
     return day.weekday() < 5 and not is_holiday(day)
-
-
-def previous_working_day(day):
-    """The day itself when it is a working day, else the last working day before it."""
-    while not is_working_day(day):
-        day -= DAY
-    return day
-
-
-def next_working_day(day):
-    """The day itself when it is a working day, else the first working day after it."""
-    while not is_working_day(day):
-        day += DAY
-    return day
 
 
 def days_off_after(day):
