@@ -124,10 +124,11 @@ def reminder_policy(request, pk):
 
 
 def opted_out(congress):
-    """People with a part in the congress who chose no reminder e-mail."""
+    """People with a part in the congress who chose no reminder e-mail: a role, a seat on its
+    board or a sub-committee, or a reminder of one of its deadlines (skipped for them)."""
     concerned = (
         Q(user__congress_roles__congress=congress)
-        | Q(tasks__congress=congress)
+        | Q(reminders__congress=congress)
         | Q(board_memberships__board__congress=congress)
         | Q(subcommittee_memberships__subcommittee__congress=congress)
     )

@@ -120,6 +120,28 @@ def test_no_private_name_is_imported_across_modules():
     assert found == []
 
 
+def test_the_reminders_modules_import_one_another_without_a_loop():
+    """The Celery tasks use the delivery and the digests; neither imports the tasks back."""
+    names = {name for name, _, _ in ALL if app_of(name) == "reminders"}
+    graph = {
+        name: {target for target, _ in found if target in names and target != name}
+        for name, _, found in ALL
+        if name in names and name != "reminders"
+    }
+    loops = []
+
+    def visit(node, path):
+        for target in graph.get(node, ()):
+            if target in path:
+                loops.append(path[path.index(target) :] + [target])
+            elif len(path) < len(graph):
+                visit(target, [*path, target])
+
+    for start in graph:
+        visit(start, [start])
+    assert loops == []
+
+
 @pytest.mark.parametrize(
     "source, expected",
     [

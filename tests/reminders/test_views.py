@@ -7,10 +7,14 @@ from django.urls import reverse
 
 from congress.demo import load_demo
 from planning.demo import load_schedule
+from reminders import jobs
 from reminders.models import OutboxMail, ReminderPolicy, ReminderPreference, ScheduledReminder
 from tests.factories import PersonFactory, TaskFactory
 
+from . import helpers
 from .helpers import at
+
+eager_celery = helpers.eager_celery
 
 Status = OutboxMail.Status
 
@@ -203,6 +207,21 @@ def test_a_person_chooses_no_email_and_the_secretariat_sees_it(client_for, congr
     assert ReminderPreference.objects.get(person=viewer.person).choice == "none"
     page = client_for(secretariat).get(reverse("reminders:reminder_policy", args=[congress.pk]))
     assert list(page.context["opted_out"]) == [viewer.person]
+
+
+def test_an_assignee_without_a_role_who_opted_out_is_listed_once_reminded(
+    client_for, congress, secretariat, eager_celery, django_capture_on_commit_callbacks
+):
+    assignee = PersonFactory(full_name="Trần Thị Lan", email="lan@example.org")
+    ReminderPreference.objects.create(person=assignee, choice=ReminderPreference.Choice.NONE)
+    TaskFactory(congress=congress, deadline="Ngày 10/7/2020").assignees.add(assignee)
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.run_reminders(at("10/07/2020"))
+
+    page = client_for(secretariat).get(reverse("reminders:reminder_policy", args=[congress.pk]))
+
+    assert list(page.context["opted_out"]) == [assignee]
+    assert ScheduledReminder.objects.get(person=assignee).status == ScheduledReminder.Status.SKIPPED
 
 
 # Who was reminded of a task
