@@ -161,12 +161,6 @@ class NominationQuerySet(models.QuerySet):
             "achievements"
         )
 
-    def for_user(self, user, congress):
-        """The dossiers of the congress the user may open: see awards.selectors.nominations_for."""
-        from .selectors import nominations_for
-
-        return nominations_for(user, congress, self)
-
 
 class Nomination(models.Model):
     """A dossier proposing one nominee (a person, or a unit or household) for one award type."""

@@ -1,4 +1,4 @@
-"""The rounds' submission deadlines, handed to planning's reminder planner (planning.reminders.registry).
+"""The rounds' submission deadlines, handed to planning's reminder planner (reminders.registry).
 
 Reminded: the focal points of every unit that still has a dossier of the round being prepared
 or returned for revision, in three queries whatever the number of rounds.
@@ -6,7 +6,7 @@ or returned for revision, in three queries whatever the number of rounds.
 
 from congress.models import CongressRole, Person
 from documents.vietnamese import short_date
-from planning.reminders import registry
+from reminders import registry
 
 from .models import Nomination, NominationRound
 

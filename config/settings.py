@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "planning",
     "awards",
     "documents",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -215,7 +216,7 @@ EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ban Tổ chức Đại hội <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # An SMTP attempt gives up after EMAIL_TIMEOUT; a mail "sending" for much longer than that
-# belongs to a dead worker and is swept back (planning.reminders.delivery).
+# belongs to a dead worker and is swept back (reminders.delivery).
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 REMINDER_STUCK_AFTER_SECONDS = env_int("REMINDER_STUCK_AFTER_SECONDS", 600)
 REMINDER_REQUEUE_AFTER_SECONDS = env_int("REMINDER_REQUEUE_AFTER_SECONDS", 600)
@@ -254,7 +255,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
     "run-reminders": {
-        "task": "planning.tasks.task_run_reminders",
+        "task": "reminders.tasks.task_run_reminders",
         "schedule": env_int("REMINDER_INTERVAL_SECONDS", 5 * 60),
     },
 }

@@ -7,4 +7,6 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Tasks and schedule")
 
     def ready(self):
-        from . import rules, signals  # noqa: F401  (registers the permissions, connects the receivers)
+        from . import reminders, rules, signals  # noqa: F401  (registers the permissions, connects the receivers)
+
+        reminders.register()

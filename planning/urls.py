@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
+from .views import calendar, dashboard, imports, lower_levels, meetings, schedule, tasks
 
 app_name = "planning"
 
@@ -48,11 +48,5 @@ urlpatterns = [
     path(f"{congress}lower-levels/<int:item_pk>/delete/", lower_levels.lower_level_delete, name="lower_level_delete"),
     path("calendar/", calendar.calendar_link, name="calendar"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
-    path(f"{congress}reminders/", reminders.reminder_policy, name="reminder_policy"),
-    path(f"{congress}tasks/<int:task_pk>/reminders/", reminders.task_reminders, name="task_reminders"),
-    path("reminders/", reminders.reminder_preferences, name="reminder_preferences"),
-    path("outbox/", reminders.outbox_list, name="outbox"),
-    path("outbox/<int:mail_pk>/", reminders.outbox_detail, name="outbox_detail"),
-    path("outbox/<int:mail_pk>/html/", reminders.outbox_html, name="outbox_html"),
-    path("outbox/<int:mail_pk>/<str:action>/", reminders.outbox_action, name="outbox_action"),
+    path(f"{congress}tasks/<int:task_pk>/reminders/", tasks.task_reminders, name="task_reminders"),
 ]

@@ -149,13 +149,13 @@ EXPECTATIONS = {
     "congress:document_job_file": read(),
     "planning:calendar": read(SIGNED_IN),
     "planning:calendar_feed": read(TOKEN),
-    "planning:reminder_policy": write(SECRETARIAT, readable=True),
+    "reminders:reminder_policy": write(SECRETARIAT, readable=True),
     "planning:task_reminders": read(),
-    "planning:reminder_preferences": read(SIGNED_IN),
-    "planning:outbox": read(SIGNED_IN),
-    "planning:outbox_detail": read(),
-    "planning:outbox_html": read(),
-    "planning:outbox_action": write(SECRETARIAT),
+    "reminders:reminder_preferences": read(SIGNED_IN),
+    "reminders:outbox": read(SIGNED_IN),
+    "reminders:outbox_detail": read(),
+    "reminders:outbox_html": read(),
+    "reminders:outbox_action": write(SECRETARIAT),
     # awards
     "awards:catalogue": read(SIGNED_IN),
     "awards:awardtype_create": write(scope=SIGNED_IN),
@@ -217,7 +217,8 @@ def build_congress(*, standing_office=False):
     from documents.layer import get_kind, record_for
     from documents.models import IssuedVersion, RenderJob
     from documents.services import save_record
-    from planning.models import Attachment, LowerLevelCongress, OutboxMail, ProgressUpdate
+    from planning.models import Attachment, LowerLevelCongress, ProgressUpdate
+    from reminders.models import OutboxMail
     from tests.awards.factories import (
         CouncilMemberFactory,
         NominationFactory,

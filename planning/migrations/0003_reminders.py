@@ -2,7 +2,7 @@
 
 import datetime
 import django.db.models.deletion
-import planning.models
+import reminders.models
 from django.db import migrations, models
 
 
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('is_active', models.BooleanField(default=True, verbose_name='send reminders')),
-                ('days_before', models.CharField(default='7, 3, 1', help_text='Whole days, separated by commas, for example “7, 3, 1”.', max_length=60, validators=[planning.models.validate_days_before], verbose_name='days before the deadline')),
+                ('days_before', models.CharField(default='7, 3, 1', help_text='Whole days, separated by commas, for example “7, 3, 1”.', max_length=60, validators=[reminders.models.validate_days_before], verbose_name='days before the deadline')),
                 ('on_the_day', models.BooleanField(default=True, verbose_name='remind on the day')),
                 ('overdue_every_days', models.PositiveSmallIntegerField(default=2, help_text='0 stops reminders once a deadline has passed.', verbose_name='while overdue, remind every (days)')),
                 ('overdue_for_days', models.PositiveSmallIntegerField(default=30, verbose_name='stop reminding after (days overdue)')),

@@ -4,15 +4,6 @@ from .calendar import CalendarFeed, CalendarFeedQuerySet, new_calendar_token
 from .lower_levels import LowerLevelCongress, LowerLevelCongressQuerySet
 from .meetings import AgendaItem, Conclusion, Meeting
 from .progress import Attachment, ProgressUpdate
-from .reminders import (
-    OutboxMail,
-    OutboxMailQuerySet,
-    ReminderPolicy,
-    ReminderPreference,
-    ScheduledReminder,
-    ScheduledReminderQuerySet,
-    validate_days_before,
-)
 from .tasks import DEADLINE_PARTS, Task, TaskEvent, TaskParty, TaskQuerySet
 
 __all__ = [
@@ -25,17 +16,10 @@ __all__ = [
     "LowerLevelCongress",
     "LowerLevelCongressQuerySet",
     "Meeting",
-    "OutboxMail",
-    "OutboxMailQuerySet",
     "ProgressUpdate",
-    "ReminderPolicy",
-    "ReminderPreference",
-    "ScheduledReminder",
-    "ScheduledReminderQuerySet",
     "Task",
     "TaskEvent",
     "TaskParty",
     "TaskQuerySet",
     "new_calendar_token",
-    "validate_days_before",
 ]

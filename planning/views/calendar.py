@@ -3,10 +3,7 @@ for phones and Outlook. The address carries a secret token and needs no login, b
 calendar apps cannot log in; a new token revokes the old address."""
 
 import datetime
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
-import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
@@ -14,20 +11,19 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from congress.models import Congress, CongressRole, CongressSession, Person
-from documents.vietnamese import short_date
+from reminders import ical
 
+from ..calendar_events import linker, meeting_event, session_event, task_event
 from ..models import CalendarFeed, Meeting, TaskParty
 from ..selectors import tasks_for
 
 ACTIONS = ("create", "renew", "revoke")
 CONFIRMED_ACTIONS = ("renew", "revoke")
-SUMMARY_LENGTH = 120
 
 
 @login_required
@@ -89,34 +85,23 @@ def render_calendar(person, *, base_url):
     3. The fixed sessions of those congresses.
     Timed events carry the time zone by name, and the calendar its VTIMEZONE.
     """
-    user = person.user
-    zone = ZoneInfo(settings.TIME_ZONE)
-    stamp = timezone.now()
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Emulation congresses//Calendar feed//VI")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _("Work calendar: %(name)s") % {"name": person.full_name})
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    calendar.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT1H")
-    link = _linker(base_url)
-    host = urlsplit(base_url).hostname
-    congress_ids = _congress_ids(user)
-    for task in _tasks(user, congress_ids):
-        calendar.add_component(_task_event(task, link, host, stamp))
-    for meeting in _meetings(person, congress_ids):
-        calendar.add_component(_meeting_event(meeting, link, host, stamp, zone))
-    for session in _sessions(congress_ids):
-        calendar.add_component(_session_event(session, link, host, stamp, zone))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
-
-def _linker(base_url):
-    root = base_url.rstrip("/")
-    return lambda name, *args: root + reverse(name, args=args)
+    calendar = ical.new_calendar(
+        "Calendar feed",
+        calscale="GREGORIAN",
+        method="PUBLISH",
+        x_wr_calname=_("Work calendar: %(name)s") % {"name": person.full_name},
+        x_wr_timezone=settings.TIME_ZONE,
+        refresh_interval=(datetime.timedelta(hours=1), {"VALUE": "DURATION"}),
+        x_published_ttl="PT1H",
+    )
+    link = linker(base_url)
+    congress_ids = _congress_ids(person.user)
+    events = [
+        *(task_event(task, link) for task in _tasks(person.user, congress_ids)),
+        *(meeting_event(meeting, link) for meeting in _meetings(person, congress_ids)),
+        *(session_event(session, link) for session in _sessions(congress_ids)),
+    ]
+    return ical.to_ical(calendar, events, base_url=base_url)
 
 
 def _congress_ids(user):
@@ -162,71 +147,3 @@ def _sessions(congress_ids):
         .select_related("congress")
         .order_by("starts_at", "pk")
     )
-
-
-def _event(uid, summary, stamp):
-    event = icalendar.Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("summary", summary)
-    return event
-
-
-def _task_event(task, link, host, stamp):
-    title = task.first_line() or _("Task %(number)s") % {"number": task.number}
-    event = _event(f"task-{task.pk}@{host}", _("Due: %(task)s") % {"task": _shorten(title)}, stamp)
-    event.add("dtstart", task.due_date)
-    event.add("dtend", task.due_date + datetime.timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    url = link("planning:task_detail", task.congress_id, task.pk)
-    lines = [_("Deadline: %(deadline)s") % {"deadline": task.deadline_phrase or short_date(task.due_date)}]
-    for role, label in TaskParty.Role.choices:
-        names = [party.label for party in task.parties.all() if party.role == role]
-        if names:
-            lines.append(f"{label}: {'; '.join(names)}")
-    lines += [task.congress.name, url]
-    event.add("description", "\n".join(lines))
-    event.add("url", url)
-    return event
-
-
-def _meeting_event(meeting, link, host, stamp, zone):
-    event = _event(f"meeting-{meeting.pk}@{host}", meeting.title, stamp)
-    event.add("dtstart", timezone.localtime(meeting.starts_at, zone))
-    if meeting.place:
-        event.add("location", meeting.place)
-    url = link("planning:meeting_detail", meeting.congress_id, meeting.pk)
-    event.add("description", "\n".join([*_agenda_lines(meeting), meeting.congress.name, url]))
-    event.add("url", url)
-    return event
-
-
-def _agenda_lines(meeting):
-    """The agenda in the list style: "- item", then "+ sub-item" under it."""
-    items = sorted(meeting.agenda.all(), key=lambda item: (item.order, item.pk))
-    children = {}
-    for item in items:
-        children.setdefault(item.parent_id, []).append(item)
-    lines = []
-    for item in children.get(None, []):
-        lines.append(f"- {item.text}")
-        lines += [f"+ {child.text}" for child in children.get(item.pk, [])]
-    return lines
-
-
-def _session_event(session, link, host, stamp, zone):
-    summary = f"{session.congress.name} - {session.name}"
-    event = _event(f"session-{session.pk}@{host}", summary, stamp)
-    event.add("dtstart", timezone.localtime(session.starts_at, zone))
-    if session.ends_at:
-        event.add("dtend", timezone.localtime(session.ends_at, zone))
-    if session.place:
-        event.add("location", session.place)
-    url = link("congress:sessions", session.congress_id)
-    event.add("description", "\n".join(line for line in (session.notes, url) if line))
-    event.add("url", url)
-    return event
-
-
-def _shorten(text):
-    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"

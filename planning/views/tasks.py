@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from congress.permissions import get_congress
 from congress.views.congresses import congress_context
+from reminders.selectors import reminders_of
 
 from .. import services
 from ..forms import ProgressForm, TaskForm, TaskPartyFormSet
 from ..models import Attachment, ProgressUpdate, Task
 from ..permissions import get_task, require_task_adder
+from ..reminders import TASKS, task_key
 from ..selectors import annotate_for, decorate
 
 
@@ -206,3 +208,13 @@ def attachment_download(request, pk, attachment_pk):
     response = FileResponse(handle, as_attachment=True, filename=attachment.name)
     response["Content-Type"] = attachment.content_type
     return response
+
+
+@login_required
+def task_reminders(request, pk, task_pk):
+    """Which reminders of the task went to whom, and when (the latest 50)."""
+    task = get_task(request.user, pk, task_pk)
+    context = congress_context(request, task.congress, "schedule")
+    context.update(task=task, reminders=reminders_of(TASKS, task_key(task.pk)))
+    template = "planning/_task_reminders.html" if request.htmx else "planning/reminder_task.html"
+    return render(request, template, context)

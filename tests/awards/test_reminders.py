@@ -4,10 +4,10 @@ import datetime as dt
 
 from awards.models import Nomination
 from awards.reminders import SOURCE, submission_deadlines
-from planning.models import ScheduledReminder
-from planning.reminders import registry
-from planning.reminders.planner import plan_day
-from tests.planning.reminder_helpers import at, focal_point_of
+from reminders import registry
+from reminders.models import ScheduledReminder
+from reminders.planner import plan_day
+from tests.reminders.helpers import at, focal_point_of
 
 from .factories import NominationFactory, NominationRoundFactory
 

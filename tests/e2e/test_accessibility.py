@@ -16,7 +16,8 @@ from django.urls import reverse
 from awards.models import AwardType, CouncilSession, Nomination, RequiredDocument
 from congress.demo import DEMO_CONGRESS_NAME
 from congress.models import Congress, Organization, Person
-from planning.models import Meeting, OutboxMail, Task
+from planning.models import Meeting, Task
+from reminders.models import OutboxMail
 
 from .conftest import VIEWPORTS, log_in
 
@@ -75,8 +76,8 @@ def main_pages(role, demo):
         Target("organisation", reverse("congress:organization_detail", args=[demo.organization.pk])),
         Target("people", reverse("congress:person_list")),
         Target("person", reverse("congress:person_detail", args=[demo.person.pk])),
-        Target("reminder e-mails", reverse("planning:reminder_preferences")),
-        Target("outbox", reverse("planning:outbox")),
+        Target("reminder e-mails", reverse("reminders:reminder_preferences")),
+        Target("outbox", reverse("reminders:outbox")),
         Target("not found", reverse("congress:detail", args=[999999])),
         Target("login", reverse("login"), signed_in=False),
     ]
@@ -88,10 +89,10 @@ def main_pages(role, demo):
             Target("award history", reverse("awards:history", args=[congress])),
             Target("congress form", reverse("congress:edit", args=[congress])),
             Target("task form", reverse("planning:task_create", args=[congress])),
-            Target("reminder policy", reverse("planning:reminder_policy", args=[congress])),
+            Target("reminder policy", reverse("reminders:reminder_policy", args=[congress])),
         ]
         if demo.mail is not None:
-            pages.append(Target("outbox mail", reverse("planning:outbox_detail", args=[demo.mail.pk])))
+            pages.append(Target("outbox mail", reverse("reminders:outbox_detail", args=[demo.mail.pk])))
     else:
         pages.append(Target("forbidden", reverse("congress:edit", args=[congress])))
     return pages

@@ -125,7 +125,7 @@ class Processes:
         )  # fmt: skip
 
     def job(self, name):
-        """One run of the periodic job, as beat would start it (planning.tasks.task_run_reminders)."""
+        """One run of the periodic job, as beat would start it (reminders.tasks.task_run_reminders)."""
         return self.start(name, sys.executable, "manage.py", "send_reminders")
 
     def wait_until_ready(self, name, timeout=60):

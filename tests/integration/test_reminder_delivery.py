@@ -6,7 +6,7 @@ import time
 from django.utils import timezone
 
 from congress.models import CongressRole
-from planning.models import OutboxMail, ReminderPolicy, ScheduledReminder
+from reminders.models import OutboxMail, ReminderPolicy, ScheduledReminder
 from tests.factories import (
     CongressRoleFactory,
     OrganizationFactory,

@@ -1,7 +1,8 @@
 from io import StringIO
 
 from planning.benchmarks import reminders
-from planning.models import OutboxMail, ScheduledReminder, Task
+from planning.models import Task
+from reminders.models import OutboxMail, ScheduledReminder
 
 
 def test_the_reminder_benchmark_reports_its_figures_and_leaves_nothing_behind(db):

@@ -7,10 +7,14 @@ from django.urls import reverse
 
 from congress.demo import load_demo
 from planning.demo import load_schedule
-from planning.models import OutboxMail, ReminderPolicy, ReminderPreference, ScheduledReminder
+from reminders import jobs
+from reminders.models import OutboxMail, ReminderPolicy, ReminderPreference, ScheduledReminder
 from tests.factories import PersonFactory, TaskFactory
 
-from .reminder_helpers import at
+from . import helpers
+from .helpers import at
+
+eager_celery = helpers.eager_celery
 
 Status = OutboxMail.Status
 
@@ -34,7 +38,7 @@ def make_mail(
 
 
 def action_url(mail, action):
-    return reverse("planning:outbox_action", args=[mail.pk, action])
+    return reverse("reminders:outbox_action", args=[mail.pk, action])
 
 
 # The outbox
@@ -44,7 +48,7 @@ def test_the_secretariat_sees_the_outbox_of_its_congress(client_for, congress, s
     mine = make_mail(congress)
     make_mail(stranger.congress_roles.get().congress)
 
-    response = client_for(secretariat).get(reverse("planning:outbox"))
+    response = client_for(secretariat).get(reverse("reminders:outbox"))
 
     assert response.status_code == 200
     assert list(response.context["page"]) == [mine]
@@ -55,7 +59,7 @@ def test_a_recipient_sees_only_mails_addressed_to_them(client_for, congress, vie
     own = make_mail(congress, viewer.person)
     make_mail(congress)
 
-    response = client_for(viewer).get(reverse("planning:outbox"))
+    response = client_for(viewer).get(reverse("reminders:outbox"))
 
     assert list(response.context["page"]) == [own]
 
@@ -66,10 +70,10 @@ def test_the_outbox_filters_by_status_and_recipient(client_for, congress, secret
 
     client = client_for(secretariat)
 
-    assert list(client.get(reverse("planning:outbox"), {"status": "failed"}).context["page"]) == [failed]
-    assert list(client.get(reverse("planning:outbox"), {"q": "Lỗi"}).context["page"]) == [failed]
+    assert list(client.get(reverse("reminders:outbox"), {"status": "failed"}).context["page"]) == [failed]
+    assert list(client.get(reverse("reminders:outbox"), {"q": "Lỗi"}).context["page"]) == [failed]
     assert (
-        list(client.get(reverse("planning:outbox"), {"congress": congress.pk, "order": "person"}).context["page"])[
+        list(client.get(reverse("reminders:outbox"), {"congress": congress.pk, "order": "person"}).context["page"])[
             0
         ].person.full_name
         == "Trần Văn Gửi"
@@ -85,7 +89,7 @@ def test_the_outbox_reads_a_page_in_a_fixed_number_of_queries(
     client = client_for(secretariat)
 
     with django_assert_num_queries(7):
-        client.get(reverse("planning:outbox"))
+        client.get(reverse("reminders:outbox"))
 
 
 def test_a_stranger_finds_no_mail(client_for, congress, stranger):
@@ -93,7 +97,7 @@ def test_a_stranger_finds_no_mail(client_for, congress, stranger):
     client = client_for(stranger)
 
     assert client.get(mail.get_absolute_url()).status_code == 404
-    assert client.get(reverse("planning:outbox_html", args=[mail.pk])).status_code == 404
+    assert client.get(reverse("reminders:outbox_html", args=[mail.pk])).status_code == 404
     assert client.post(action_url(mail, "resend")).status_code == 404
 
 
@@ -109,7 +113,7 @@ def test_a_recipient_reads_their_mail_but_may_not_resend_it(client_for, congress
 def test_the_preview_frame_is_sandboxed(client_for, congress, secretariat):
     mail = make_mail(congress)
 
-    response = client_for(secretariat).get(reverse("planning:outbox_html", args=[mail.pk]))
+    response = client_for(secretariat).get(reverse("reminders:outbox_html", args=[mail.pk]))
 
     assert response.content.decode() == "<p>Kính gửi</p>"
     assert response["Content-Security-Policy"].startswith("sandbox")
@@ -144,7 +148,7 @@ def test_resending_a_failed_mail_queues_it_again(client_for, congress, secretari
 
 
 def test_a_viewer_reads_the_policy_but_may_not_change_it(client_for, congress, viewer):
-    url = reverse("planning:reminder_policy", args=[congress.pk])
+    url = reverse("reminders:reminder_policy", args=[congress.pk])
     client = client_for(viewer)
 
     response = client.get(url)
@@ -155,7 +159,7 @@ def test_a_viewer_reads_the_policy_but_may_not_change_it(client_for, congress, v
 
 
 def test_a_stranger_finds_no_policy(client_for, congress, stranger):
-    assert client_for(stranger).get(reverse("planning:reminder_policy", args=[congress.pk])).status_code == 404
+    assert client_for(stranger).get(reverse("reminders:reminder_policy", args=[congress.pk])).status_code == 404
 
 
 def test_the_secretariat_changes_the_policy(client_for, congress, secretariat):
@@ -172,7 +176,7 @@ def test_the_secretariat_changes_the_policy(client_for, congress, secretariat):
         "grace_hours": "10",
     }
 
-    response = client_for(secretariat).post(reverse("planning:reminder_policy", args=[congress.pk]), data)
+    response = client_for(secretariat).post(reverse("reminders:reminder_policy", args=[congress.pk]), data)
 
     assert response.status_code == 302
     policy = ReminderPolicy.objects.get(congress=congress)
@@ -181,7 +185,7 @@ def test_the_secretariat_changes_the_policy(client_for, congress, secretariat):
 
 def test_a_policy_with_unreadable_days_is_explained(client_for, congress, secretariat):
     response = client_for(secretariat).post(
-        reverse("planning:reminder_policy", args=[congress.pk]),
+        reverse("reminders:reminder_policy", args=[congress.pk]),
         {
             "days_before": "bảy",
             "overdue_every_days": "2",
@@ -197,12 +201,27 @@ def test_a_policy_with_unreadable_days_is_explained(client_for, congress, secret
 
 
 def test_a_person_chooses_no_email_and_the_secretariat_sees_it(client_for, congress, viewer, secretariat):
-    response = client_for(viewer).post(reverse("planning:reminder_preferences"), {"choice": "none"})
+    response = client_for(viewer).post(reverse("reminders:reminder_preferences"), {"choice": "none"})
 
     assert response.status_code == 302
     assert ReminderPreference.objects.get(person=viewer.person).choice == "none"
-    page = client_for(secretariat).get(reverse("planning:reminder_policy", args=[congress.pk]))
+    page = client_for(secretariat).get(reverse("reminders:reminder_policy", args=[congress.pk]))
     assert list(page.context["opted_out"]) == [viewer.person]
+
+
+def test_an_assignee_without_a_role_who_opted_out_is_listed_once_reminded(
+    client_for, congress, secretariat, eager_celery, django_capture_on_commit_callbacks
+):
+    assignee = PersonFactory(full_name="Trần Thị Lan", email="lan@example.org")
+    ReminderPreference.objects.create(person=assignee, choice=ReminderPreference.Choice.NONE)
+    TaskFactory(congress=congress, deadline="Ngày 10/7/2020").assignees.add(assignee)
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.run_reminders(at("10/07/2020"))
+
+    page = client_for(secretariat).get(reverse("reminders:reminder_policy", args=[congress.pk]))
+
+    assert list(page.context["opted_out"]) == [assignee]
+    assert ScheduledReminder.objects.get(person=assignee).status == ScheduledReminder.Status.SKIPPED
 
 
 # Who was reminded of a task
@@ -219,7 +238,8 @@ def test_the_task_page_shows_who_was_reminded_and_when(client_for, congress, vie
         deadline=dt.date(2020, 7, 10),
         due_at=at("10/07/2020"),
         not_after=at("10/07/2020", hour=19),
-        task=task,
+        source="planning.task",
+        source_key=f"task-{task.pk}",
         status="mailed",
         mail=mail,
     )

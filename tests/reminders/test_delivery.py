@@ -2,16 +2,20 @@ import datetime as dt
 import smtplib
 from email import message_from_string
 
+import icalendar
 import pytest
 from django.core import mail as django_mail
+from django.utils import translation
 
-from planning.models import OutboxMail, ReminderPreference, ScheduledReminder
-from planning.reminders import delivery, jobs
-from planning.reminders.digests import short_name
+from planning.calendar_events import linker, task_event
+from planning.models import Task
+from reminders import delivery, jobs
+from reminders.digests import short_name
+from reminders.models import OutboxMail, ReminderPreference, ScheduledReminder
 from tests.factories import CongressFactory, OrganizationFactory, OrganizingBoardFactory
 
-from . import reminder_helpers
-from .reminder_helpers import at, focal_point_of, task_led_by
+from . import helpers as reminder_helpers
+from .helpers import at, focal_point_of, task_led_by
 
 # Fixtures shared by the reminder tests.
 agency = reminder_helpers.agency
@@ -98,7 +102,7 @@ def test_a_person_gets_one_digest_a_day_even_across_congresses(
     assert [m.subject for m in django_mail.outbox] == [
         "[Đại hội TĐYN tỉnh lần thứ VII; Đại hội TĐYN huyện lần thứ III] 2 nhiệm vụ đến hạn trong 7 ngày"
     ]
-    assert first.reminders.get().mail.status == Status.SENT
+    assert ScheduledReminder.objects.get(source_key=f"task-{first.pk}").mail.status == Status.SENT
 
 
 def test_a_person_who_chose_no_email_gets_none(schedule, huy, eager_celery, django_capture_on_commit_callbacks):
@@ -177,7 +181,7 @@ def test_a_digest_that_cannot_go_out_within_its_grace_window_is_missed(
 def test_reminders_planned_but_never_composed_in_time_are_missed(
     schedule, eager_celery, django_capture_on_commit_callbacks
 ):
-    from planning.reminders.planner import plan_day
+    from reminders.planner import plan_day
 
     plan_day(at("10/07/2020"))
 
@@ -241,3 +245,28 @@ def test_other_organisations_tasks_stay_out_of_the_digest(
     assert "Việc của Sở Nội vụ" in body
     assert "Việc của sở khác" not in body
     assert dt.date(2020, 7, 10) == OutboxMail.objects.get().digest_date
+
+
+def test_the_digest_calendar_carries_the_same_events_as_the_calendar_feed(
+    schedule, eager_celery, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://thidua.example.gov.vn"
+    run(at("10/07/2020"), django_capture_on_commit_callbacks)
+
+    ics = django_mail.outbox[0].attachments[0][1]
+    events = {str(event["uid"]): event for event in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+    link = linker(settings.SITE_URL)
+    with translation.override("vi"):
+        expected = [
+            task_event(task, link)
+            for task in Task.objects.filter(due_date__gte=dt.date(2020, 7, 10)).select_related("congress")
+        ]
+    assert sorted(events) == sorted(f"{event.uid}@thidua.example.gov.vn" for event in expected)
+    for event in expected:
+        found = events[f"{event.uid}@thidua.example.gov.vn"]
+        assert (str(found["summary"]), str(found["description"]), str(found["url"])) == (
+            event.summary,
+            event.description,
+            event.url,
+        )
+        assert found.decoded("dtstart") == event.start

@@ -1,5 +1,6 @@
 """Reminders in the browser: the outbox (staff watch, preview, resend, withhold), a congress's
-reminder policy, a person's choice of e-mail, and which reminders went to whom for a task."""
+reminder policy, a person's choice of e-mail. (Which reminders of a task went to whom is
+planning's page, through `reminders.selectors.reminders_of`.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +16,9 @@ from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
 
-from ..forms_reminders import OutboxFilter, ReminderPolicyForm, ReminderPreferenceForm
-from ..models import OutboxMail, ReminderPolicy, ReminderPreference, ScheduledReminder
-from ..permissions import get_task
-from ..reminders import delivery, digests
+from . import delivery, digests
+from .forms import OutboxFilter, ReminderPolicyForm, ReminderPreferenceForm
+from .models import OutboxMail, ReminderPolicy, ReminderPreference
 
 ACTIONS = ("resend", "withhold")
 
@@ -53,13 +53,13 @@ def outbox_list(request):
     counts = dict(mails.values_list("status").annotate(count=Count("pk")).order_by())
     statuses = [(value, label, counts.get(value, 0)) for value, label in OutboxMail.Status.choices]
     context = {"filter": filterset, "page": paginate(request, filterset.qs), "statuses": statuses}
-    return render(request, "planning/outbox_list.html", context)
+    return render(request, "reminders/outbox_list.html", context)
 
 
 @login_required
 def outbox_detail(request, mail_pk):
     mail = get_mail(request.user, mail_pk)
-    reminders = list(mail.reminders.select_related("task", "meeting", "congress").order_by("congress", "kind", "pk"))
+    reminders = list(mail.reminders.select_related("congress").order_by("congress", "kind", "pk"))
     # Not rendered yet (still queued): show what it will say.
     text = mail.body_text or digests.render(mail.person, mail.digest_date, reminders, mail.subject)[0]
     context = {
@@ -69,7 +69,7 @@ def outbox_detail(request, mail_pk):
         "congresses": mail.congresses.all(),
         "can_manage": may_manage(request.user, mail),
     }
-    return render(request, "planning/outbox_detail.html", context)
+    return render(request, "reminders/outbox_detail.html", context)
 
 
 @login_required
@@ -90,7 +90,7 @@ def outbox_action(request, mail_pk, action):
         raise Http404
     mail = get_mail(request.user, mail_pk, manage=True)
     if request.method != "POST":
-        return render(request, "planning/outbox_confirm.html", {"mail": mail, "action": action})
+        return render(request, "reminders/outbox_confirm.html", {"mail": mail, "action": action})
     if action == "resend":
         done = delivery.resend(mail)
         message = (
@@ -118,16 +118,17 @@ def reminder_policy(request, pk):
     if context["can_manage"] and form.is_valid():
         form.save()
         messages.success(request, _("The reminder policy was saved."))
-        return redirect("planning:reminder_policy", congress.pk)
+        return redirect("reminders:reminder_policy", congress.pk)
     context["opted_out"] = opted_out(congress)
-    return render_form(request, "planning/reminder_policy.html", form, policy=policy, **context)
+    return render_form(request, "reminders/reminder_policy.html", form, policy=policy, **context)
 
 
 def opted_out(congress):
-    """People with a part in the congress who chose no reminder e-mail."""
+    """People with a part in the congress who chose no reminder e-mail: a role, a seat on its
+    board or a sub-committee, or a reminder of one of its deadlines (skipped for them)."""
     concerned = (
         Q(user__congress_roles__congress=congress)
-        | Q(tasks__congress=congress)
+        | Q(reminders__congress=congress)
         | Q(board_memberships__board__congress=congress)
         | Q(subcommittee_memberships__subcommittee__congress=congress)
     )
@@ -143,26 +144,11 @@ def opted_out(congress):
 def reminder_preferences(request):
     person = Person.objects.active().filter(user=request.user).first()
     if person is None:
-        return render(request, "planning/reminder_preferences.html", {"person": None})
+        return render(request, "reminders/reminder_preferences.html", {"person": None})
     preference = ReminderPreference.objects.filter(person=person).first() or ReminderPreference(person=person)
     form = ReminderPreferenceForm(request.POST or None, instance=preference)
     if form.is_valid():
         form.save()
         messages.success(request, _("Your choice was saved."))
-        return redirect("planning:reminder_preferences")
-    return render_form(request, "planning/reminder_preferences.html", form, person=person)
-
-
-@login_required
-def task_reminders(request, pk, task_pk):
-    """Which reminders of the task went to whom, and when (the latest 50)."""
-    task = get_task(request.user, pk, task_pk)
-    reminders = (
-        ScheduledReminder.objects.filter(task=task)
-        .select_related("person", "mail")
-        .order_by("-remind_on", "person__full_name", "pk")[:50]
-    )
-    context = congress_context(request, task.congress, "schedule")
-    context.update(task=task, reminders=reminders)
-    template = "planning/_task_reminders.html" if request.htmx else "planning/reminder_task.html"
-    return render(request, template, context)
+        return redirect("reminders:reminder_preferences")
+    return render_form(request, "reminders/reminder_preferences.html", form, person=person)

@@ -18,14 +18,13 @@ import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import OutboxMail, ScheduledReminder
-from .digests import render
+from . import digests, handover
+from .models import OutboxMail, ScheduledReminder
 
 Status = OutboxMail.Status
 logger = logging.getLogger(__name__)
@@ -72,7 +71,7 @@ def send(mail_id, *, now=None):
     if mail is None:
         return Outcome()
     try:
-        build_message(mail).send()
+        digests.message(mail).send()
     except Exception as error:  # noqa: BLE001  (every failure is recorded on the row)
         return record_failure(mail, error, now)
     OutboxMail.objects.filter(pk=mail.pk, status=Status.SENDING).update(
@@ -80,33 +79,6 @@ def send(mail_id, *, now=None):
     )
     logger.info("Sent mail %s to %s: %s", mail.pk, mail.to, mail.subject)
     return Outcome(status=Status.SENT)
-
-
-def build_message(mail):
-    """The mail as it goes out; its bodies are rendered once, on the first attempt, and kept."""
-    if not mail.body_text:
-        reminders = list(mail.reminders.all())
-        mail.body_text, mail.body_html, mail.calendar = render(mail.person, mail.digest_date, reminders, mail.subject)
-        OutboxMail.objects.filter(pk=mail.pk).update(
-            body_text=mail.body_text, body_html=mail.body_html, calendar=mail.calendar
-        )
-    return stored_message(mail)
-
-
-def stored_message(mail):
-    """The mail from its stored subject and bodies (rendered by congress.emails.make_message)."""
-    message = EmailMultiAlternatives(
-        mail.subject,
-        mail.body_text,
-        settings.DEFAULT_FROM_EMAIL,
-        [mail.to],
-        headers={"Message-ID": mail.message_id()},
-    )
-    if mail.body_html:
-        message.attach_alternative(mail.body_html, "text/html")
-    if mail.calendar:
-        message.attach(f"han-chot-{mail.digest_date:%Y-%m-%d}.ics", mail.calendar, "text/calendar")
-    return message
 
 
 def is_temporary(error):
@@ -150,8 +122,6 @@ def sweep(now):
     3. Queued mails that no worker picked up for a while (a lost broker message, a dead
        worker's prefetch) are handed to a worker again.
     """
-    from ..tasks import task_send_mail
-
     stuck_after = datetime.timedelta(seconds=setting("REMINDER_STUCK_AFTER_SECONDS", 600))
     requeue_after = datetime.timedelta(seconds=setting("REMINDER_REQUEUE_AFTER_SECONDS", 600))
     with transaction.atomic():
@@ -177,15 +147,13 @@ def sweep(now):
         )
         OutboxMail.objects.filter(pk__in=stuck + forgotten).update(enqueued_at=now)
         for mail_id in stuck + forgotten:
-            task_send_mail.delay_on_commit(mail_id=mail_id)
+            handover.send_on_commit(mail_id)
     return {"swept": len(stuck), "requeued": len(forgotten), "missed": len(missed)}
 
 
 @transaction.atomic
 def resend(mail, *, now=None):
     """Queue a failed, withheld or missed mail again, with a fresh grace window."""
-    from ..tasks import task_send_mail
-
     now = now or timezone.now()
     grace = datetime.timedelta(hours=setting("REMINDER_RESEND_GRACE_HOURS", 12))
     updated = OutboxMail.objects.filter(pk=mail.pk, status__in=Status.resendable()).update(
@@ -193,7 +161,7 @@ def resend(mail, *, now=None):
     )
     if updated:
         mail.reminders.update(status=ScheduledReminder.Status.MAILED)
-        task_send_mail.delay_on_commit(mail_id=mail.pk)
+        handover.send_on_commit(mail.pk)
     return bool(updated)
 
 

@@ -1,8 +1,8 @@
-"""How other apps hand their deadlines to the reminder planner, without planning importing them.
+"""How apps hand their deadlines to the reminder planner, without `reminders` importing them.
 
 An app registers a provider once, in its AppConfig.ready()::
 
-    from planning.reminders import registry
+    from reminders import registry
 
     def submission_deadlines(*, congress_ids, due_dates):
         rounds = NominationRound.objects.filter(congress_id__in=congress_ids, closes_on__in=due_dates)
@@ -34,10 +34,25 @@ asked twice and return the same items without anyone being reminded twice.
 
 A provider must not write to the database, and should be fast: it runs inside the periodic
 job for every congress at once. A provider that raises is logged and skipped for that run.
+
+Optional, for deadlines that need more (planning's tasks and meetings use them):
+
+- `DeadlineItem.escalate_to`: people reminded, instead of the recipients, once the deadline is
+  long past (the policy's "escalate after"); without them the item is not escalated.
+- `DeadlineItem.coordinating`: people reminded too when the congress's policy says so.
+- `DeadlineItem.category`: "task" lists the item among the digest's tasks (overdue, coming,
+  escalated) rather than among the other deadlines.
+- `DeadlineItem.details`: what the digest shows beside the title (`number`, `lead`, `status`,
+  `place`, `time`, `agenda`), and `event`: the item's calendar event (`ical.CalendarEvent.as_data()`),
+  so the digest's .ics carries the same event as the calendar feed.
+- `register(source, provider, meetings=True)`: the provider is asked for the meetings held on
+  `due_dates` (the days after the reminding day); its items remind the day before.
+- `register(source, provider, current=function)`: `function(keys)` returns {key: due date} of
+  the items that still remind; a pending reminder whose item is gone or moved is dropped.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
 
@@ -53,13 +68,24 @@ class DeadlineItem:
     title: str  # what the digest lists, in Vietnamese
     link: str  # a path ("/congresses/3/awards/rounds/12/") or an absolute URL
     phrase: str = ""  # the deadline as the documents write it; empty prints the date
+    escalate_to: tuple = ()  # Person ids reminded once the deadline is long past
+    coordinating: tuple = ()  # Person ids reminded when the policy reminds coordinating parties
+    category: str = ""  # "task": listed with the tasks; "" with the other deadlines
+    details: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-def register(source, provider):
+@dataclass(frozen=True)
+class Provider:
+    function: object
+    meetings: bool = False
+    current: object = None
+
+
+def register(source, provider, *, meetings=False, current=None):
     """Add (or replace) the provider for `source`."""
     if not source or len(source) > 50:
         raise ValueError("A source name has 1 to 50 characters.")
-    _providers[source] = provider
+    _providers[source] = Provider(provider, meetings=meetings, current=current)
 
 
 def unregister(source):
@@ -67,14 +93,25 @@ def unregister(source):
 
 
 def providers():
-    return dict(_providers)
+    """{source: provider function} of every registered source."""
+    return {source: entry.function for source, entry in _providers.items()}
 
 
-def collect(*, congress_ids, due_dates):
-    """Yield (source, item) from every provider; a failing provider is logged, not fatal."""
-    for source, provider in providers().items():
+def current_deadlines():
+    """{source: function(keys) -> {key: due date}} of the sources that can tell."""
+    return {source: entry.current for source, entry in _providers.items() if entry.current}
+
+
+def collect(*, congress_ids, due_dates, meetings=False):
+    """Yield (source, item) from every provider of deadlines (or of meetings, with `meetings`);
+    a failing provider is logged, not fatal."""
+    if not due_dates:
+        return
+    for source, entry in list(_providers.items()):
+        if entry.meetings != meetings:
+            continue
         try:
-            items = list(provider(congress_ids=set(congress_ids), due_dates=set(due_dates)))
+            items = list(entry.function(congress_ids=set(congress_ids), due_dates=set(due_dates)))
         except Exception:
             logger.exception("Reminder provider %s failed; its deadlines are skipped this time.", source)
             continue

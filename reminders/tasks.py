@@ -1,17 +1,17 @@
-"""Celery tasks of the planning app: thin, keyword-only, safe to run twice."""
+"""Celery tasks of the reminders app: thin, keyword-only, safe to run twice."""
 
 from celery import shared_task
 
-from .reminders import delivery, jobs
+from . import delivery, jobs
 
 
-@shared_task
+@shared_task(name="reminders.tasks.task_run_reminders")
 def task_run_reminders():
-    """The periodic job: plan, compose digests, sweep the outbox (see planning.reminders.jobs)."""
+    """The periodic job: plan, compose digests, sweep the outbox (see reminders.jobs)."""
     return jobs.run_reminders()
 
 
-@shared_task(bind=True, max_retries=None, acks_late=False)
+@shared_task(name="reminders.tasks.task_send_mail", bind=True, max_retries=None, acks_late=False)
 def task_send_mail(self, *, mail_id):
     """Send one outbox mail; quietly nothing when it is gone, sent, or another worker has it."""
     outcome = delivery.send(mail_id)

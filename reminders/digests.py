@@ -5,30 +5,31 @@ batch in its own transaction: the reminders are locked with SKIP LOCKED, so jobs
 the same moment share the work instead of doubling it, and sending is enqueued only once the
 batch has committed. The subject is worked out at once; the bodies are rendered by the worker
 that sends the mail (`render`), so queueing ten thousand digests stays cheap.
+
+`message(mail)` is the one e-mail of an outbox mail: built once from the templates (or from
+the bodies kept after its first attempt) with its address, Message-ID and .ics attachment.
 """
 
 import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-import icalendar
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from congress.emails import make_message
 from congress.models import Congress, Person
 from documents.vietnamese import short_date
 
-from ..models import Meeting, OutboxMail, ReminderPreference, ScheduledReminder, Task
-from ..selectors import decorate, party_prefetch
-from ..views.calendar import _linker, _meeting_event, _task_event  # the calendar feed's events, reused
+from . import handover, ical
+from .models import OutboxMail, ReminderPreference, ScheduledReminder
 from .planner import policies
 
 PEOPLE_PER_BATCH = 500
@@ -51,10 +52,11 @@ def short_name(congress):
 
 def subject_line(reminders, names, horizon):
     """ "[Đại hội TĐYN tỉnh lần thứ VII] 2 nhiệm vụ quá hạn, 3 nhiệm vụ đến hạn trong 7 ngày"."""
-    overdue = {r.task_id for r in reminders if r.task_id and r.kind in (Kind.OVERDUE, Kind.ESCALATION)}
-    coming = {r.task_id for r in reminders if r.task_id and r.kind in (Kind.UPCOMING, Kind.DUE)}
-    meetings = {r.meeting_id for r in reminders if r.meeting_id}
-    others = {(r.source, r.source_key) for r in reminders if r.source}
+    tasks = [r for r in reminders if r.category == "task"]
+    overdue = {(r.source, r.source_key) for r in tasks if r.kind in (Kind.OVERDUE, Kind.ESCALATION)}
+    coming = {(r.source, r.source_key) for r in tasks if r.kind in (Kind.UPCOMING, Kind.DUE)}
+    meetings = {(r.source, r.source_key) for r in reminders if r.category == "meeting"}
+    others = {(r.source, r.source_key) for r in reminders if not r.category}
     with translation.override("vi"):
         parts = []
         if overdue:
@@ -162,10 +164,9 @@ def _compose_batch(now, person_ids):
             "person_id",
             "congress_id",
             "kind",
-            "task_id",
-            "meeting_id",
             "source",
             "source_key",
+            "details",
             "deadline",
             "remind_on",
             "not_after",
@@ -192,10 +193,8 @@ def _compose_batch(now, person_ids):
     ]
     OutboxMail.objects.bulk_create(mails)
     _link(now, day, digests, mails)
-    from ..tasks import task_send_mail
-
     for mail in mails:
-        task_send_mail.delay_on_commit(mail_id=mail.pk)
+        handover.send_on_commit(mail.pk)
     return [mail.pk for mail in mails]
 
 
@@ -238,157 +237,115 @@ class Entry:
     agenda: list = field(default_factory=list)
 
 
-def _absolute(link):
-    return link if urlsplit(link).scheme else settings.SITE_URL.rstrip("/") + link
-
-
-def _tasks(ids, today):
-    parent_parties = party_prefetch("parent__")
-    tasks = (
-        Task.objects.filter(pk__in=ids)
-        .select_related("congress", "parent")
-        .prefetch_related(party_prefetch(), parent_parties)
-    )
-    return {task.pk: decorate(task, today=today) for task in tasks}
-
-
-def _meetings(ids):
-    meetings = Meeting.objects.filter(pk__in=ids).select_related("congress").prefetch_related("agenda")
-    return {meeting.pk: meeting for meeting in meetings}
-
-
-def _task_entry(reminder, task):
-    leads = task.leads or (decorate(task.parent, today=reminder.remind_on).leads if task.parent_id else [])
-    number = f"{task.parent.number}.{task.number}" if task.parent_id else str(task.number)
-    return Entry(
-        kind=reminder.kind,
-        title=task.first_line() or _("Task %(number)s") % {"number": number},
-        link=_absolute(task.get_absolute_url()),
-        deadline=task.deadline_phrase or short_date(task.due_date),
-        days=abs(reminder.days_left()),
-        number=number,
-        lead="; ".join(leads),
-        status=task.get_status_display(),
-    )
-
-
-def _meeting_entry(reminder, meeting):
-    start = timezone.localtime(meeting.starts_at)
-    items = sorted(meeting.agenda.all(), key=lambda item: (item.order, item.pk))
-    return Entry(
-        kind=reminder.kind,
-        title=meeting.title,
-        link=_absolute(reverse("planning:meeting_detail", args=[meeting.congress_id, meeting.pk])),
-        deadline=short_date(start.date()),
-        days=abs(reminder.days_left()),
-        place=meeting.place,
-        time=f"{start:%H:%M} ngày {short_date(start.date())}",
-        agenda=[("+ " if item.parent_id else "- ") + item.text for item in items],
-    )
-
-
-def _item_entry(reminder):
+def _entry(reminder):
+    details = reminder.details or {}
     return Entry(
         kind=reminder.kind,
         title=reminder.title,
-        link=_absolute(reminder.link) if reminder.link else "",
+        link=ical.absolute(reminder.link),
         deadline=reminder.phrase or short_date(reminder.deadline),
         days=abs(reminder.days_left()),
+        number=details.get("number", ""),
+        lead=details.get("lead", ""),
+        status=details.get("status", ""),
+        place=details.get("place", ""),
+        time=details.get("time", ""),
+        agenda=list(details.get("agenda", [])),
     )
 
 
 SECTIONS = [
-    ("overdue", (Kind.OVERDUE,)),
-    ("coming", (Kind.DUE, Kind.UPCOMING)),
-    ("escalated", (Kind.ESCALATION,)),
-    ("meetings", (Kind.MEETING,)),
+    ("overdue", "task", (Kind.OVERDUE,)),
+    ("coming", "task", (Kind.DUE, Kind.UPCOMING)),
+    ("escalated", "task", (Kind.ESCALATION,)),
+    ("meetings", "meeting", (Kind.MEETING,)),
 ]
+
+
+def _number_key(entry):
+    return [int(part) if part.isdigit() else 0 for part in entry.number.split(".")] if entry.number else []
 
 
 def digest_context(person, day, reminders):
     """What the digest templates show: per congress, the overdue, the coming, the escalated,
     the meetings and the other deadlines, each with its deadline phrase, lead, status and link."""
-    tasks = _tasks({r.task_id for r in reminders if r.task_id}, day)
-    meetings = _meetings({r.meeting_id for r in reminders if r.meeting_id})
     congresses = Congress.objects.in_bulk({r.congress_id for r in reminders})
     by_congress = defaultdict(list)
     for reminder in reminders:
-        if reminder.task_id in tasks:
-            entry = _task_entry(reminder, tasks[reminder.task_id])
-        elif reminder.meeting_id in meetings:
-            entry = _meeting_entry(reminder, meetings[reminder.meeting_id])
-        elif reminder.source:
-            entry = _item_entry(reminder)
-        else:
-            continue  # its task or meeting was deleted meanwhile
-        by_congress[reminder.congress_id].append((reminder, entry))
+        by_congress[reminder.congress_id].append((reminder, _entry(reminder)))
     sections = []
     for congress_id in sorted(by_congress):
         pairs = by_congress[congress_id]
         section = {"congress": congresses[congress_id], "short_name": short_name(congresses[congress_id])}
-        for name, kinds in SECTIONS:
-            chosen = [entry for reminder, entry in pairs if reminder.kind in kinds and not reminder.source]
-            section[name] = sorted(chosen, key=lambda e: (-e.days if name != "coming" else e.days, e.number))
-        section["others"] = sorted((entry for r, entry in pairs if r.source), key=lambda e: e.deadline)
+        for name, category, kinds in SECTIONS:
+            chosen = [entry for reminder, entry in pairs if reminder.kind in kinds and reminder.category == category]
+            order = (lambda e: (e.days, _number_key(e))) if name == "coming" else (lambda e: (-e.days, _number_key(e)))
+            section[name] = sorted(chosen, key=order)
+        section["others"] = sorted((entry for r, entry in pairs if not r.category), key=lambda e: e.deadline)
         sections.append(section)
     return {
         "person": person,
         "day": day,
         "sections": sections,
         "site_url": settings.SITE_URL,
-        "preferences_url": _absolute(reverse("planning:reminder_preferences")),
-        "tasks": tasks,
-        "meetings": meetings,
+        "preferences_url": ical.absolute(reverse("reminders:reminder_preferences")),
     }
 
 
-def calendar_for(context, reminders):
+def _event(reminder):
+    """The reminder's calendar event: the one its source gave, or an all-day event on its deadline."""
+    data = (reminder.details or {}).get("event")
+    if data:
+        return ical.CalendarEvent.from_data(data)
+    return ical.CalendarEvent(
+        uid=f"{reminder.source}-{reminder.source_key}",
+        summary=reminder.title,
+        start=reminder.deadline,
+        url=ical.absolute(reminder.link),
+    )
+
+
+def calendar_for(day, reminders):
     """The coming deadlines and meetings of a digest as iCal text ("" when there are none)."""
-    day = context["day"]
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Emulation congresses//Reminder digest//VI")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    link = _linker(settings.SITE_URL)
-    host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    stamp = timezone.now()
-    zone = timezone.get_default_timezone()
-    count = 0
+    events = {}
     for reminder in reminders:
-        if reminder.deadline < day:
-            continue
-        if reminder.task_id in context["tasks"]:
-            calendar.add_component(_task_event(context["tasks"][reminder.task_id], link, host, stamp))
-        elif reminder.meeting_id in context["meetings"]:
-            calendar.add_component(_meeting_event(context["meetings"][reminder.meeting_id], link, host, stamp, zone))
-        elif reminder.source:
-            calendar.add_component(_item_event(reminder, host, stamp))
-        else:
-            continue
-        count += 1
-    if not count:
+        if reminder.deadline >= day:
+            events.setdefault((reminder.source, reminder.source_key), _event(reminder))
+    if not events:
         return ""
-    calendar.add_missing_timezones()
-    return calendar.to_ical().decode()
-
-
-def _item_event(reminder, host, stamp):
-    event = icalendar.Event()
-    event.add("uid", f"{reminder.source}-{reminder.source_key}@{host}")
-    event.add("dtstamp", stamp)
-    event.add("summary", reminder.title)
-    event.add("dtstart", reminder.deadline)
-    event.add("dtend", reminder.deadline + datetime.timedelta(days=1))
-    if reminder.link:
-        event.add("url", _absolute(reminder.link))
-    return event
+    calendar = ical.new_calendar("Reminder digest", method="PUBLISH")
+    return ical.to_ical(calendar, events.values(), base_url=settings.SITE_URL).decode()
 
 
 def render(person, day, reminders, subject):
     """(text, html, calendar) of a digest, in Vietnamese."""
     with translation.override("vi"):
         context = digest_context(person, day, reminders)
-        calendar = calendar_for(context, reminders)
+        calendar = calendar_for(day, reminders)
         context.update(subject=subject, has_calendar=bool(calendar))
-        message = make_message("digest", [person.email or "-"], context)
-        return message.body, message.alternatives[0][0], calendar
+        text = render_to_string("emails/digest-body.txt", context)
+        html = render_to_string("emails/digest-body.html", context)
+        return text, html, calendar
+
+
+def message(mail):
+    """The outbox mail as it goes out. Its bodies are rendered on the first attempt and kept on
+    the row, so every attempt sends the same mail with the same Message-ID."""
+    if not mail.body_text:
+        reminders = list(mail.reminders.all())
+        mail.body_text, mail.body_html, mail.calendar = render(mail.person, mail.digest_date, reminders, mail.subject)
+        OutboxMail.objects.filter(pk=mail.pk).update(
+            body_text=mail.body_text, body_html=mail.body_html, calendar=mail.calendar
+        )
+    found = EmailMultiAlternatives(
+        mail.subject,
+        mail.body_text,
+        settings.DEFAULT_FROM_EMAIL,
+        [mail.to],
+        headers={"Message-ID": mail.message_id()},
+    )
+    if mail.body_html:
+        found.attach_alternative(mail.body_html, "text/html")
+    if mail.calendar:
+        found.attach(f"han-chot-{mail.digest_date:%Y-%m-%d}.ics", mail.calendar, "text/calendar")
+    return found

@@ -4,9 +4,10 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from congress.models import CongressRole, SubcommitteeMember
-from planning.models import ReminderPolicy, ReminderPreference, ScheduledReminder, Task, TaskParty
-from planning.reminders import registry
-from planning.reminders.planner import plan_day, preview_day
+from planning.models import Task, TaskParty
+from reminders import registry
+from reminders.models import ReminderPolicy, ReminderPreference, ScheduledReminder
+from reminders.planner import plan_day, preview_day
 from tests.factories import (
     CongressRoleFactory,
     MeetingFactory,
@@ -18,8 +19,8 @@ from tests.factories import (
     UserFactory,
 )
 
-from . import reminder_helpers
-from .reminder_helpers import at, focal_point_of, task_led_by
+from . import helpers as reminder_helpers
+from .helpers import at, focal_point_of, task_led_by
 
 # Fixtures shared by the reminder tests.
 agency = reminder_helpers.agency
@@ -29,9 +30,15 @@ huy = reminder_helpers.huy
 Kind = ScheduledReminder.Kind
 
 
+def key_number(key):
+    """A task's or a meeting's id from its key ("task-12" → 12); other keys as they are."""
+    head, _, number = key.partition("-")
+    return int(number) if head in ("task", "meeting") and number.isdigit() else key
+
+
 def planned():
     return sorted(
-        (r.person.full_name, r.kind, r.task_id or r.meeting_id or r.source_key, r.remind_on)
+        (r.person.full_name, r.kind, key_number(r.source_key), r.remind_on)
         for r in ScheduledReminder.objects.select_related("person")
     )
 

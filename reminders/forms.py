@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.models import Congress
 
 from .models import OutboxMail, ReminderPolicy, ReminderPreference
-from .reminders.policy import parse_days_before
+from .policy import parse_days_before
 
 
 class ReminderPolicyForm(forms.ModelForm):

@@ -9,16 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, CongressRole, Person
 
-from .meetings import Meeting
-from .tasks import Task
+from .policy import parse_days_before
 
 # Reminders: each congress's policy, each person's choice, the reminders planned, the mails sent.
-# The planner and the delivery live in planning/reminders/.
 
 
 def validate_days_before(value):
-    from ..reminders.policy import parse_days_before
-
     parse_days_before(value)
 
 
@@ -74,12 +70,12 @@ class ReminderPolicy(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(grace_hours__gte=1, grace_hours__lte=24),
-                name="planning_reminderpolicy_grace_within_a_day",
+                name="reminders_reminderpolicy_grace_within_a_day",
                 violation_error_message=_("The grace window is between 1 and 24 hours."),
             ),
             models.CheckConstraint(
                 condition=Q(overdue_every_days__lte=31, overdue_for_days__lte=366, escalate_after_days__lte=366),
-                name="planning_reminderpolicy_sensible_days",
+                name="reminders_reminderpolicy_sensible_days",
                 violation_error_message=_("Remind at most monthly, and for at most a year after the deadline."),
             ),
         ]
@@ -89,8 +85,6 @@ class ReminderPolicy(models.Model):
 
     def offsets(self):
         """Days before the deadline that remind, the day itself included when chosen."""
-        from ..reminders.policy import parse_days_before
-
         return sorted({*parse_days_before(self.days_before), *([0] if self.on_the_day else [])}, reverse=True)
 
 
@@ -164,11 +158,11 @@ class OutboxMail(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("outbox mail")
         verbose_name_plural = _("outbox")
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="planning_outbox_due")]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="reminders_outbox_due")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "digest_date"],
-                name="planning_outboxmail_one_digest_a_day",
+                name="reminders_outboxmail_one_digest_a_day",
                 violation_error_message=_("This person already has a digest for this day."),
             ),
         ]
@@ -177,7 +171,7 @@ class OutboxMail(models.Model):
         return self.subject
 
     def get_absolute_url(self):
-        return reverse("planning:outbox_detail", args=[self.pk])
+        return reverse("reminders:outbox_detail", args=[self.pk])
 
     def message_id(self):
         """The same Message-ID on every attempt, so a mail delivered twice can be recognised."""
@@ -214,18 +208,14 @@ class ScheduledReminder(models.Model):
     deadline = models.DateField(_("deadline when planned"))
     due_at = models.DateTimeField(_("due at"))
     not_after = models.DateTimeField(_("send no later than"))
-    task = models.ForeignKey(
-        Task, verbose_name=_("task"), null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
-    )
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
-    )
-    # What another app handed over through planning.reminders.registry.
-    source = models.CharField(_("source"), max_length=50, blank=True)
-    source_key = models.CharField(_("key in the source"), max_length=100, blank=True)
+    # What an app handed over through reminders.registry (planning's tasks and meetings too).
+    source = models.CharField(_("source"), max_length=50)
+    source_key = models.CharField(_("key in the source"), max_length=100)
     title = models.CharField(_("title"), max_length=300, blank=True)
     link = models.CharField(_("link"), max_length=500, blank=True)
     phrase = models.CharField(_("deadline as written"), max_length=120, blank=True)
+    # The item's category, details and calendar event, as the registry's DeadlineItem gave them.
+    details = models.JSONField(_("details"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     note = models.CharField(_("note"), max_length=200, blank=True)
     mail = models.ForeignKey(
@@ -239,37 +229,29 @@ class ScheduledReminder(models.Model):
         ordering = ["-remind_on", "person", "pk"]
         verbose_name = _("scheduled reminder")
         verbose_name_plural = _("scheduled reminders")
-        indexes = [models.Index(fields=["status", "due_at"], name="planning_reminder_due")]
+        indexes = [models.Index(fields=["status", "due_at"], name="reminders_reminder_due")]
         constraints = [
             models.UniqueConstraint(
-                fields=["task", "person", "kind", "remind_on"],
-                condition=Q(task__isnull=False),
-                name="planning_reminder_once_per_task",
-                violation_error_message=_("This person is already reminded of this task on this day."),
-            ),
-            models.UniqueConstraint(
-                fields=["meeting", "person", "kind", "remind_on"],
-                condition=Q(meeting__isnull=False),
-                name="planning_reminder_once_per_meeting",
-                violation_error_message=_("This person is already reminded of this meeting on this day."),
-            ),
-            models.UniqueConstraint(
                 fields=["source", "source_key", "person", "kind", "remind_on"],
-                condition=~Q(source=""),
-                name="planning_reminder_once_per_item",
+                name="reminders_reminder_once_per_item",
                 violation_error_message=_("This person is already reminded of this item on this day."),
             ),
             models.CheckConstraint(
-                condition=Q(task__isnull=False, meeting__isnull=True, source="")
-                | Q(task__isnull=True, meeting__isnull=False, source="")
-                | Q(task__isnull=True, meeting__isnull=True, source__gt="", source_key__gt=""),
-                name="planning_reminder_of_one_thing",
-                violation_error_message=_("A reminder is of a task, a meeting or one registered item."),
+                condition=Q(source__gt="", source_key__gt=""),
+                name="reminders_reminder_of_one_item",
+                violation_error_message=_("A reminder is of one registered item."),
             ),
         ]
 
     def __str__(self):
         return f"{self.person} · {self.get_kind_display()} · {self.remind_on:%d/%m/%Y}"
+
+    @property
+    def category(self):
+        """ "task", "meeting" or "" (another deadline), as the digest groups it."""
+        if self.kind == self.Kind.MEETING:
+            return "meeting"
+        return (self.details or {}).get("category", "")
 
     def days_left(self):
         """Days from the reminder's day to the deadline; negative once it has passed."""

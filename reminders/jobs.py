@@ -9,8 +9,8 @@ import logging
 
 from django.utils import timezone
 
-from ..models import OutboxMail
 from . import delivery, digests, planner
+from .models import OutboxMail
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from planning.reminders import jobs
+from reminders import jobs
 
 
 def moment(text):

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from congress.models import BoardMember, CongressRole, Organization, Person, SubcommitteeMember
 
-from ..models import Meeting, Task, TaskParty
+from .models import Meeting, Task, TaskParty
 
 Role = CongressRole.Role
 LEAD = TaskParty.Role.LEAD
@@ -65,12 +65,12 @@ class RoleHolders:
 
 
 class TaskPeople:
-    """Recipients of a batch of tasks: `regular(task)` and `escalation(task)` as person-id sets."""
+    """Recipients of a batch of tasks: `regular(task)`, `coordinating(task)` and `escalation(task)`
+    as person-id sets."""
 
-    def __init__(self, directory, rows, *, coordinating):
+    def __init__(self, directory, rows):
         """`rows`: (task id, congress id, parent id) of the batch."""
         self.directory = directory
-        self.coordinating = coordinating
         self.congress_of = {task_id: congress_id for task_id, congress_id, _ in rows}
         self.parent_of = {task_id: parent_id for task_id, _, parent_id in rows}
         ids = set(self.congress_of) | {parent for parent in self.parent_of.values() if parent}
@@ -95,10 +95,19 @@ class TaskPeople:
         congress_id, directory = self.congress_of[task_id], self.directory
         people = set(self.assignees.get(task_id, ()))
         for role, organization_id, subcommittee_id in self._parties(task_id):
-            if organization_id and (role == LEAD or self.coordinating):
+            if organization_id and role == LEAD:
                 people |= directory.focal_points.get((congress_id, organization_id), set())
             if subcommittee_id and role == LEAD:
                 people |= directory.subcommittee_heads.get(subcommittee_id, set())
+        return people - directory.inactive
+
+    def coordinating(self, task_id):
+        """The focal points of the coordinating organisations (reminded when the policy says so)."""
+        congress_id, directory = self.congress_of[task_id], self.directory
+        people = set()
+        for role, organization_id, _ in self._parties(task_id):
+            if organization_id and role != LEAD:
+                people |= directory.focal_points.get((congress_id, organization_id), set())
         return people - directory.inactive
 
     def escalation(self, task_id):

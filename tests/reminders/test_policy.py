@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from planning.models import ReminderPolicy
-from planning.reminders import workdays
-from planning.reminders.policy import Trigger, day_plan, parse_days_before
+from reminders import workdays
+from reminders.models import ReminderPolicy
+from reminders.policy import Trigger, day_plan, parse_days_before
 
 D = dt.date
 
@@ -21,6 +21,32 @@ def test_weekends_and_public_holidays_are_days_off():
     assert not workdays.is_working_day(D(2020, 4, 2))  # the Hùng Kings' day, 10/3 lunar
     assert not workdays.is_working_day(D(2024, 2, 9))  # Tết's eve, 2024
     assert workdays.is_working_day(D(2024, 2, 15))  # back to work after Tết
+
+
+def test_lunar_holidays_are_known_after_2030():
+    assert not workdays.is_working_day(D(2031, 1, 23))  # Tết 2031, the first day of the lunar year
+    assert not workdays.is_working_day(D(2031, 1, 22))  # its eve
+    assert not workdays.is_working_day(D(2035, 2, 8))  # Tết 2035
+    assert workdays.is_working_day(D(2031, 1, 30))  # back to work
+    assert not workdays.is_working_day(D(2031, 4, 1))  # the Hùng Kings' day 2031, 10/3 lunar
+    assert not workdays.is_working_day(D(2027, 4, 16))  # the Hùng Kings' day 2027
+    assert workdays.is_working_day(D(2027, 4, 15))
+
+
+def test_the_governments_make_up_days_count():
+    assert not workdays.is_working_day(D(2026, 8, 31))  # bridging day off before National Day 2026
+    assert workdays.is_working_day(D(2026, 8, 22))  # the Saturday worked in exchange
+    assert not workdays.is_working_day(D(2026, 8, 29))  # an ordinary Saturday
+
+
+def test_a_reminder_due_on_tet_after_2030_moves_to_the_working_day_before():
+    plan = day_plan(ReminderPolicy(days_before="1", on_the_day=False), D(2031, 1, 20))
+
+    # Tết's days off run from 21/1 to 27/1; the reminders due on them go out on Monday 20/1.
+    upcoming = sorted(
+        due for due, found in plan.deadlines.items() if Trigger("upcoming", (due - D(2031, 1, 20)).days) in found
+    )
+    assert upcoming == [D(2031, 1, day) for day in range(21, 29)]
 
 
 def test_the_default_policy_reminds_seven_three_one_days_before_and_on_the_day():
