@@ -26,8 +26,6 @@ run: preflight-run install
 	@mkdir -p var/broker/queue var/broker/processed var/broker/control var/mail
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py load_demo_schedule
-	DEBUG=1 $(PY) manage.py load_demo_awards
 	DEBUG=1 $(VENV)/bin/honcho --no-prefix -f Procfile.dev start || true
 
 test: preflight-test install

@@ -7,13 +7,11 @@ from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from congress.models import Organization
 from congress.permissions import get_congress
 from congress.views.common import paginate
-from planning import cache
 
 from .. import eligibility, exports, services
 from ..forms import ActionForm, FileForm, NominationFilter, NominationForm
@@ -55,20 +53,17 @@ def _with_ballots(nominations):
 @login_required
 def nomination_list(request, pk):
     congress = get_congress(request.user, pk)
-    key = cache.body_key(
-        "nominations", congress_ids=[congress.pk], user_part=cache.rights(request.user, congress), request=request
+    return render(
+        request, "awards/nomination_list.html", awards_context(request, congress, **_list_context(request, congress))
     )
-    body = cache.cached_body(key, lambda: _list_body(request, congress))
-    return render(request, "awards/nomination_list.html", awards_context(request, congress, body=body))
 
 
-def _list_body(request, congress):
+def _list_context(request, congress):
     filterset = _filtered(request, congress)
     page = paginate(request, filterset.qs)
     eligibility.annotate(_with_ballots(page.object_list))
     open_rounds = [r for r in congress.nomination_rounds.all() if _may_add(request.user, r, congress)]
-    context = {"congress": congress, "filter": filterset, "page": page, "open_rounds": open_rounds}
-    return render_to_string("awards/_nomination_list_body.html", context, request=request)
+    return {"filter": filterset, "page": page, "open_rounds": open_rounds}
 
 
 def _may_add(user, nomination_round, congress):

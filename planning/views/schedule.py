@@ -1,17 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Subquery, Value, When
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from congress.models import Congress
 from congress.permissions import get_congress
-from congress.rules import roles_by_congress
 from congress.views.common import paginate
 from congress.views.congresses import congress_context
 
-from .. import cache
 from ..filters import MyWorkFilter, ScheduleFilter
 from ..models import Task
 from ..selectors import (
@@ -33,18 +30,12 @@ def schedule(request, pk):
     """The congress's schedule as the plan prints it: month rows, then each task with its sub-items."""
     congress = get_congress(request.user, pk)
     can_add = request.user.has_perm("planning.add_task", congress)
-    key = cache.body_key(
-        "schedule", congress_ids=[congress.pk], user_part=cache.rights(request.user, congress), request=request
-    )
     context = congress_context(request, congress, "schedule")
-    context.update(
-        can_add=can_add,
-        body=cache.cached_body(key, lambda: schedule_body(request, congress, can_add=can_add)),
-    )
+    context.update(schedule_context(request, congress, can_add=can_add))
     return render(request, "planning/schedule.html", context)
 
 
-def schedule_body(request, congress, *, can_add):
+def schedule_context(request, congress, *, can_add):
     today = timezone.localdate()
     filterset = ScheduleFilter(request.GET, queryset=Task.objects.filter(congress=congress), congress=congress)
     matching = filterset.qs.values("pk")
@@ -78,23 +69,17 @@ def schedule_body(request, congress, *, can_add):
         "today": today,
         "can_add": can_add,
     }
-    return render_to_string("planning/_schedule_body.html", context, request=request)
+    return context
 
 
 @login_required
 def my_work(request):
     """What the signed-in person answers for, in every congress: overdue first, then by deadline."""
     user = request.user
-    responsible = responsibilities(user)
-    roles = roles_by_congress(user)
-    congress_ids = Congress.objects.values_list("pk", flat=True) if user.is_superuser else roles.keys()
-    user_part = (user.pk, user.is_superuser, sorted(roles.items()), sorted(responsible[1]))
-    key = cache.body_key("my_work", congress_ids=list(congress_ids), user_part=user_part, request=request)
-    body = cache.cached_body(key, lambda: my_work_body(request, responsible))
-    return render(request, "planning/my_work.html", {"body": body})
+    return render(request, "planning/my_work.html", my_work_context(request, responsibilities(user)))
 
 
-def my_work_body(request, responsible):
+def my_work_context(request, responsible):
     user = request.user
     today = timezone.localdate()
     congresses = {congress.pk: congress for congress in Congress.objects.visible_to(user).only("id", "name", "year")}
@@ -119,5 +104,4 @@ def my_work_body(request, responsible):
     for task in page:
         task.congress = congresses[task.congress_id]
     annotate_for(user, page, today=today, responsible=responsible)
-    context = {"filter": filterset, "page": page, "today": today}
-    return render_to_string("planning/_my_work_body.html", context, request=request)
+    return {"filter": filterset, "page": page, "today": today}

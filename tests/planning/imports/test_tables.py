@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from congress.demo import load_demo
 from congress.models import Organization, Subcommittee
+from demo.congresses import load_demo
 from planning import demo
 from planning.deadlines import ACCEPTED_FORMS
 from planning.imports.tables import (

@@ -1,8 +1,9 @@
 """Synthetic congresses of a given size for `manage.py bench`: organisations, people, tasks.
 
 Rows go in with bulk_create; the derived deadline fields are computed the way Task.save() does.
-Also what every benchmark shares: `measure` (median time and queries of a page),
-`rolled_back` (leave the database as it was) and `serving_pages` (production-like settings).
+Also what every benchmark shares: `measure` (median time and queries of a page), `analyze`
+(fresh planner statistics after a bulk load), `rolled_back` (leave the database as it was) and
+`serving_pages` (production-like settings).
 """
 
 import datetime
@@ -10,6 +11,7 @@ import itertools
 import statistics
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -28,8 +30,7 @@ from congress.models import (
     Subcommittee,
     SubcommitteeMember,
 )
-
-from .models import ProgressUpdate, Task, TaskParty
+from planning.models import ProgressUpdate, Task, TaskParty
 
 WARM_UP = 2  # requests before the timed ones
 
@@ -54,23 +55,58 @@ def serving_pages():
         yield
 
 
-def measure(client, url, repeat, before=lambda: None):
-    """Median milliseconds and the query count of a page; `before` runs ahead of each request."""
+@dataclass
+class Figure:
+    """The median time of a page over repeated requests, its spread, and its query count."""
+
+    ms: float
+    queries: int
+    low_ms: float = 0.0  # first quartile
+    high_ms: float = 0.0  # third quartile
+
+
+def analyze():
+    """Refresh the planner's statistics after a bulk load, as a live database's autovacuum (or
+    SQLite's `PRAGMA optimize`) would; PostgreSQL counts this transaction's own rows."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def measure(client, url, repeat):
+    """The page's median milliseconds (after warm-up requests) and its query count."""
     for _ in range(WARM_UP):
-        before()
         response = client.get(url)
         if response.status_code != 200:
             raise RuntimeError(f"{url} answered {response.status_code}")
     timings = []
-    for _ in range(repeat):
-        before()
+    for _ in range(max(repeat, 1)):
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
-    before()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    return statistics.median(timings), len(queries)
+    quartiles = statistics.quantiles(timings, n=4) if len(timings) > 1 else [timings[0]] * 3
+    return Figure(
+        ms=round(statistics.median(timings), 2),
+        queries=len(queries),
+        low_ms=round(quartiles[0], 2),
+        high_ms=round(quartiles[2], 2),
+    )
+
+
+def database_label():
+    """Which database the figures come from, for the bench's first line."""
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version} ({connection.settings_dict['NAME']})"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    params = connection.settings_dict
+    return (
+        f"PostgreSQL {version} ({params['NAME']} on {params.get('HOST') or 'localhost'}:{params.get('PORT') or 5432})"
+    )
 
 
 PHRASES = ["Ngày {d:02d}/{m}/2030", "Trước ngày {d:02d}/{m}/2030", "Trong tháng {m}/2030", "Thường xuyên"]
