@@ -311,7 +311,9 @@ def counts_per_body(items, parties, today):
     return (
         items.filter(**{f"{parties}__role": LEAD})
         .values(
-            organization=F(f"{parties}__organization"),
+            # An expression, not the bare column: grouping by the column would lead the planner to
+            # walk every party of every congress in organisation order instead of this congress's tasks.
+            organization=Coalesce(F(f"{parties}__organization"), Value(0)),
             organization_name=F(f"{parties}__organization__name"),
             organization_short_name=F(f"{parties}__organization__short_name"),
             subcommittee=F(f"{parties}__subcommittee"),
