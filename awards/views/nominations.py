@@ -24,14 +24,17 @@ from .common import awards_context
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
 
 
-def _filtered(request, congress):
+def _filtered(request, congress, rounds=None):
+    """The dossier filter; `rounds`: the congress's rounds when the caller has read them already."""
     nominations = (
         nominations_for(request.user, congress, Nomination.objects.with_list_data())
         .annotate(nominee_sort=Coalesce("person__full_name", "organization__name", "household"))
         .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
         .order_by(*DEFAULT_ORDER)
     )
-    rounds = congress.nomination_rounds.order_by("-year", "pk").values_list("pk", "name")
+    if rounds is None:
+        rounds = congress.nomination_rounds.order_by("-year", "pk")
+    rounds = [(nomination_round.pk, nomination_round.name) for nomination_round in rounds]
     award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
     proposers = (
         Organization.objects.filter(pk__in=nominations.values("proposing_organization_id"))
@@ -59,10 +62,11 @@ def nomination_list(request, pk):
 
 
 def _list_context(request, congress):
-    filterset = _filtered(request, congress)
+    rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
+    filterset = _filtered(request, congress, rounds)
     page = paginate(request, filterset.qs)
     eligibility.annotate(_with_ballots(page.object_list))
-    open_rounds = [r for r in congress.nomination_rounds.all() if _may_add(request.user, r, congress)]
+    open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
     return {"filter": filterset, "page": page, "open_rounds": open_rounds}
 
 
