@@ -31,9 +31,14 @@ run: preflight-run install
 test: preflight-test install
 	$(VENV)/bin/pytest
 
-# Production settings (DEBUG off) with a throw-away key unless SECRET_KEY is set.
+# Production settings (DEBUG off) with a throw-away key unless SECRET_KEY is set. The database is
+# the configured one: SQLite under var/ by default, or `make bench DATABASE_URL=postgres://…`.
+ifdef DATABASE_URL
+bench: export DATABASE_URL := $(DATABASE_URL)
+endif
 bench: export SECRET_KEY ?= bench-only-insecure-key-never-used-in-production
 bench: install
+	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench
 
