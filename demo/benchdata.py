@@ -72,26 +72,37 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
-def measure(client, url, repeat):
-    """The page's median milliseconds (after warm-up requests) and its query count."""
-    for _ in range(WARM_UP):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
-    timings = []
-    for _ in range(max(repeat, 1)):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    quartiles = statistics.quantiles(timings, n=4) if len(timings) > 1 else [timings[0]] * 3
-    return Figure(
-        ms=round(statistics.median(timings), 2),
-        queries=len(queries),
-        low_ms=round(quartiles[0], 2),
-        high_ms=round(quartiles[2], 2),
-    )
+def measure(requests, repeat):
+    """{key: Figure} for {key: (client, url)}: every page requested in turn, round after round
+    (warm-up rounds first), so that a machine busier at one moment than at another slows every
+    page alike and the ratios between them hold; the query count from one more request each."""
+    order = list(requests)
+    timings = {key: [] for key in order}
+    for round_number in range(WARM_UP + max(repeat, 1)):
+        shift = round_number % len(order)
+        for key in order[shift:] + order[:shift]:
+            client, url = requests[key]
+            started = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}")
+            if round_number >= WARM_UP:
+                timings[key].append(elapsed)
+    figures = {}
+    for key in order:
+        client, url = requests[key]
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        samples = timings[key]
+        quartiles = statistics.quantiles(samples, n=4) if len(samples) > 1 else [samples[0]] * 3
+        figures[key] = Figure(
+            ms=round(statistics.median(samples), 2),
+            queries=len(queries),
+            low_ms=round(quartiles[0], 2),
+            high_ms=round(quartiles[2], 2),
+        )
+    return figures
 
 
 def database_label():
@@ -122,9 +133,10 @@ CONTENT = (
 class BenchCongress:
     """One congress with its directory; `add_tasks` grows it."""
 
-    def __init__(self, *, organizations=200, people=300, subcommittees=5):
+    def __init__(self, *, organizations=200, people=300, subcommittees=5, tag=""):
+        """`tag` tells apart the users and the host of several bench congresses built side by side."""
         User = get_user_model()
-        root = Organization.objects.create(name="UBND tỉnh Bench", kind=Organization.Kind.PEOPLES_COMMITTEE)
+        root = Organization.objects.create(name=f"UBND tỉnh Bench{tag}", kind=Organization.Kind.PEOPLES_COMMITTEE)
         self.organizations = Organization.objects.bulk_create(
             Organization(name=f"Sở thử nghiệm số {n}", short_name=f"Sở số {n}", parent=root)
             for n in range(1, organizations + 1)
@@ -155,8 +167,8 @@ class BenchCongress:
             SubcommitteeMember(subcommittee=sub, person=self.people[n], order=1)
             for n, sub in enumerate(self.subcommittees)
         )
-        self.secretariat = User.objects.create_user("bench-vanphong", password=None)
-        self.focal_point = User.objects.create_user("bench-daumoi", password=None)
+        self.secretariat = User.objects.create_user(f"bench-vanphong{tag}", password=None)
+        self.focal_point = User.objects.create_user(f"bench-daumoi{tag}", password=None)
         self.people[0].user = self.secretariat
         self.people[1].user = self.focal_point
         Person.objects.bulk_update(self.people[:2], ["user"])

@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 
 from congress.models import Organization, Subcommittee
+from demo import schedule as demo
 from demo.congresses import load_demo
-from planning import demo
 from planning.deadlines import ACCEPTED_FORMS
 from planning.imports.tables import (
     MAX_ROWS,
