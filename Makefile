@@ -26,16 +26,19 @@ run: preflight-run install
 	@mkdir -p var/broker/queue var/broker/processed var/broker/control var/mail
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py load_demo_schedule
-	DEBUG=1 $(PY) manage.py load_demo_awards
 	DEBUG=1 $(VENV)/bin/honcho --no-prefix -f Procfile.dev start || true
 
 test: preflight-test install
 	$(VENV)/bin/pytest
 
-# Production settings (DEBUG off) with a throw-away key unless SECRET_KEY is set.
+# Production settings (DEBUG off) with a throw-away key unless SECRET_KEY is set. The database is
+# the configured one: SQLite under var/ by default, or `make bench DATABASE_URL=postgres://…`.
+ifdef DATABASE_URL
+bench: export DATABASE_URL := $(DATABASE_URL)
+endif
 bench: export SECRET_KEY ?= bench-only-insecure-key-never-used-in-production
 bench: install
+	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench
 

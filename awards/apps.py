@@ -7,6 +7,6 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from . import reminders, rules, signals  # noqa: F401  (rules registers the permissions; signals connect)
+        from . import reminders, rules  # noqa: F401  (rules registers the permissions)
 
         reminders.register()

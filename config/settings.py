@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "awards",
     "documents",
     "reminders",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -223,15 +224,6 @@ REMINDER_REQUEUE_AFTER_SECONDS = env_int("REMINDER_REQUEUE_AFTER_SECONDS", 600)
 REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 6)
 
 REDIS_URL = env_str("REDIS_URL")
-# Rendered list pages are cached until their congress changes (planning.cache). Every web
-# process must see the same cache: Redis in production; one process's memory on a laptop.
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "congress"}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
-    )
-}
 BROKER_DIR = BASE_DIR / "var" / "broker"
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (

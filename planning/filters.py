@@ -1,7 +1,6 @@
-import datetime
-
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +9,6 @@ from congress.search import matching
 from congress.widgets import QuickSelect
 
 from .models import Task, TaskParty
-from .templatetags.planning_tags import month_heading
 
 # A filter left empty shows everything, and says so.
 EMPTY_CHOICE = _("All")
@@ -46,37 +44,31 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
         widget=QuickSelect,
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices, widget=QuickSelect)
-    month = django_filters.ChoiceFilter(label=_("Month"), method="filter_month", widget=QuickSelect)
+    month = django_filters.ChoiceFilter(label=_("Month"), method="filter_month", empty_label=None, widget=QuickSelect)
     overdue = OverdueFilter()
 
     class Meta:
         model = Task
         fields = ["q", "party", "subcommittee", "status", "month", "overdue"]
 
-    def __init__(self, *args, congress, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, congress, months, window, **kwargs):
+        """`months`: the (key, heading) of each month the schedule holds, as the view's pager
+        counted them; `window`: the month shown, which the month field shows too."""
+        data = data.copy() if data is not None else {}
+        data["month"] = window
+        super().__init__(data, *args, **kwargs)
         # Plain (id, name) pairs, given to the form's field rather than the filter so that the
-        # form does not deep-copy a list of hundreds of organisations.
-        used = TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values("organization_id")
-        organizations = Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
+        # form does not deep-copy a list of hundreds of organisations. An organisation is offered
+        # when one of the congress's tasks names it (one index probe per organisation).
+        used = TaskParty.objects.filter(organization=OuterRef("pk"), task__congress=congress)
+        organizations = Organization.objects.filter(Exists(used)).order_by("name").values_list("pk", "name")
         self.form.fields["party"].choices = [("", EMPTY_CHOICE), *organizations]
         self.form.fields["subcommittee"].queryset = congress.subcommittees.all()
-        months = (
-            Task.objects.filter(congress=congress, group_month__isnull=False)
-            .values_list("group_month", flat=True)
-            .distinct()
-            .order_by("group_month")
-        )
-        self.form.fields["month"].choices = [("", EMPTY_CHOICE)] + [
-            (f"{month:%Y-%m}", month_heading(month)) for month in months
-        ]
+        self.form.fields["month"].choices = [("all", _("All months")), *months]
 
     def filter_month(self, queryset, name, value):
-        try:
-            month = datetime.date.fromisoformat(f"{value}-01")
-        except ValueError:
-            return queryset.none()
-        return queryset.filter(group_month=month)
+        """The month is the schedule's window, applied by the view to the top-level tasks."""
+        return queryset
 
 
 class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):

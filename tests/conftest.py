@@ -38,16 +38,6 @@ def _test_settings():
     overrides.disable()
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: database rows roll back, cached pages would not."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def congress(db):
     return OrganizingBoardFactory().congress

@@ -7,14 +7,12 @@ from django.db.models import Prefetch
 from django.db.models.functions import Coalesce, Collate
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from congress.models import Organization
 from congress.permissions import get_congress
 from congress.search import VIETNAMESE
 from congress.views.common import paginate
-from planning import cache
 
 from .. import eligibility, exports, services
 from ..forms import ActionForm, FileForm, NominationFilter, NominationForm
@@ -27,14 +25,17 @@ from .common import awards_context
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
 
 
-def _filtered(request, congress):
+def _filtered(request, congress, rounds=None):
+    """The dossier filter; `rounds`: the congress's rounds when the caller has read them already."""
     nominations = (
         nominations_for(request.user, congress, Nomination.objects.with_list_data())
         .annotate(nominee_sort=Collate(Coalesce("person__full_name", "organization__name", "household"), VIETNAMESE))
         .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
         .order_by(*DEFAULT_ORDER)
     )
-    rounds = congress.nomination_rounds.order_by("-year", "pk").values_list("pk", "name")
+    if rounds is None:
+        rounds = congress.nomination_rounds.order_by("-year", "pk")
+    rounds = [(nomination_round.pk, nomination_round.name) for nomination_round in rounds]
     award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
     proposers = (
         Organization.objects.filter(pk__in=nominations.values("proposing_organization_id"))
@@ -56,20 +57,18 @@ def _with_ballots(nominations):
 @login_required
 def nomination_list(request, pk):
     congress = get_congress(request.user, pk)
-    key = cache.body_key(
-        "nominations", congress_ids=[congress.pk], user_part=cache.rights(request.user, congress), request=request
+    return render(
+        request, "awards/nomination_list.html", awards_context(request, congress, **_list_context(request, congress))
     )
-    body = cache.cached_body(key, lambda: _list_body(request, congress))
-    return render(request, "awards/nomination_list.html", awards_context(request, congress, body=body))
 
 
-def _list_body(request, congress):
-    filterset = _filtered(request, congress)
+def _list_context(request, congress):
+    rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
+    filterset = _filtered(request, congress, rounds)
     page = paginate(request, filterset.qs)
     eligibility.annotate(_with_ballots(page.object_list))
-    open_rounds = [r for r in congress.nomination_rounds.all() if _may_add(request.user, r, congress)]
-    context = {"congress": congress, "filter": filterset, "page": page, "open_rounds": open_rounds}
-    return render_to_string("awards/_nomination_list_body.html", context, request=request)
+    open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
+    return {"filter": filterset, "page": page, "open_rounds": open_rounds}
 
 
 def _may_add(user, nomination_round, congress):

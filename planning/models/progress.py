@@ -20,6 +20,8 @@ class ProgressUpdate(models.Model):
         ordering = ["task", "-created_at", "-pk"]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
+        # The dashboard's latest updates: newest first, stopping at the few it shows.
+        indexes = [models.Index(fields=["created_at"], name="planning_update_created")]
 
     def __str__(self):
         return self.text[:80]

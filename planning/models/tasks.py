@@ -105,7 +105,13 @@ class Task(models.Model):
         ordering = ["congress", "parent_id", "number", "pk"]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
-        indexes = [models.Index(fields=["congress", "group_month", "number"], name="planning_task_schedule")]
+        indexes = [
+            models.Index(fields=["congress", "group_month", "number"], name="planning_task_schedule"),
+            # Covers the dashboard's counts per month and state: they read the index, not the rows.
+            models.Index(
+                fields=["congress", "group_month", "status", "due_date", "parent"], name="planning_task_counts"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="done") | Q(completed_on__isnull=False),
@@ -202,6 +208,10 @@ class TaskParty(models.Model):
         ordering = ["task", "-role", "order", "pk"]  # lead before coordinating
         verbose_name = _("task party")
         verbose_name_plural = _("task parties")
+        # The dashboard's counts per lead body find a task's lead parties without reading them.
+        indexes = [
+            models.Index(fields=["task", "role", "organization", "subcommittee"], name="planning_party_by_task_role")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(organization__isnull=False) | Q(subcommittee__isnull=False) | ~Q(phrase=""),

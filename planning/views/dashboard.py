@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +23,6 @@ from congress.views.congresses import congress_context
 from documents.liststyle import item_text
 from documents.vietnamese import month_year
 
-from .. import cache
 from ..models import Attachment, ProgressUpdate, Task, TaskParty
 
 OVERDUE_SHOWN = 10
@@ -48,19 +46,12 @@ def local_today():
 def dashboard(request, pk):
     congress = get_congress(request.user, pk)
     today = local_today()
-    key = cache.body_key(
-        "dashboard",
-        congress_ids=[congress.pk],
-        user_part=cache.rights(request.user, congress),
-        request=request,
-        today=today,
-    )
     context = congress_context(request, congress, "dashboard")
-    context["body"] = cache.cached_body(key, lambda: dashboard_body(request, congress, today))
+    context.update(dashboard_context(request, congress, today))
     return render(request, "planning/dashboard.html", context)
 
 
-def dashboard_body(request, congress, today):
+def dashboard_context(request, congress, today):
     items = work_items(congress)
     months = monthly_counts(items, today)
     countdown = Countdown.of(congress, today)
@@ -76,7 +67,7 @@ def dashboard_body(request, congress, today):
         "latest_updates": latest_updates(congress),
         **lead_figures(congress, items, today, all_agencies=request.GET.get("agencies") == "all"),
     }
-    return render_to_string("planning/_dashboard_body.html", context, request=request)
+    return context
 
 
 def work_items(congress):
@@ -320,7 +311,9 @@ def counts_per_body(items, parties, today):
     return (
         items.filter(**{f"{parties}__role": LEAD})
         .values(
-            organization=F(f"{parties}__organization"),
+            # An expression, not the bare column: grouping by the column would lead the planner to
+            # walk every party of every congress in organisation order instead of this congress's tasks.
+            organization=Coalesce(F(f"{parties}__organization"), Value(0)),
             organization_name=F(f"{parties}__organization__name"),
             organization_short_name=F(f"{parties}__organization__short_name"),
             subcommittee=F(f"{parties}__subcommittee"),

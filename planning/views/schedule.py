@@ -1,17 +1,17 @@
+import datetime
+
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Subquery, Value, When
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from congress.models import Congress
 from congress.permissions import get_congress
-from congress.rules import roles_by_congress
 from congress.views.common import paginate
 from congress.views.congresses import congress_context
 
-from .. import cache
 from ..filters import MyWorkFilter, ScheduleFilter
 from ..models import Task
 from ..selectors import (
@@ -22,6 +22,7 @@ from ..selectors import (
     responsibilities,
     tasks_for,
 )
+from ..templatetags.planning_tags import month_heading
 
 SCHEDULE_PAGE_SIZE = 20
 MY_WORK_PAGE_SIZE = 10
@@ -33,32 +34,113 @@ def schedule(request, pk):
     """The congress's schedule as the plan prints it: month rows, then each task with its sub-items."""
     congress = get_congress(request.user, pk)
     can_add = request.user.has_perm("planning.add_task", congress)
-    key = cache.body_key(
-        "schedule", congress_ids=[congress.pk], user_part=cache.rights(request.user, congress), request=request
-    )
     context = congress_context(request, congress, "schedule")
-    context.update(
-        can_add=can_add,
-        body=cache.cached_body(key, lambda: schedule_body(request, congress, can_add=can_add)),
-    )
+    context.update(schedule_context(request, congress, can_add=can_add))
     return render(request, "planning/schedule.html", context)
 
 
-def schedule_body(request, congress, *, can_add):
+class CountedPaginator(Paginator):
+    """A paginator told its count, from an aggregate the page has already read."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+NO_DATE = "none"
+ALL_MONTHS = "all"
+SHOW_ALL_UP_TO = 60  # top-level tasks: a schedule this short opens on every month at once
+
+
+def month_window(request, counts, today):
+    """The month the schedule shows: the one asked for, else every month for a short schedule,
+    else the current month (or the next one with work, or the last one). A key of `counts`
+    (a month's first day, or None for work without a date), or ALL_MONTHS."""
+    asked = request.GET.get("month", "")
+    if asked == ALL_MONTHS:
+        return ALL_MONTHS
+    if asked == NO_DATE:
+        return None
+    if asked:
+        try:
+            return datetime.date.fromisoformat(f"{asked}-01")
+        except ValueError:
+            return ALL_MONTHS
+    if sum(counts.values()) <= SHOW_ALL_UP_TO:
+        return ALL_MONTHS
+    dated = sorted(month for month in counts if month)
+    this_month = today.replace(day=1)
+    ahead = [month for month in dated if month >= this_month]
+    if ahead:
+        return ahead[0]
+    return dated[-1] if dated else None
+
+
+def month_key(month):
+    return f"{month:%Y-%m}" if month else NO_DATE
+
+
+def month_pager(counts, window):
+    """The months of the schedule with their task counts, and the ones before and after the window."""
+    months = sorted((month for month in counts if month), key=lambda month: month)
+    if None in counts:
+        months.append(None)
+    entries = [
+        {
+            "key": f"{month:%Y-%m}" if month else NO_DATE,
+            "month": month,
+            "count": counts[month],
+            "current": month == window,
+        }
+        for month in months
+    ]
+    index = next((n for n, entry in enumerate(entries) if entry["current"]), None)
+    return {
+        "months": entries,
+        "total": sum(counts.values()),
+        "all": window == ALL_MONTHS,
+        "previous": entries[index - 1] if index else None,
+        "next": entries[index + 1] if index is not None and index + 1 < len(entries) else None,
+        "window": None if window == ALL_MONTHS else (entries[index] if index is not None else None),
+    }
+
+
+def schedule_context(request, congress, *, can_add):
+    """One month of the schedule (or every month of a short one), twenty top-level tasks a page;
+    the month pager's counts come from one aggregate over the congress's top-level tasks."""
     today = timezone.localdate()
-    filterset = ScheduleFilter(request.GET, queryset=Task.objects.filter(congress=congress), congress=congress)
-    matching = filterset.qs.values("pk")
-    top_level = (
-        Task.objects.filter(congress=congress, parent__isnull=True)
-        .filter(Q(pk__in=Subquery(matching)) | Q(subitems__in=Subquery(matching)))
-        .distinct()
-        .order_by(F("group_month").asc(nulls_last=True), "number", "pk")
-        .prefetch_related(
-            party_prefetch(),
-            Prefetch("subitems", queryset=Task.objects.prefetch_related(party_prefetch()).order_by("number", "pk")),
-        )
+    top_level = Task.objects.filter(congress=congress, parent__isnull=True)
+    counts = dict(top_level.order_by().values("group_month").annotate(n=Count("pk")).values_list("group_month", "n"))
+    window = month_window(request, counts, today)
+    months = [(month_key(month), month_heading(month)) for month in sorted(month for month in counts if month)]
+    if None in counts:
+        months.append((NO_DATE, month_heading(None)))
+    filterset = ScheduleFilter(
+        request.GET,
+        queryset=Task.objects.filter(congress=congress),
+        congress=congress,
+        months=months,
+        window=window if window == ALL_MONTHS else month_key(window),
     )
-    page = paginate(request, top_level, SCHEDULE_PAGE_SIZE)
+    shown = top_level if window == ALL_MONTHS else top_level.filter(group_month=window)
+    filtered = filterset.form.is_valid() and any(
+        value for name, value in filterset.form.cleaned_data.items() if name != "month"
+    )
+    if filtered:
+        matching = filterset.qs
+        shown = shown.filter(
+            Q(pk__in=matching.values("pk")) | Q(pk__in=matching.filter(parent__isnull=False).values("parent_id"))
+        )
+    shown = shown.order_by(F("group_month").asc(nulls_last=True), "number", "pk").prefetch_related(
+        party_prefetch(),
+        Prefetch("subitems", queryset=Task.objects.prefetch_related(party_prefetch()).order_by("number", "pk")),
+    )
+    if filtered:
+        paginator = Paginator(shown, SCHEDULE_PAGE_SIZE)
+    else:
+        count = sum(counts.values()) if window == ALL_MONTHS else counts.get(window, 0)
+        paginator = CountedPaginator(shown, SCHEDULE_PAGE_SIZE, count=count)
+    page = paginator.get_page(request.GET.get("page"))
     user = request.user
     rows, month = [], object()
     for task in page:
@@ -70,31 +152,24 @@ def schedule_body(request, congress, *, can_add):
             item.edit_url = reverse("planning:task_edit", args=[congress.pk, item.pk]) if item.can_change else ""
         rows.append({"new_month": task.group_month != month, "month": task.group_month, "task": task})
         month = task.group_month
-    context = {
-        "congress": congress,
+    return {
         "filter": filterset,
         "page": page,
         "rows": rows,
         "today": today,
         "can_add": can_add,
+        "pager": month_pager(counts, window),
     }
-    return render_to_string("planning/_schedule_body.html", context, request=request)
 
 
 @login_required
 def my_work(request):
     """What the signed-in person answers for, in every congress: overdue first, then by deadline."""
     user = request.user
-    responsible = responsibilities(user)
-    roles = roles_by_congress(user)
-    congress_ids = Congress.objects.values_list("pk", flat=True) if user.is_superuser else roles.keys()
-    user_part = (user.pk, user.is_superuser, sorted(roles.items()), sorted(responsible[1]))
-    key = cache.body_key("my_work", congress_ids=list(congress_ids), user_part=user_part, request=request)
-    body = cache.cached_body(key, lambda: my_work_body(request, responsible))
-    return render(request, "planning/my_work.html", {"body": body})
+    return render(request, "planning/my_work.html", my_work_context(request, responsibilities(user)))
 
 
-def my_work_body(request, responsible):
+def my_work_context(request, responsible):
     user = request.user
     today = timezone.localdate()
     congresses = {congress.pk: congress for congress in Congress.objects.visible_to(user).only("id", "name", "year")}
@@ -119,5 +194,4 @@ def my_work_body(request, responsible):
     for task in page:
         task.congress = congresses[task.congress_id]
     annotate_for(user, page, today=today, responsible=responsible)
-    context = {"filter": filterset, "page": page, "today": today}
-    return render_to_string("planning/_my_work_body.html", context, request=request)
+    return {"filter": filterset, "page": page, "today": today}

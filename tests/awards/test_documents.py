@@ -2,9 +2,9 @@
 
 import pytest
 
-from awards.demo import load_demo_awards
 from awards.models import CouncilSession, NominationRound
-from congress.demo import load_demo
+from demo.awards import load_demo_awards
+from demo.congresses import load_demo
 from documents.layer import get_kind, letter_for, record_for, render_pdf
 from tests.documents.reading import pdf_text
 

@@ -56,8 +56,8 @@ def province_viewer(province):
 @pytest.fixture
 def demo(db):
     """The demo congress with seed 000's schedule and its printed record."""
-    from congress.demo import load_demo
-    from planning.demo import PROVINCIAL_CONGRESS, load_schedule
+    from demo.congresses import load_demo
+    from demo.schedule import PROVINCIAL_CONGRESS, load_schedule
     from planning.documents import load_demo_documents
 
     load_demo()

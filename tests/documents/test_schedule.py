@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
+from demo.schedule import TASKS
 from documents.layer import get_kind, letter_for, record_for, render_pdf
-from planning.demo import TASKS
 
 from .reading import missing_in_order, pdf_text
 

@@ -38,7 +38,7 @@ def page(request, browser, live_server):
 
 @pytest.fixture
 def demo(transactional_db):
-    from congress.demo import load_demo
+    from demo.congresses import load_demo
 
     load_demo()
 

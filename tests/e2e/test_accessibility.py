@@ -14,8 +14,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from awards.models import AwardType, CouncilSession, Nomination, RequiredDocument
-from congress.demo import DEMO_CONGRESS_NAME
 from congress.models import Congress, Organization, Person
+from demo.congresses import DEMO_CONGRESS_NAME
 from planning.models import Meeting, Task
 from reminders.models import OutboxMail
 
@@ -101,9 +101,9 @@ def main_pages(role, demo):
 @pytest.fixture
 def demo(transactional_db):
     from awards.catalogue import load_catalogue
-    from awards.demo import load_demo_awards
-    from congress.demo import load_demo
-    from planning.demo import load_schedule
+    from demo.awards import load_demo_awards
+    from demo.congresses import load_demo
+    from demo.schedule import load_schedule
 
     load_demo()
     load_schedule()

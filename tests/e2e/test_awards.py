@@ -21,7 +21,7 @@ MISSING = "Bắt buộc, còn thiếu"
 @pytest.fixture
 def honours(demo):
     from awards.catalogue import load_catalogue
-    from awards.demo import load_demo_awards
+    from demo.awards import load_demo_awards
 
     load_catalogue(AwardType, RequiredDocument)  # a transactional test flushed the migration's rows
     load_demo_awards()

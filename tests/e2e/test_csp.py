@@ -24,9 +24,9 @@ INLINE_SCRIPT = """() => {
 @pytest.fixture
 def honours(demo):
     from awards.catalogue import load_catalogue
-    from awards.demo import load_demo_awards
     from awards.models import AwardType, RequiredDocument
-    from planning.demo import load_schedule
+    from demo.awards import load_demo_awards
+    from demo.schedule import load_schedule
 
     load_schedule()
     load_catalogue(AwardType, RequiredDocument)  # a transactional test flushed the migration's rows
@@ -79,7 +79,7 @@ def key_pages(congress):
 
 def test_key_pages_log_no_csp_violation_and_their_scripts_run(watched, live_server, honours):
     from congress.models import Congress
-    from planning.demo import PROVINCIAL_CONGRESS
+    from demo.schedule import PROVINCIAL_CONGRESS
 
     page = watched
     congress = Congress.objects.get(name=PROVINCIAL_CONGRESS)
@@ -97,7 +97,7 @@ def test_key_pages_log_no_csp_violation_and_their_scripts_run(watched, live_serv
 
 def test_bootstrap_htmx_and_the_projects_script_work_under_the_policy(watched, live_server, honours):
     from congress.models import Congress
-    from planning.demo import PROVINCIAL_CONGRESS
+    from demo.schedule import PROVINCIAL_CONGRESS
 
     page = watched
     congress = Congress.objects.get(name=PROVINCIAL_CONGRESS)

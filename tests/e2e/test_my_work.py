@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def schedule(demo):
-    from planning.demo import load_schedule
+    from demo.schedule import load_schedule
 
     load_schedule()
 

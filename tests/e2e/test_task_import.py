@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from congress.models import Congress
-from planning.demo import PROVINCIAL_CONGRESS, TASKS
+from demo.schedule import PROVINCIAL_CONGRESS, TASKS
 from planning.models import Task
 
 from .conftest import log_in

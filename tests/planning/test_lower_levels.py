@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from congress.demo import load_demo
 from congress.models import Congress, CongressRole, CongressSession, Organization
-from planning.demo import PROVINCIAL_CONGRESS, load_schedule
-from planning.demo_lower_levels import load_lower_levels
+from demo.congresses import load_demo
+from demo.lower_levels import load_lower_levels
+from demo.schedule import PROVINCIAL_CONGRESS, load_schedule
 from planning.models import LowerLevelCongress
 from tests.factories import CongressFactory, CongressRoleFactory, CongressSessionFactory, OrganizationFactory
 

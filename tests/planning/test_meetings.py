@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from congress.demo import load_demo
-from planning.demo import MEETING_1, MEETING_3, PROVINCIAL_CONGRESS, load_schedule
+from demo.congresses import load_demo
+from demo.schedule import MEETING_1, MEETING_3, PROVINCIAL_CONGRESS, load_schedule
 from planning.forms_meetings import agenda_text, session_ordinal
 from planning.models import AgendaItem, Conclusion, Meeting, Task
 from tests.factories import (

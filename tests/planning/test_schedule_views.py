@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from congress.models import CongressRole
 from planning.models import Task
+from planning.views.schedule import SCHEDULE_PAGE_SIZE
 from tests.conftest import user_with_role
 from tests.factories import (
     OrganizationFactory,
@@ -97,14 +98,55 @@ def test_a_sub_item_that_matches_brings_its_parent_along(client_for, viewer, con
     assert [task.pk for task in response.context["page"]] == [parent.pk]
 
 
-@pytest.mark.parametrize("rows", [1, 12])
-def test_the_schedule_reads_a_fixed_number_of_queries(client_for, viewer, congress, rows, django_assert_num_queries):
+@pytest.mark.parametrize("rows", [1, 12, 70])
+@pytest.mark.parametrize(
+    "query", [{}, {"status": "not_started"}, {"month": "all"}], ids=["default", "filter", "all-months"]
+)
+def test_the_schedule_reads_a_fixed_number_of_queries(
+    client_for, viewer, congress, rows, query, django_assert_max_num_queries
+):
     make_tasks(congress, rows)
     client = client_for(viewer)
-    with django_assert_num_queries(12):
-        client.get(schedule_url(congress))
-    with django_assert_num_queries(4):  # the rendered body comes from the cache
-        client.get(schedule_url(congress))
+    with django_assert_max_num_queries(12 if "status" in query else 11):  # a filter counts its matches
+        response = client.get(schedule_url(congress, **query))
+    assert 0 < len(response.context["rows"]) <= SCHEDULE_PAGE_SIZE
+
+
+def test_a_long_schedule_opens_on_this_month_with_a_month_pager(client_for, viewer, congress, today):
+    make_tasks(congress, 70)  # months 7, 8 and 9 of 2020; today is in July 2020
+
+    response = client_for(viewer).get(schedule_url(congress))
+
+    pager = response.context["pager"]
+    assert pager["window"]["month"] == datetime.date(2020, 7, 1)
+    assert [entry["count"] for entry in pager["months"]] == [23, 24, 23]
+    assert pager["total"] == 70 and pager["previous"] is None
+    assert {row["month"] for row in response.context["rows"]} == {datetime.date(2020, 7, 1)}
+    assert response.context["page"].paginator.count == 23
+    page = response.content.decode()
+    assert "Tháng 7/2020: 23 nhiệm vụ trên 70" in page
+    assert "?month=2020-08" in page and "?month=all" in page
+
+    august = client_for(viewer).get(schedule_url(congress, month="2020-08"))
+    assert {row["month"] for row in august.context["rows"]} == {datetime.date(2020, 8, 1)}
+    assert august.context["pager"]["previous"]["key"] == "2020-07"
+    assert august.context["pager"]["next"]["key"] == "2020-09"
+
+    every_month = client_for(viewer).get(schedule_url(congress, month="all"))
+    assert every_month.context["page"].paginator.count == 70
+    assert len(every_month.context["rows"]) == SCHEDULE_PAGE_SIZE
+
+
+def test_a_short_schedule_shows_every_month_and_a_search_keeps_the_window(client_for, viewer, congress):
+    make_tasks(congress, 12)
+
+    response = client_for(viewer).get(schedule_url(congress))
+    assert response.context["pager"]["all"] is True
+    assert response.context["page"].paginator.count == 12
+
+    found = client_for(viewer).get(schedule_url(congress, month="2020-08", status="not_started"))
+    assert found.context["pager"]["window"]["key"] == "2020-08"
+    assert [row["month"] for row in found.context["rows"]] == [datetime.date(2020, 8, 1)] * 4
 
 
 def test_editors_see_edit_links_and_readers_do_not(client_for, secretariat, viewer, congress):
@@ -179,8 +221,6 @@ def test_my_work_reads_a_fixed_number_of_queries(client_for, congress, rows, dja
         task.assignees.add(user.person)
     client = client_for(user)
     with django_assert_num_queries(11):
-        client.get(reverse("planning:my_work"))
-    with django_assert_num_queries(4):  # the rendered body comes from the cache
         client.get(reverse("planning:my_work"))
 
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from congress.demo import load_demo
-from planning.demo import load_schedule
+from demo.congresses import load_demo
+from demo.schedule import load_schedule
 from reminders import jobs
 from reminders.models import OutboxMail, ReminderPolicy, ReminderPreference, ScheduledReminder
 from tests.factories import PersonFactory, TaskFactory

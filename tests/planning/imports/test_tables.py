@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from congress.demo import load_demo
 from congress.models import Organization, Subcommittee
-from planning import demo
+from demo import schedule as demo
+from demo.congresses import load_demo
 from planning.deadlines import ACCEPTED_FORMS
 from planning.imports.tables import (
     MAX_ROWS,

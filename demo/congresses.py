@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from .models import (
+from congress.models import (
     BoardMember,
     Congress,
     CongressRole,

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from congress.demo import load_demo
-from planning.demo import PROVINCIAL_CONGRESS, load_schedule
+from demo.congresses import load_demo
+from demo.schedule import PROVINCIAL_CONGRESS, load_schedule
 from planning.models import Task
 
 

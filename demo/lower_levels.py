@@ -9,9 +9,8 @@ for the localities. Each row is looked up by (congress, unit), so loading twice 
 """
 
 from congress.models import Congress, Organization
-
-from .deadlines import parse_deadline
-from .models import LowerLevelCongress
+from planning.deadlines import parse_deadline
+from planning.models import LowerLevelCongress
 
 PROVINCE = "Ủy ban nhân dân tỉnh Ninh Thuận"
 UNION_CONFERENCE = (

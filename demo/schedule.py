@@ -7,9 +7,9 @@ Parties are (role, name): every name keeps the seed's wording, and one found in 
 from django.db import transaction
 
 from congress.models import Congress, Organization, Subcommittee
+from planning.models import AgendaItem, Meeting, Task, TaskParty
 
-from .demo_lower_levels import load_lower_levels
-from .models import AgendaItem, Meeting, Task, TaskParty
+from .lower_levels import load_lower_levels
 
 PROVINCIAL_CONGRESS = "Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020"
 CONGRESS_NAME = "Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020"

@@ -1,7 +1,7 @@
 import io
 
 from congress.models import Congress
-from planning.benchmarks import documents
+from demo.benchmarks import documents
 
 
 def test_the_printing_bench_reports_its_figures_and_leaves_the_database_as_it_was(db):

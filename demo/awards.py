@@ -14,15 +14,20 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from congress.demo import DEMO_CONGRESS_NAME, DEMO_PASSWORD, OFFICE_GROUP
+from awards import services
+from awards.models import AwardRecord, AwardType, CouncilMember, CouncilSession, Nomination, NominationRound
 from congress.models import Congress, CongressRole, Organization, Person
 
-from . import services
-from .models import AwardRecord, AwardType, CouncilMember, CouncilSession, Nomination, NominationRound
+from .congresses import DEMO_CONGRESS_NAME, DEMO_PASSWORD, OFFICE_GROUP
 
 ROUND_NAME = "Khen thưởng tại Đại hội Thi đua yêu nước tỉnh lần thứ VII (giai đoạn 2016-2020)"
 ROUND_TYPES = ["cstd_tinh", "bk_tinh_ca_nhan", "bk_ttg_ca_nhan", "co_tinh", "tt_ldxs", "bk_tinh_tap_the"]
 COUNCIL_USER = "hoidong"
+COUNCIL_LOGIN = (
+    COUNCIL_USER,
+    "Thành viên Hội đồng Thi đua - Khen thưởng tỉnh (Lê Văn Bình, Phó Chủ tịch): xem Đại hội tỉnh lần thứ VII "
+    "và các hồ sơ khen thưởng từ bước Hội đồng, không sửa",
+)
 
 
 def blank_pdf():

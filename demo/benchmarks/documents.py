@@ -16,8 +16,11 @@ import time
 
 from django.conf import settings
 
+from congress.models import Congress
+from demo.benchdata import BenchCongress, rolled_back
+from demo.congresses import DEMO_CONGRESS_NAME, load_demo
+from demo.schedule import load_schedule
 from documents.layer import get_kind, letter_for, record_for, render_pdf
-from planning.benchdata import BenchCongress, rolled_back
 
 SIZES = (1000,)
 GOALS = {"s_per_page": 0.12, "peak_mb": 250}
@@ -49,10 +52,6 @@ def schedule_figures(size, stdout):
 
 
 def plan_seconds(repeat, stdout):
-    from congress.demo import DEMO_CONGRESS_NAME, load_demo
-    from congress.models import Congress
-    from planning.demo import load_schedule
-
     stdout.write("Loading the demo congress for its plan…\n")
     load_demo()
     load_schedule()

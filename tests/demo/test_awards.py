@@ -4,9 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from awards.demo import load_demo_awards
 from awards.models import AwardRecord, CouncilSession, Nomination
-from congress.demo import load_demo
+from demo.awards import load_demo_awards
+from demo.congresses import load_demo
 
 Status = Nomination.Status
 User = get_user_model()
@@ -41,13 +41,12 @@ def test_the_council_login_sees_the_session_with_the_tie_rule(db, client):
     assert "Xếp trước do ưu tiên nữ khi bằng phiếu" in page.content.decode()
 
 
-def test_the_command_says_what_it_did(db, capsys):
-    load_demo()
+def test_load_demo_loads_the_honours_once_and_prints_the_council_login(db, capsys):
+    call_command("load_demo")
+    call_command("load_demo")
 
-    call_command("load_demo_awards")
-    call_command("load_demo_awards")
-
-    assert capsys.readouterr().out.splitlines() == [
-        "Đã nạp dữ liệu khen thưởng mẫu. Thành viên Hội đồng Thi đua - Khen thưởng đăng nhập: hoidong / demo12345.",
-        "Dữ liệu khen thưởng mẫu đã có sẵn hoặc chưa có Đại hội mẫu, không nạp.",
-    ]
+    out = capsys.readouterr().out.splitlines()
+    assert out.count("Đã nạp dữ liệu khen thưởng mẫu.") == 1
+    assert out.count("Dữ liệu khen thưởng mẫu đã có sẵn, không nạp lại.") == 1
+    assert any(line.startswith("hoidong ") and "Hội đồng Thi đua - Khen thưởng" in line for line in out)
+    assert Nomination.objects.filter(round__name__contains="lần thứ VII (").count() == 6

@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db.models import Q
 
-from congress.demo import DEMO_CONGRESS_NAME, DEMO_LOGINS, load_demo
 from congress.models import (
     BoardMember,
     Congress,
@@ -19,6 +18,7 @@ from congress.models import (
     Subcommittee,
     SubcommitteeMember,
 )
+from demo.congresses import DEMO_CONGRESS_NAME, DEMO_LOGINS, load_demo
 
 User = get_user_model()
 DEMO_MODELS = [
@@ -191,7 +191,7 @@ def test_the_command_says_what_it_did_and_prints_the_logins(db, capsys):
     call_command("load_demo")
     out = capsys.readouterr().out
 
-    assert "Đã nạp dữ liệu mẫu." in out
+    assert "Đã nạp dữ liệu mẫu (danh bạ, các Đại hội theo văn bản mẫu)." in out
     assert "Dữ liệu mẫu đã có sẵn, không nạp lại." in out
     assert "http://127.0.0.1:8000/" in out
     assert all(username in out for username, _ in DEMO_LOGINS)

@@ -1,0 +1,32 @@
+"""Every demo seed in order, each idempotent: `manage.py load_demo` (and `make run`) call `load_all`."""
+
+from planning.documents import load_demo_documents
+
+from .awards import COUNCIL_LOGIN, load_demo_awards
+from .congresses import DEMO_LOGINS, load_demo
+from .live import load_live
+from .schedule import load_schedule
+
+# Every demo login with what it is for, as `load_demo` prints them: the superuser last.
+LOGINS = [*DEMO_LOGINS[:-1], COUNCIL_LOGIN, DEMO_LOGINS[-1]]
+
+
+def load_all(today=None):
+    """Load what is missing; the Vietnamese lines say what was loaded and what was there already."""
+    lines = [
+        "Đã nạp dữ liệu mẫu (danh bạ, các Đại hội theo văn bản mẫu)."
+        if load_demo()
+        else "Dữ liệu mẫu đã có sẵn, không nạp lại.",
+        "Đã nạp lịch nhiệm vụ mẫu." if load_schedule() else "Lịch nhiệm vụ mẫu đã có sẵn, không nạp lại.",
+    ]
+    if load_demo_documents():
+        lines.append("Đã nạp nơi nhận, ngày tháng và chữ ký của văn bản lịch nhiệm vụ như bản in.")
+    lines.append(
+        "Đã nạp dữ liệu khen thưởng mẫu." if load_demo_awards() else "Dữ liệu khen thưởng mẫu đã có sẵn, không nạp lại."
+    )
+    lines.append(
+        "Đã nạp Đại hội mẫu đang chuẩn bị, ngày tháng tính từ hôm nay (nhiệm vụ, cuộc họp, hồ sơ, nhắc việc)."
+        if load_live(today)
+        else "Đại hội mẫu đang chuẩn bị đã có sẵn, không nạp lại."
+    )
+    return lines
