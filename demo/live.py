@@ -33,8 +33,9 @@ from congress.models import (
     Subcommittee,
     SubcommitteeMember,
 )
-from planning.models import AgendaItem, LowerLevelCongress, Meeting, ProgressUpdate, ReminderPolicy, Task, TaskParty
+from planning.models import AgendaItem, LowerLevelCongress, Meeting, ProgressUpdate, Task, TaskParty
 from reminders import digests, planner
+from reminders.models import ReminderPolicy
 from reminders.workdays import is_working_day
 
 from .awards import COUNCIL, HISTORY, blank_pdf

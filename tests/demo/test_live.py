@@ -93,7 +93,7 @@ def test_the_dashboard_is_in_the_middle_of_preparation_not_all_red(live, client)
 def test_the_day_s_reminders_are_in_the_outbox(live, client):
     assert OutboxMail.objects.filter(digest_date=MONDAY).count() >= 5
     client.force_login(User.objects.get(username="vanphong"))
-    assert "năm 2031" in client.get(reverse("planning:outbox")).content.decode()
+    assert "năm 2031" in client.get(reverse("reminders:outbox")).content.decode()
 
 
 def test_loading_again_changes_nothing(live, capsys):
