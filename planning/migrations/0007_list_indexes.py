@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('congress', '0005_bounded_numbers'),
-        ('planning', '0005_bounded_numbers'),
+        ('planning', '0006_reminders_move_out'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
