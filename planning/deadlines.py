@@ -234,3 +234,31 @@ def _compose(kind, day, month, quarter, year, offset_days):
             return "Từ nay đến Đại hội"
         case Kind.RELATIVE:
             return f"{abs(offset_days)} ngày {'trước' if offset_days < 0 else 'sau'} Đại hội"
+
+
+# A deadline written inside a sentence: "…, hoàn thành trước ngày 18/12/2026." The longest forms come
+# first so "chậm nhất ngày 18/12/2026" is not read as its bare date.
+_IN_TEXT = re.compile(
+    r"(?:(?:trước hoặc trong|chậm nhất(?: là| vào| đến)?|hạn chót|trước|trong) )?(?:ngày )?\d{1,2}/\d{1,2}/\d{4}"
+    r"|(?:trong |cuối )?tháng \d{1,2}/\d{4}"
+    r"|(?:trong |đầu )?quý [ivx]+(?:/| năm )\d{4}"
+    r"|6 tháng (?:đầu|cuối) năm \d{4}"
+    r"|\d{1,3} ngày (?:trước|sau) (?:đại hội|hội nghị)"
+    r"|trước (?:đại hội|hội nghị)",
+    re.IGNORECASE,
+)
+
+
+def find_deadline(text):
+    """The first readable deadline phrase written inside a sentence, capitalised as a schedule prints it;
+    None when the text names none."""
+    for match in _IN_TEXT.finditer(_clean(text)):
+        try:
+            deadline = parse_deadline(match.group())
+        except DeadlineError:
+            continue
+        phrase = deadline.phrase[:1].upper() + deadline.phrase[1:]
+        return Deadline(
+            deadline.kind, phrase, deadline.day, deadline.month, deadline.quarter, deadline.year, deadline.offset_days
+        )
+    return None
