@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
+from .views import calendar, clone, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
 
 app_name = "planning"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
+    path(f"{congress}next/", clone.congress_clone, name="congress_clone"),
     path(f"{congress}tasks/new/", tasks.task_edit, name="task_create"),
     path(f"{congress}tasks/import/", imports.task_import, name="task_import"),
     path(f"{congress}tasks/<int:task_pk>/", tasks.task_detail, name="task_detail"),

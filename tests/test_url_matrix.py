@@ -117,6 +117,7 @@ EXPECTATIONS = {
     "planning:my_work": read(SIGNED_IN),
     "planning:schedule": read(),
     "planning:dashboard": read(),
+    "planning:congress_clone": write(STANDING_OFFICE),
     "planning:task_create": write(SECRETARIAT, SUBCOMMITTEE_HEAD),
     "planning:task_import": write(SECRETARIAT),
     "planning:task_detail": read(),

@@ -39,6 +39,7 @@ def month_heading(month):
 SOURCES = {
     "import": gettext_lazy("pasted from a table"),
     "meeting conclusion": gettext_lazy("made from a meeting conclusion"),
+    "previous congress": gettext_lazy("copied from the previous congress"),
 }
 
 
