@@ -147,7 +147,7 @@ def _parents_take_latest(rows):
     for task, _deadline, due in rows:
         if task.parent_id and due and (task.parent_id not in latest or due > latest[task.parent_id]):
             latest[task.parent_id] = due
-    for index, (task, deadline, due) in enumerate(rows):
+    for index, (task, deadline, _due) in enumerate(rows):
         if deadline is None and task.pk in latest:
             rows[index] = (task, deadline, latest[task.pk])
 
