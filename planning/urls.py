@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, clone, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
+from .views import bulk, calendar, clone, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
 
 app_name = "planning"
 
@@ -8,6 +8,7 @@ congress = "congresses/<int:pk>/"
 
 urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
+    path("tasks/bulk/", bulk.task_bulk, name="task_bulk"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
     path(f"{congress}next/", clone.congress_clone, name="congress_clone"),

@@ -115,6 +115,7 @@ EXPECTATIONS = {
     "congress:person_set_active": write(STANDING_OFFICE, scope=SIGNED_IN),
     # planning
     "planning:my_work": read(SIGNED_IN),
+    "planning:task_bulk": write(SECRETARIAT, SUBCOMMITTEE_HEAD, scope=SIGNED_IN),
     "planning:schedule": read(),
     "planning:dashboard": read(),
     "planning:congress_clone": write(STANDING_OFFICE),

@@ -70,6 +70,21 @@ def event_lines(event):
     return lines
 
 
+@register.filter
+def any_can_change(tasks):
+    """Whether the user may change any task of a list, or any sub-item the list has fetched with it."""
+    for task in tasks:
+        subitems = getattr(task, "_prefetched_objects_cache", {}).get("subitems", ())
+        if any(getattr(item, "can_change", False) for item in [task, *subitems]):
+            return True
+    return False
+
+
+@register.filter
+def status_label(value):
+    return _status_label(value)
+
+
 def _status_label(value):
     from ..models import Task
 
