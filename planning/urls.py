@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import bulk, calendar, clone, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
+from .views import (
+    bulk,
+    calendar,
+    clone,
+    dashboard,
+    imports,
+    lower_levels,
+    meetings,
+    reminders,
+    schedule,
+    tasks,
+    timeline,
+)
 
 app_name = "planning"
 
@@ -11,6 +23,8 @@ urlpatterns = [
     path("tasks/bulk/", bulk.task_bulk, name="task_bulk"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
+    path(f"{congress}timeline/", timeline.timeline, name="timeline"),
+    path(f"{congress}month/", timeline.deadline_month, name="deadline_month"),
     path(f"{congress}next/", clone.congress_clone, name="congress_clone"),
     path(f"{congress}tasks/new/", tasks.task_edit, name="task_create"),
     path(f"{congress}tasks/import/", imports.task_import, name="task_import"),

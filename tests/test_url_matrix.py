@@ -118,6 +118,8 @@ EXPECTATIONS = {
     "planning:task_bulk": write(SECRETARIAT, SUBCOMMITTEE_HEAD, scope=SIGNED_IN),
     "planning:schedule": read(),
     "planning:dashboard": read(),
+    "planning:timeline": read(),
+    "planning:deadline_month": read(),
     "planning:congress_clone": write(STANDING_OFFICE),
     "planning:task_create": write(SECRETARIAT, SUBCOMMITTEE_HEAD),
     "planning:task_import": write(SECRETARIAT),
