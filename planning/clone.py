@@ -80,7 +80,7 @@ class ClonePlan:
 
     def task_rows(self):
         return [
-            Moved(task.first_line(), task.deadline_phrase, deadline.phrase if deadline else "", task.due_date, due)
+            Moved(_numbered(task), task.deadline_phrase, deadline.phrase if deadline else "", task.due_date, due)
             for task, deadline, due in self.tasks
         ]
 
@@ -89,6 +89,11 @@ class ClonePlan:
             Moved(item.organization.display_name, item.due_phrase, phrase, item.due_date, due)
             for item, phrase, due in self.lower_levels
         ]
+
+
+def _numbered(task):
+    number = f"{task.parent.number}.{task.number}" if task.parent_id else str(task.number)
+    return f"{number}. {task.first_line()}".strip()
 
 
 def congress_day(congress):
