@@ -177,3 +177,25 @@ def test_the_demo_congress_is_copied_with_its_plan_sections(db):
     assert new.tasks.count() == demo.tasks.exclude(status="cancelled").count()
     assert new.lower_levels.count() == demo.lower_levels.count()
     assert not new.tasks.filter(deadline_phrase__contains="2020").exists()
+
+
+def test_the_plans_edited_sections_are_copied_with_the_new_name_and_its_days_written_afresh(secretariat, source):
+    from documents.layer import get_kind, record_for
+    from documents.models import Document
+    from documents.services import save_record
+
+    save_record(
+        record_for(get_kind("plan"), source),
+        by=secretariat,
+        sections={
+            "purpose": ("Mục đích, yêu cầu", f"Tổ chức {source.name} trang trọng."),
+            "time_place": ("Thời gian, địa điểm", "Ngày 20/8/2020 tại Hội trường."),
+        },
+    )
+    plan = next_congress_plan(source, year=2025, edition=8, new_day=dt.date(2025, 8, 15))
+
+    new = clone_congress(plan, keep_people=False, by=secretariat)
+
+    record = Document.objects.for_owner(new).get(kind="plan")
+    assert record.subject.endswith(new.name)
+    assert list(record.sections.values_list("key", "text")) == [("purpose", f"Tổ chức {new.name} trang trọng.")]
