@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import deadlines
+from . import cache, deadlines
 from .models import Task, TaskEvent
 
 STATUS, ASSIGN, MOVE = "status", "assign", "move"
@@ -83,6 +83,8 @@ def apply_changes(changes, *, action, by):
     TaskEvent.objects.bulk_create(
         TaskEvent(task=change.task, actor=by, kind=TaskEvent.Kind.CHANGED, changes=change.changes) for change in changes
     )
+    for congress_id in {task.congress_id for task in tasks}:  # bulk writes send no signals
+        cache.congress_changed(congress_id)
     return len(changes)
 
 

@@ -31,7 +31,7 @@ from documents.layer import get_kind, record_for
 from documents.models import Document
 from documents.services import save_record
 
-from . import deadlines
+from . import cache, deadlines
 from .models import LowerLevelCongress, Task, TaskEvent, TaskParty
 
 # The plan's sections that describe the old congress's days and places; the new plan writes them afresh.
@@ -220,6 +220,7 @@ def clone_congress(plan, *, keep_people, review_period="", next_period="", by):
         )
         for item, phrase, due in plan.lower_levels
     )
+    cache.congress_changed(congress.pk)  # bulk writes send no signals
     return congress
 
 

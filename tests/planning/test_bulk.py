@@ -157,3 +157,14 @@ def test_the_confirmation_reads_a_fixed_number_of_queries(
     client = client_for(secretariat)
     with django_assert_num_queries(6):
         client.post(URL, {"task": ids(selected), "action": "move", "days": "3"})
+
+
+def test_the_schedule_shows_the_change_at_once(client_for, secretariat, congress, tasks, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    client = client_for(secretariat)
+    schedule = reverse("planning:schedule", args=[congress.pk])
+    assert "Trước ngày 12/7/2020" in client.get(schedule).content.decode()
+
+    client.post(URL, {"task": ids(tasks[:1]), "action": "move", "days": "1", "confirm": "1"})
+
+    assert "Trước ngày 13/7/2020" in client.get(schedule).content.decode()
