@@ -168,3 +168,14 @@ def test_the_schedule_shows_the_change_at_once(client_for, secretariat, congress
     client.post(URL, {"task": ids(tasks[:1]), "action": "move", "days": "1", "confirm": "1"})
 
     assert "Trước ngày 13/7/2020" in client.get(schedule).content.decode()
+
+
+def test_my_work_offers_the_checkbox_for_the_tasks_the_user_may_change(
+    client_for, subcommittee_head, subcommittee, tasks
+):
+    TaskPartyFactory(task=tasks[0], organization=None, subcommittee=subcommittee)
+
+    html = client_for(subcommittee_head).get(reverse("planning:my_work"), {"show": "all"}).content.decode()
+
+    assert f'form="bulk-form" name="task" value="{tasks[0].pk}"' in html
+    assert 'id="bulk-form"' in html
