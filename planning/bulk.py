@@ -42,10 +42,11 @@ def _change(task, action, status, person, days, today):
             changes["completed_on"] = [_day(task.completed_on), _day(completed_on)]
         return Change(task, changes, status=status, completed_on=completed_on)
     if action == ASSIGN:
-        before = sorted(assignee.full_name for assignee in task.assignees.all())
-        if before == [person.full_name] and [a.pk for a in task.assignees.all()] == [person.pk]:
+        assignees = list(task.assignees.all())
+        if [assignee.pk for assignee in assignees] == [person.pk]:
             return None
-        return Change(task, {"assignees": ["; ".join(before), person.full_name]}, person=person)
+        before = "; ".join(sorted(assignee.full_name for assignee in assignees))
+        return Change(task, {"assignees": [before, person.full_name]}, person=person)
     if task.deadline_kind not in DATED:
         return None
     moved = deadlines.shifted(task.deadline(), days=days, months=0)
