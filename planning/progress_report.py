@@ -81,7 +81,7 @@ def leads(task):
 
 def tallies(items, day):
     """(per sub-committee, per agency, all): counts of each state, by name in first-seen order."""
-    by_subcommittee, by_agency, overall = {}, {}, Tally("Tổng cộng")
+    by_subcommittee, by_agency, overall = {}, {}, Tally("Tất cả nhiệm vụ của Đại hội")
     for task in items:
         state = state_on(task, day)
         overall.counts[state] += 1
