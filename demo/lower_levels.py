@@ -57,6 +57,7 @@ def load_lower_levels(congress):
             organization=organization,
             defaults={
                 "kind": kind,
+                "due_phrase": parse_deadline(phrase).phrase,
                 "due_date": parse_deadline(phrase).last_date(None),
                 "held": held,
                 "lower_congress": linked,

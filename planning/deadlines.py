@@ -230,7 +230,91 @@ def _compose(kind, day, month, quarter, year, offset_days):
             return f"Quý {to_roman(quarter)} năm {year}"
         case Kind.ONGOING:
             return "Thường xuyên"
+        case Kind.MONTH_END:
+            return f"Cuối tháng {month_year(month, year)}"
+        case Kind.FIRST_WEEK:
+            return f"Tuần đầu tháng {month_year(month, year)}"
+        case Kind.QUARTER_START:
+            return f"Đầu quý {to_roman(quarter)}/{year}"
+        case Kind.HALF_YEAR:
+            return f"6 tháng {'đầu' if month == 6 else 'cuối'} năm {year}"
+        case Kind.IN_YEAR:
+            return f"Năm {year}"
         case Kind.RELATIVE if offset_days == 0:
             return "Từ nay đến Đại hội"
         case Kind.RELATIVE:
             return f"{abs(offset_days)} ngày {'trước' if offset_days < 0 else 'sau'} Đại hội"
+
+
+# A deadline written inside a sentence: "…, hoàn thành trước ngày 18/12/2026." The longest forms come
+# first so "chậm nhất ngày 18/12/2026" is not read as its bare date.
+_IN_TEXT = re.compile(
+    r"(?:(?:trước hoặc trong|chậm nhất(?: là| vào| đến)?|hạn chót|trước|trong) )?(?:ngày )?\d{1,2}/\d{1,2}/\d{4}"
+    r"|(?:trong |cuối )?tháng \d{1,2}/\d{4}"
+    r"|(?:trong |đầu )?quý [ivx]+(?:/| năm )\d{4}"
+    r"|6 tháng (?:đầu|cuối) năm \d{4}"
+    r"|\d{1,3} ngày (?:trước|sau) (?:đại hội|hội nghị)"
+    r"|trước (?:đại hội|hội nghị)",
+    re.IGNORECASE,
+)
+
+
+def find_deadline(text):
+    """The first readable deadline phrase written inside a sentence, capitalised as a schedule prints it;
+    None when the text names none."""
+    for match in _IN_TEXT.finditer(_clean(text)):
+        try:
+            deadline = parse_deadline(match.group())
+        except DeadlineError:
+            continue
+        phrase = deadline.phrase[:1].upper() + deadline.phrase[1:]
+        return Deadline(
+            deadline.kind, phrase, deadline.day, deadline.month, deadline.quarter, deadline.year, deadline.offset_days
+        )
+    return None
+
+
+# Moving a schedule to the next congress ------------------------------------------------------------------
+
+_NUMERIC_DATE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}")
+_WORDED_DATE = re.compile(r"\d{1,2} tháng \d{1,2} năm \d{4}", re.IGNORECASE)
+
+
+def _add_months(year, month, months):
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def shifted(deadline, *, days, months):
+    """The deadline moved to the next congress: a day moves by `days`, a month, quarter, half-year or year by
+    `months`; a phrase counted from the session or an ongoing task stays as it is. A dated phrase keeps its
+    wording ("Hạn chót ngày 12/7/2020" stays "Hạn chót ngày …"); the others take the canonical phrase."""
+    kind = Kind(deadline.kind)
+    if kind in (Kind.ON_DAY, Kind.BEFORE_DAY, Kind.BY_DAY):
+        day = deadline.day + datetime.timedelta(days=days)
+        return _same_wording(deadline, day) or parse_deadline(phrase_for(kind, day=day))
+    if kind in (Kind.IN_MONTH, Kind.MONTH_END, Kind.FIRST_WEEK):
+        year, month = _add_months(deadline.year, deadline.month, months)
+        return parse_deadline(phrase_for(kind, month=month, year=year))
+    # A half-year or a quarter moves by its middle month, so a shift of a few months changes it only halfway.
+    if kind == Kind.HALF_YEAR:
+        year, month = _add_months(deadline.year, deadline.month - 3, months)
+        return parse_deadline(phrase_for(kind, month=6 if month <= 6 else 12, year=year))
+    if kind in (Kind.IN_QUARTER, Kind.QUARTER_START):
+        year, month = _add_months(deadline.year, deadline.quarter * 3 - 1, months)
+        return parse_deadline(phrase_for(kind, quarter=(month - 1) // 3 + 1, year=year))
+    if kind == Kind.IN_YEAR:
+        year, _month = _add_months(deadline.year, 12, months)
+        return parse_deadline(phrase_for(kind, year=year))
+    return deadline
+
+
+def _same_wording(deadline, day):
+    """The phrase with only its date replaced, when that reads back as the new day."""
+    phrase = _NUMERIC_DATE.sub(lambda match: short_date(day).replace("/", match[1]), deadline.phrase, count=1)
+    phrase = _WORDED_DATE.sub(f"{day.day:02d} tháng {day.month} năm {day.year}", phrase, count=1)
+    try:
+        moved = parse_deadline(phrase)
+    except DeadlineError:
+        return None
+    return moved if (moved.kind, moved.day) == (deadline.kind, day) else None

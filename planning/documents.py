@@ -293,3 +293,7 @@ def load_demo_documents(congress_name="Đại hội Thi đua yêu nước tỉnh
     record.signer_collective = "Ban Tổ chức Đại hội Thi đua yêu nước tỉnh lần thứ VII"
     save_record(record, by=None)
     return True
+
+
+# The progress report lives in its own module; importing it here registers it with the layer.
+from .progress_report import ProgressReport  # noqa: E402, F401

@@ -5,8 +5,11 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.models import Subcommittee
+
 from . import deadlines
 from .forms_meetings import agenda_text
+from .imports.tables import PartyMatcher
 from .models import Attachment, ProgressUpdate, Task, TaskEvent, TaskParty
 
 # What the history records of a task, in the order it shows them.
@@ -210,13 +213,27 @@ def _fill_from_meeting(task, meeting):
 
 
 def task_from_conclusion(conclusion, *, by):
-    """Turn a conclusion into a new top-level task led by the meeting's body; the user then sets the deadline."""
+    """Turn a conclusion into a new top-level task. The deadline written in its text ("hoàn thành trước ngày
+    18/12/2026") becomes the task's; the first body it names leads and the others coordinate; a text that
+    names no known body is led by the meeting's body."""
     meeting = conclusion.meeting
-    task = Task.objects.create(
-        congress=meeting.congress, number=_next_task_number(meeting.congress), content=conclusion.text
-    )
-    _add_lead(task, meeting.subcommittee)
+    congress = meeting.congress
+    task = Task(congress=congress, number=_next_task_number(congress), content=conclusion.text)
+    found = deadlines.find_deadline(conclusion.text)
+    if found is not None:
+        task.set_deadline(found.phrase)
+    task.save()
+    named = PartyMatcher.for_congress(congress).names_in(conclusion.text)
+    if not named:
+        _add_lead(task, meeting.subcommittee)
+    for order, target in enumerate(named, start=1):
+        role = TaskParty.Role.LEAD if order == 1 else TaskParty.Role.COORDINATING
+        body = {"subcommittee": target} if isinstance(target, Subcommittee) else {"organization": target}
+        TaskParty.objects.create(task=task, role=role, order=order, **body)
     conclusion.task = task
     conclusion.save(update_fields=["task"])
-    TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes={"source": "meeting conclusion"})
+    changes = {"source": "meeting conclusion"}
+    if found is not None:
+        changes["deadline"] = task.deadline_phrase
+    TaskEvent.objects.create(task=task, actor=by, kind=TaskEvent.Kind.CREATED, changes=changes)
     return task

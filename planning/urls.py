@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, dashboard, imports, lower_levels, meetings, schedule, tasks
+from .views import bulk, calendar, clone, dashboard, imports, lower_levels, meetings, schedule, tasks, timeline
 
 app_name = "planning"
 
@@ -8,8 +8,12 @@ congress = "congresses/<int:pk>/"
 
 urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
+    path("tasks/bulk/", bulk.task_bulk, name="task_bulk"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
+    path(f"{congress}timeline/", timeline.timeline, name="timeline"),
+    path(f"{congress}month/", timeline.deadline_month, name="deadline_month"),
+    path(f"{congress}next/", clone.congress_clone, name="congress_clone"),
     path(f"{congress}tasks/new/", tasks.task_edit, name="task_create"),
     path(f"{congress}tasks/import/", imports.task_import, name="task_import"),
     path(f"{congress}tasks/<int:task_pk>/", tasks.task_detail, name="task_detail"),

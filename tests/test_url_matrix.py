@@ -115,8 +115,12 @@ EXPECTATIONS = {
     "congress:person_set_active": write(STANDING_OFFICE, scope=SIGNED_IN),
     # planning
     "planning:my_work": read(SIGNED_IN),
+    "planning:task_bulk": write(SECRETARIAT, SUBCOMMITTEE_HEAD, scope=SIGNED_IN),
     "planning:schedule": read(),
     "planning:dashboard": read(),
+    "planning:timeline": read(),
+    "planning:deadline_month": read(),
+    "planning:congress_clone": write(STANDING_OFFICE),
     "planning:task_create": write(SECRETARIAT, SUBCOMMITTEE_HEAD),
     "planning:task_import": write(SECRETARIAT),
     "planning:task_detail": read(),

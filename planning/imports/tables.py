@@ -427,6 +427,25 @@ class PartyMatcher:
         close = difflib.get_close_matches(name_key(text), self._suggestion_keys, n=1, cutoff=0.7)
         return self._suggestion_keys[close[0]] if close else None
 
+    def names_in(self, text):
+        """The organisations and sub-committees a sentence names, in the order it names them; a name inside a
+        longer one ("Sở Nội vụ" in "Sở Nội vụ tỉnh") counts once."""
+        key = f" {name_key(text)} "
+        found = []
+        candidates = [(name, sub) for name, sub in self._subcommittees.items()]
+        candidates += [(name, next(iter(orgs))) for name, orgs in self._names.items() if len(orgs) == 1]
+        for name, target in candidates:
+            start = key.find(f" {name} ")
+            if name and start >= 0:
+                found.append((start, start + len(name) + 1, target))
+        found.sort(key=lambda item: (item[0], -item[1]))
+        targets, end = [], -1
+        for start, stop, target in found:
+            if start >= end and target not in targets:
+                targets.append(target)
+            end = max(end, stop)
+        return targets
+
     def match_parties(self, cell):
         """The parties of a lead or coordinating cell, in order: one per line or ";", and within a line the
         longest runs of comma-separated pieces that name something known."""

@@ -80,6 +80,13 @@ class LowerLevelCongress(models.Model):
     )
     organization = models.ForeignKey(Organization, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=20, choices=Congress.Kind.choices, default=Congress.Kind.CONGRESS)
+    due_phrase = models.CharField(
+        _("must be held (as written)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The due date as the plan writes it, such as “Quý I năm 2020”; empty when it is a plain date."),
+    )
+    # The last acceptable day: the date typed, or the one the phrase gives.
     due_date = models.DateField(_("must be held by"))
     held = models.BooleanField(
         _("held"), default=False, help_text=_("Tick it when the unit has held it but the date is not known.")

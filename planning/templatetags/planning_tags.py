@@ -39,6 +39,7 @@ def month_heading(month):
 SOURCES = {
     "import": gettext_lazy("pasted from a table"),
     "meeting conclusion": gettext_lazy("made from a meeting conclusion"),
+    "previous congress": gettext_lazy("copied from the previous congress"),
 }
 
 
@@ -67,6 +68,21 @@ def event_lines(event):
         elif value:
             lines.append((label, None, value))
     return lines
+
+
+@register.filter
+def any_can_change(tasks):
+    """Whether the user may change any task of a list, or any sub-item the list has fetched with it."""
+    for task in tasks:
+        subitems = getattr(task, "_prefetched_objects_cache", {}).get("subitems", ())
+        if any(getattr(item, "can_change", False) for item in [task, *subitems]):
+            return True
+    return False
+
+
+@register.filter
+def status_label(value):
+    return _status_label(value)
 
 
 def _status_label(value):

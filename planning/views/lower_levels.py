@@ -26,6 +26,7 @@ from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
 from documents.vietnamese import short_date
 
+from ..deadlines import DeadlineError, Kind, parse_deadline
 from ..models import LowerLevelCongress
 
 Status = LowerLevelCongress.Status
@@ -60,12 +61,20 @@ class LowerLevelForm(forms.ModelForm):
     class Meta:
         model = LowerLevelCongress
         fields = ["organization", "kind", "due_date", "held_on", "held", "lower_congress", "notes"]
-        widgets = {"due_date": DateInput(), "held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"held_on": gettext_lazy("Leave it empty while the unit has not held it yet.")}
+
+    due_date = forms.CharField(
+        label=gettext_lazy("Must be held by"),
+        max_length=120,
+        help_text=gettext_lazy("A date (dd/mm/yyyy) or a phrase as the plan writes it, such as “Quý I năm 2020”."),
+    )
 
     def __init__(self, *args, congress, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.congress = congress
+        if not self.is_bound and self.instance.due_date:
+            self.initial["due_date"] = self.instance.due_phrase or short_date(self.instance.due_date)
         self.fields["organization"].queryset = Organization.objects.active()
         self.fields["organization"].required = False
         self.fields["organization"].help_text = _("May be left empty when you choose the unit's congress below.")
@@ -81,6 +90,23 @@ class LowerLevelForm(forms.ModelForm):
         self.fields["lower_congress"].help_text = _(
             "A congress of this app that leads to this one (its “Tiến tới” names this congress)."
         )
+
+    def clean_due_date(self):
+        """A date or a deadline phrase; a phrase counted from the congress ("Trước Đại hội") needs its day."""
+        try:
+            deadline = parse_deadline(self.cleaned_data["due_date"])
+        except DeadlineError as error:
+            raise ValidationError(str(error)) from error
+        day = deadline.last_date(first_session_date(self.instance.congress))
+        if day is None:
+            if deadline.kind == Kind.RELATIVE:
+                raise ValidationError(_("The congress has no session date yet; write the date instead."))
+            raise ValidationError(
+                _("“%(phrase)s” names no day; write a date or a period.") % {"phrase": deadline.phrase}
+            )
+        plain_date = deadline.kind == Kind.ON_DAY and not any(char.isalpha() for char in deadline.phrase)
+        self.instance.due_phrase = "" if plain_date else deadline.phrase
+        return day
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
@@ -136,10 +162,16 @@ def _progress(summary):
     return segments
 
 
+def first_session_date(congress):
+    """The higher congress's earliest planned session day, or None while no session has one."""
+    days = [session.planned_date for session in congress.sessions.all() if session.planned_date]
+    return min(days) if days else None
+
+
 def default_due_date(congress):
     """The day before the higher congress may open: its earliest session's planned date."""
-    days = [session.planned_date for session in congress.sessions.all() if session.planned_date]
-    return min(days) - datetime.timedelta(days=1) if days else None
+    first = first_session_date(congress)
+    return first - datetime.timedelta(days=1) if first else None
 
 
 def suggestions(congress, user):

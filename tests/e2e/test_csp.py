@@ -74,6 +74,11 @@ def key_pages(congress):
         "/my-work/",
         "/calendar/",
         "/congresses/directory/people/",
+        f"{base}/timeline/?start=2020-06",
+        f"{base}/month/?month=2020-07",
+        f"{base}/next/?year=2025&edition=8&new_day=01%2F08%2F2025&keep_people=on",
+        f"/tasks/bulk/?task={task.pk}",
+        f"{base}/documents/progress-report/{congress.pk}/",
     ]
 
 

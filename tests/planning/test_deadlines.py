@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import translation
 
-from planning.deadlines import ACCEPTED_FORMS, Deadline, DeadlineError, Kind, parse_deadline, phrase_for
+from planning.deadlines import ACCEPTED_FORMS, Deadline, DeadlineError, Kind, parse_deadline, phrase_for, shifted
 
 # The last column of seed 000, the Ninh Thuận schedule for July and August 2020, as typed there.
 SEED_DEADLINES = [
@@ -346,3 +346,41 @@ def test_phrases_counted_from_the_session_move_with_it(text, offset_days):
 
 def test_until_the_congress_composes_back_to_its_phrase():
     assert phrase_for("relative", offset_days=0) == "Từ nay đến Đại hội"
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "months", "phrase"),
+    [
+        ("Trước ngày 12/7/2020", 1821, 60, "Trước ngày 07/7/2025"),
+        ("Hạn chót ngày 30.6.2020", 30, 1, "Hạn chót ngày 30.7.2020"),
+        ("Ngày 06 tháng 7 năm 2020", 365, 12, "Ngày 06 tháng 7 năm 2021"),
+        ("Trong tháng 7/2020", 1821, 60, "Trong tháng 7/2025"),
+        ("Cuối tháng 11/2020", 40, 2, "Cuối tháng 01/2021"),
+        ("Tuần đầu tháng 8/2020", 1821, 60, "Tuần đầu tháng 8/2025"),
+        ("Quý IV năm 2020", 40, 2, "Quý I năm 2021"),
+        ("Đầu quý III/2020", 1821, 60, "Đầu quý III/2025"),
+        ("6 tháng đầu năm 2020", 200, 7, "6 tháng cuối năm 2020"),
+        ("Năm 2020", 1821, 60, "Năm 2025"),
+        ("Thường xuyên", 1821, 60, "Thường xuyên"),
+        ("Chậm nhất 10 ngày trước Đại hội", 1821, 60, "Chậm nhất 10 ngày trước Đại hội"),
+    ],
+)
+def test_a_deadline_moves_to_the_next_congress_keeping_its_distance(text, days, months, phrase):
+    moved = shifted(parse_deadline(text), days=days, months=months)
+
+    assert moved.phrase == phrase
+    assert parse_deadline(moved.phrase) == moved
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "phrase"),
+    [
+        ("month_end", {"month": 7, "year": 2020}, "Cuối tháng 7/2020"),
+        ("first_week", {"month": 8, "year": 2020}, "Tuần đầu tháng 8/2020"),
+        ("quarter_start", {"quarter": 3, "year": 2020}, "Đầu quý III/2020"),
+        ("half_year", {"month": 12, "year": 2020}, "6 tháng cuối năm 2020"),
+        ("in_year", {"year": 2020}, "Năm 2020"),
+    ],
+)
+def test_phrase_for_writes_every_period_kind(kind, fields, phrase):
+    assert phrase_for(kind, **fields) == phrase

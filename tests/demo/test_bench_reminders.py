@@ -1,6 +1,6 @@
 from io import StringIO
 
-from planning.benchmarks import reminders
+from demo.benchmarks import reminders
 from planning.models import Task
 from reminders.models import OutboxMail, ScheduledReminder
 

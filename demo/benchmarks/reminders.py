@@ -19,11 +19,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
 from congress.models import Congress, CongressRole, Organization, OrganizingBoard, Person
+from demo.benchdata import rolled_back
+from planning.models import Task, TaskParty
 from reminders import digests, planner
 from reminders.models import OutboxMail, ReminderPolicy, ScheduledReminder
-
-from ..benchdata import rolled_back
-from ..models import Task, TaskParty
 
 SIZE = (100_000, 10_000)  # open tasks, people
 GOALS = {"seconds": 30, "peak_mb": 300}
