@@ -1,10 +1,10 @@
 """The secretariat ticks tasks on the schedule, moves their deadlines, confirms, and finds them moved."""
 
 import pytest
-from planning.demo import PROVINCIAL_CONGRESS, load_schedule
 from playwright.sync_api import expect
 
 from congress.models import Congress
+from demo.schedule import PROVINCIAL_CONGRESS, load_schedule
 from planning.models import TaskEvent
 
 from .conftest import log_in

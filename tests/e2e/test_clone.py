@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-from planning.demo import PROVINCIAL_CONGRESS, load_schedule
 from playwright.sync_api import expect
 
 from congress.models import Congress
+from demo.schedule import PROVINCIAL_CONGRESS, load_schedule
 from planning.clone import congress_day
 from planning.deadlines import Kind, shifted
 

@@ -4,12 +4,12 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from congress.demo import load_demo
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from planning.demo import PROVINCIAL_CONGRESS, load_schedule
 
 from congress.models import BoardMember, Congress, CongressRole, CongressSession, Subcommittee
+from demo.congresses import load_demo
+from demo.schedule import PROVINCIAL_CONGRESS, load_schedule
 from planning.clone import clone_congress, next_congress_plan
 from planning.models import LowerLevelCongress, TaskEvent
 from tests.factories import (
