@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import calendar, dashboard, imports, lower_levels, meetings, reminders, schedule, tasks
+from .views import (
+    calendar,
+    dashboard,
+    exports,
+    imports,
+    lower_levels,
+    meetings,
+    outbox_export,
+    reminders,
+    schedule,
+    tasks,
+)
 
 app_name = "planning"
 
@@ -9,6 +20,12 @@ congress = "congresses/<int:pk>/"
 urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
+    path(f"{congress}schedule/export.xlsx", exports.schedule_export, name="schedule_export"),
+    path("my-work/export.xlsx", exports.my_work_export, name="my_work_export"),
+    path(f"{congress}dashboard/export.xlsx", exports.dashboard_export, name="dashboard_export"),
+    path(f"{congress}lower-levels/export.xlsx", exports.lower_level_export, name="lower_level_export"),
+    path(f"{congress}meetings/export.xlsx", exports.meeting_export, name="meeting_export"),
+    path("outbox/export.xlsx", outbox_export.outbox_export, name="outbox_export"),
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
     path(f"{congress}tasks/new/", tasks.task_edit, name="task_create"),
     path(f"{congress}tasks/import/", imports.task_import, name="task_import"),
