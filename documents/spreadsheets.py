@@ -10,10 +10,16 @@ import datetime
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_NAME_LIMIT = 31
@@ -112,3 +118,82 @@ def _attachment(filename):
 def dated_name(name):
     """ "Lịch trình" → "Lịch trình 2026-12-06.xlsx": a name the user can tell apart in their downloads."""
     return f"{name} {timezone.localdate():%Y-%m-%d}.xlsx"
+
+
+# Reading an uploaded sheet -------------------------------------------------------------------------------
+
+# A directory or a schedule of thousands of rows is a few hundred kilobytes as .xlsx.
+SHEET_MAX_BYTES = 10 * 1024 * 1024
+SHEET_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+
+
+def read_upload(upload, *, max_rows, max_columns):
+    """The first sheet's rows of an uploaded .xlsx, after checking its size, its real type (an Office Open XML
+    workbook, whatever its name says) and what it unpacks to; ValidationError in Vietnamese otherwise."""
+    from documents.uploads import display_name, read_sheet
+
+    name = display_name(upload)
+    if upload.size > SHEET_MAX_BYTES:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; a sheet may be at most %(limit)s.")
+            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(SHEET_MAX_BYTES)},
+            code="too_large",
+        )
+    if not name.lower().endswith(".xlsx") or not _is_workbook(upload):
+        raise ValidationError(
+            _("“%(name)s” is not an Excel workbook (.xlsx). Save it from Excel as “Excel Workbook”.") % {"name": name},
+            code="not_xlsx",
+        )
+    rows = read_sheet(upload, max_rows=max_rows, max_columns=max_columns, max_unpacked=SHEET_MAX_UNPACKED_BYTES)
+    return [[plain_cell(value) for value in row] for row in rows]
+
+
+def _is_workbook(upload):
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return False
+    finally:
+        upload.seek(0)
+    return {"[Content_Types].xml", "xl/workbook.xml"} <= names
+
+
+def plain_cell(value):
+    """A cell as the text a user typed: dates as dd/mm/yyyy, whole numbers without ".0", None as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+class SheetUploadForm(forms.Form):
+    """One .xlsx file; `rows` holds its first sheet's rows as text once valid."""
+
+    max_rows = 5000
+    max_columns = 30
+
+    sheet = forms.FileField(
+        label=gettext_lazy("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+    )
+
+    def clean_sheet(self):
+        upload = self.cleaned_data["sheet"]
+        self.rows = read_upload(upload, max_rows=self.max_rows + 1, max_columns=self.max_columns)
+        return upload
+
+
+class SheetRowsForm(forms.Form):
+    """The rows of a previewed sheet, posted back as JSON so that the confirmation checks them again."""
+
+    rows = forms.JSONField(widget=forms.HiddenInput)
+
+    def clean_rows(self):
+        rows = self.cleaned_data["rows"]
+        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+            raise ValidationError(_("The rows could not be read. Upload the file again."))
+        return [[str(value) for value in row] for row in rows]

@@ -45,6 +45,17 @@ def _task_cells(task, number):
     ]
 
 
+def task_template_sheet():
+    """The task import's template: the schedule export's columns, a month row, a task and a sub-item."""
+    rows = [
+        Group(_("Month %(month)s") % {"month": "7/2020"}),
+        ["1", "Dự thảo Báo cáo tổng kết", "Sở Nội vụ", "Các cơ quan, đơn vị, địa phương", "Trước ngày 12/7/2020"],
+        ["2", "Tổ chức Đại hội cấp cơ sở:", "", "", ""],
+        ["2.1", "Đại hội điểm", "Sở Văn hóa, Thể thao và Du lịch", "", "Trước ngày 11/7/2020"],
+    ]
+    return Sheet(_("Tasks"), task_columns()[:5], rows)
+
+
 def schedule_tasks(congress, tasks):
     """The top-level tasks among `tasks` (or holding one of them), in the schedule's order, sub-items prefetched."""
     matching = tasks.values("pk")

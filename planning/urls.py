@@ -29,6 +29,7 @@ urlpatterns = [
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
     path(f"{congress}tasks/new/", tasks.task_edit, name="task_create"),
     path(f"{congress}tasks/import/", imports.task_import, name="task_import"),
+    path(f"{congress}tasks/import/template.xlsx", imports.task_import_template, name="task_import_template"),
     path(f"{congress}tasks/<int:task_pk>/", tasks.task_detail, name="task_detail"),
     path(f"{congress}tasks/<int:task_pk>/edit/", tasks.task_edit, name="task_edit"),
     path(f"{congress}tasks/<int:task_pk>/delete/", tasks.task_delete, name="task_delete"),

@@ -124,6 +124,7 @@ EXPECTATIONS = {
     "planning:dashboard_export": read(),
     "planning:task_create": write(SECRETARIAT, SUBCOMMITTEE_HEAD),
     "planning:task_import": write(SECRETARIAT),
+    "planning:task_import_template": write(SECRETARIAT),
     "planning:task_detail": read(),
     "planning:task_edit": write(SECRETARIAT, SUBCOMMITTEE_HEAD),
     "planning:task_delete": write(SECRETARIAT, SUBCOMMITTEE_HEAD),

@@ -144,7 +144,6 @@ def test_the_schedule_export_reads_a_fixed_number_of_queries(
         client.get(url)
 
 
-
 def test_the_outbox_export_shows_only_kept_congresses(client_for, secretariat, stranger, congress):
     mail = OutboxMail.objects.create(
         person=PersonFactory(),
