@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import board, congresses, directory, documents, exports
+from .views import board, congresses, directory, documents, exports, imports
 
 app_name = "congress"
 
@@ -55,6 +55,12 @@ urlpatterns = [
     path(f"{document}jobs/<int:job_pk>/file/", documents.document_job_file, name="document_job_file"),
     path("directory/organizations/", directory.organization_list, name="organization_list"),
     path("directory/organizations/export.xlsx", exports.organization_export, name="organization_export"),
+    path("directory/organizations/import/", imports.organization_import, name="organization_import"),
+    path(
+        "directory/organizations/import/template.xlsx",
+        imports.organization_import_template,
+        name="organization_import_template",
+    ),
     path("directory/organizations/new/", directory.organization_edit, name="organization_create"),
     path("directory/organizations/<int:pk>/", directory.organization_detail, name="organization_detail"),
     path("directory/organizations/<int:pk>/edit/", directory.organization_edit, name="organization_edit"),
@@ -65,6 +71,8 @@ urlpatterns = [
     ),
     path("directory/people/", directory.person_list, name="person_list"),
     path("directory/people/export.xlsx", exports.person_export, name="person_export"),
+    path("directory/people/import/", imports.person_import, name="person_import"),
+    path("directory/people/import/template.xlsx", imports.person_import_template, name="person_import_template"),
     path("directory/people/new/", directory.person_edit, name="person_create"),
     path("directory/people/<int:pk>/", directory.person_detail, name="person_detail"),
     path("directory/people/<int:pk>/edit/", directory.person_edit, name="person_edit"),
