@@ -196,6 +196,8 @@ EXPECTATIONS = {
     "awards:session_close": write(SECRETARIAT),
     "awards:history": read(),
     "awards:history_import": write(SECRETARIAT),
+    "awards:history_import_template": write(SECRETARIAT),
+    "awards:history_export": read(),
     # accounts and language
     "login": read(PUBLIC),
     "logout": read(PUBLIC),
