@@ -13,6 +13,13 @@
     return select.dataset.picker === "search" || select.multiple || select.options.length >= LONG_LIST;
   }
 
+  function accessibleName(select) {
+    if (select.labels && select.labels.length) {
+      return select.labels[0].textContent.trim();
+    }
+    return select.getAttribute("aria-label") || select.getAttribute("title") || "";
+  }
+
   function noResults() {
     var text = document.body.dataset.pickerNothingFound || "";
     var box = document.createElement("div");
@@ -29,7 +36,8 @@
       if (!wanted(select)) {
         return;
       }
-      new TomSelect(select, {
+      var name = accessibleName(select);
+      var picker = new TomSelect(select, {
         plugins: select.multiple ? ["remove_button"] : [],
         maxOptions: null,
         allowEmptyOption: !select.multiple,
@@ -37,6 +45,12 @@
         hidePlaceholder: true,
         render: { no_results: noResults },
       });
+      // The plain select stays in the form for its value only; the box typed in carries its name.
+      select.setAttribute("aria-hidden", "true");
+      var control = picker.control_input;
+      if (name && control && !control.labels.length && !control.getAttribute("aria-label")) {
+        control.setAttribute("aria-label", name);
+      }
     });
   }
 
