@@ -3,7 +3,7 @@
 from importlib import import_module
 from importlib.util import find_spec
 
-SECTIONS = ("planning.benchmarks.reminders", "planning.benchmarks.documents")
+SECTIONS = ("planning.benchmarks.reminders", "planning.benchmarks.documents", "planning.benchmarks.exports")
 
 
 def run(*, stdout, repeat):
