@@ -7,10 +7,13 @@ memory while exporting (the high-water mark is reset once the data is built, whe
 allows it; otherwise the peak includes building the data, an upper bound).
 """
 
+import gc
 import json
 import os
+import resource
 import subprocess
 import sys
+import time
 
 from django.conf import settings
 
@@ -18,11 +21,18 @@ SIZES = (10_000,)
 GOALS = {"seconds": 3.0, "peak_mb": 200}
 
 CHILD = """
-import json, resource, sys, time
+import json, sys
 import django
+
+django.setup()
+from planning.benchmarks.exports import measure_export
+
+print(json.dumps(measure_export(int(sys.argv[1]))))
+"""
 
 
 def peak_kb():
+    """The process's high-water mark of resident memory, in kilobytes."""
     try:
         with open("/proc/self/status") as status:
             return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
@@ -31,6 +41,7 @@ def peak_kb():
 
 
 def reset_peak():
+    """Start the high-water mark again from the present size (Linux ≥ 4.0); a no-op where not allowed."""
     try:
         with open("/proc/self/clear_refs", "w") as refs:
             refs.write("5")
@@ -38,25 +49,22 @@ def reset_peak():
         pass
 
 
-django.setup()
-from documents.spreadsheets import workbook_bytes
-from planning.benchdata import BenchCongress, rolled_back
-from planning.exports import schedule_sheet
-from planning.models import Task
+def measure_export(size):
+    """[seconds, bytes, peak kB] of exporting a schedule of `size` tasks, built and rolled back here."""
+    from documents.spreadsheets import workbook_bytes
+    from planning.benchdata import BenchCongress, rolled_back
+    from planning.exports import schedule_sheet
+    from planning.models import Task
 
-size = int(sys.argv[1])
-with rolled_back():
-    bench = BenchCongress()
-    bench.add_tasks(size)
-    congress = bench.congress
-    import gc
-    gc.collect()
-    reset_peak()
-    started = time.perf_counter()
-    content = workbook_bytes([schedule_sheet(congress, Task.objects.filter(congress=congress))])
-    seconds = time.perf_counter() - started
-print(json.dumps([seconds, len(content), peak_kb()]))
-"""
+    with rolled_back():
+        bench = BenchCongress()
+        bench.add_tasks(size)
+        gc.collect()
+        reset_peak()
+        started = time.perf_counter()
+        content = workbook_bytes([schedule_sheet(bench.congress, Task.objects.filter(congress=bench.congress))])
+        seconds = time.perf_counter() - started
+        return [seconds, len(content), peak_kb()]
 
 
 def run(*, stdout, repeat, sizes=SIZES):
