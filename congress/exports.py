@@ -79,3 +79,30 @@ def people_sheet(people):
 
 def _yes_no(value):
     return _("Yes") if value else _("No")
+
+
+def congresses_sheet(congresses):
+    """The congress list as filtered (annotated with_list_data: host selected, sessions counted)."""
+    columns = [
+        Column(_("Name"), 60),
+        Column(_("Kind"), 30),
+        Column(_("Year"), 8),
+        Column(_("Level"), 20),
+        Column(_("Host"), 35),
+        Column(_("Sessions"), 10),
+        Column(_("Status"), 16),
+    ]
+
+    def rows():
+        for congress in congresses:
+            yield [
+                congress.name,
+                congress.get_kind_display(),
+                congress.year,
+                congress.get_level_display(),
+                congress.host.name if congress.host_id else "",
+                congress.session_count,
+                congress.get_status_display(),
+            ]
+
+    return Sheet(_("Congresses"), columns, rows())

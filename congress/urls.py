@@ -9,6 +9,7 @@ document = "<int:pk>/documents/<slug:kind>/<int:owner_pk>/"
 urlpatterns = [
     path("", congresses.congress_list, name="list"),
     path("new/", congresses.congress_create, name="create"),
+    path("export.xlsx", exports.congress_export, name="export"),
     path("<int:pk>/", congresses.congress_detail, name="detail"),
     path("<int:pk>/edit/", congresses.congress_edit, name="edit"),
     path("<int:pk>/sessions/", congresses.session_list, name="sessions"),

@@ -79,6 +79,7 @@ STANDING_OFFICE = SECRETARIAT
 EXPECTATIONS = {
     # congress
     "congress:list": read(SIGNED_IN),
+    "congress:export": read(SIGNED_IN),
     "congress:create": write(STANDING_OFFICE, scope=SIGNED_IN),
     "congress:detail": read(),
     "congress:edit": write(SECRETARIAT),

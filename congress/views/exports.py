@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from documents.spreadsheets import dated_name, workbook_bytes, xlsx_response
 
-from ..exports import organizations_sheet, people_sheet
-from ..filters import OrganizationFilter, PersonFilter
-from ..models import Organization, Person
+from ..exports import congresses_sheet, organizations_sheet, people_sheet
+from ..filters import CongressFilter, OrganizationFilter, PersonFilter
+from ..models import Congress, Organization, Person
 from ..rules import with_personal_data
 
 
@@ -25,3 +25,9 @@ def person_export(request):
     people = PersonFilter(request.GET, queryset=queryset, request=request).qs
     content = workbook_bytes([people_sheet(people.iterator(chunk_size=2000))])
     return xlsx_response(content, dated_name(_("People")))
+
+
+@login_required
+def congress_export(request):
+    congresses = CongressFilter(request.GET, queryset=Congress.objects.visible_to(request.user).with_list_data()).qs
+    return xlsx_response(workbook_bytes([congresses_sheet(congresses)]), dated_name(_("Congresses")))

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from congress.models import Congress
 from tests.factories import OrganizationFactory, PersonFactory
 
 
@@ -58,3 +59,14 @@ def test_the_directory_exports_need_a_sign_in(client, db, name):
     response = client.get(reverse(name))
 
     assert response.status_code == 302
+
+
+def test_the_congress_export_lists_only_the_congresses_the_user_sees(client_for, viewer, stranger, congress):
+    Congress.objects.filter(pk=congress.pk).update(name="Hội nghị điển hình tiên tiến tỉnh Khánh Hòa")
+    congress.refresh_from_db()
+    mine = rows_of(client_for(viewer).get(reverse("congress:export")))
+    theirs = rows_of(client_for(stranger).get(reverse("congress:export")))
+
+    assert mine[0] == ["Tên", "Loại hình", "Năm", "Cấp", "Đơn vị tổ chức", "Các phiên", "Trạng thái"]
+    assert [row[0] for row in mine[1:]] == [congress.name]
+    assert congress.name not in [row[0] for row in theirs[1:]]
