@@ -187,7 +187,9 @@ def _counts_sheet(title, first, pairs):
     def rows():
         for label, counts in pairs:
             total = sum(counts.values())
-            yield [label, total, *(counts[state] for state in STATES), round(100 * counts["done"] / total)]
+            counted = total - counts["cancelled"]  # as the dashboard reckons "% done"
+            done = round(100 * counts["done"] / counted) if counted else 0
+            yield [label, total, *(counts[state] for state in STATES), done]
 
     return Sheet(title, state_columns(first), rows())
 

@@ -159,3 +159,20 @@ def test_the_outbox_export_shows_only_kept_congresses(client_for, secretariat, s
 
     assert mine[1][3] == "[Đại hội] 2 nhiệm vụ quá hạn"
     assert theirs[1:] == []
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_my_work_export_reads_a_fixed_number_of_queries(
+    client_for, focal_point, congress, count, django_assert_num_queries
+):
+    for number in range(1, count + 1):
+        task = TaskFactory(congress=congress, number=number, deadline="Trong tháng 7/2020")
+        TaskPartyFactory(task=task, organization=congress.host)
+        TaskPartyFactory(task=TaskFactory(congress=congress, parent=task, number=1), organization=congress.host)
+    client = client_for(focal_point)
+    url = reverse("planning:my_work_export")
+    client.get(url)
+
+    # session, user, roles, sub-committees, congresses, tasks, parties, parents' parties
+    with django_assert_num_queries(8):
+        client.get(url)
