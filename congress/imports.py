@@ -54,6 +54,8 @@ class PlannedRow:
     action: str = ""  # "create" or "update"
     errors: list = field(default_factory=list)
     instance: object = None
+    notes: list = field(default_factory=list)  # what will not be done, without stopping the import
+    head: object = None
 
 
 @dataclass
@@ -173,7 +175,25 @@ def plan_organizations(rows):
             _check_organization(row, existing)
         plan.rows.append(row)
     _check_parents(plan.rows, existing, in_sheet)
+    _find_heads(plan.rows)
     return plan
+
+
+def _find_heads(rows):
+    """The head named by a row, among the people of that organisation; a note when not found."""
+    named = [row for row in rows if row.values.get("head") and not row.errors]
+    units = [row.instance.pk for row in named if row.instance]
+    people = _by_name(
+        Person.objects.filter(organization__in=units), key=lambda p: (fold(p.full_name).strip(), p.organization_id)
+    )
+    for row in named:
+        unit = row.instance.pk if row.instance else None
+        found = people.get((fold(row.values["head"]).strip(), unit), [])
+        if found:
+            row.head = found[0]
+        else:
+            note = _("“%(name)s” is not among its people: import the people, then choose the head.")
+            row.notes.append(note % {"name": row.values["head"]})
 
 
 def _by_name(queryset, key=lambda obj: fold(obj.name).strip()):
@@ -240,6 +260,8 @@ def import_organizations(plan):
     for row in plan.rows:
         organization = row.instance or Organization(name=row.values["name"])
         _set_organization_fields(organization, row.values)
+        if row.head is not None:
+            organization.head = row.head
         organization.save()
         saved[fold(organization.name).strip()] = organization
     names = _by_name(Organization.objects.all())

@@ -149,3 +149,24 @@ def test_the_template_is_a_workbook_with_the_export_headings(client_for, secreta
 def _rows(content):
     sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_head_is_set_when_the_person_is_in_the_organisation_and_noted_when_not(client_for, secretariat):
+    unit = OrganizationFactory(name="Sở Nội vụ")
+    director = PersonFactory(full_name="Đặng Văn An", organization=unit)
+    headings = [*ORG_HEADINGS, "Địa chỉ", "Điện thoại", "Thư điện tử", "Người đứng đầu"]
+    content = workbook(
+        [
+            headings,
+            ["Sở Nội vụ", "", "", "", "", "", "", "", "dang van an"],
+            ["Sở Tư pháp", "", "", "", "", "", "", "", "Lê Văn Bình"],
+        ]
+    )
+    client = client_for(secretariat)
+
+    preview = upload(client, "congress:organization_import", content)
+    confirm(client, "congress:organization_import", preview)
+
+    assert "“Lê Văn Bình” chưa có trong danh sách cá nhân của đơn vị" in preview.content.decode()
+    assert Organization.objects.get(name="Sở Nội vụ").head == director
+    assert Organization.objects.get(name="Sở Tư pháp").head is None
