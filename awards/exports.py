@@ -72,3 +72,42 @@ def nominations_workbook(nominations):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def history_columns():
+    """The award history's columns, headed as its import reads them (awards.imports.HEADINGS)."""
+    from documents.spreadsheets import Column
+
+    return [
+        Column(_("Full name or unit name"), 35),
+        Column(_("Unit"), 35),
+        Column(_("Award title"), 40),
+        Column(_("Year"), 8),
+        Column(_("Decision number"), 30),
+    ]
+
+
+def history_sheet(records):
+    """The records (person and organisation selected) as the sheet the history import reads back."""
+    from documents.spreadsheets import Sheet
+
+    def rows():
+        for record in records:
+            if record.person_id:
+                unit = record.person.organization
+                holder = [record.person.full_name, unit.name if unit else ""]
+            else:
+                holder = [record.organization.name, ""]
+            yield [*holder, record.award_type.name, record.year, record.decision]
+
+    return Sheet(_("Award history"), history_columns(), rows())
+
+
+def history_template_sheet():
+    from documents.spreadsheets import Sheet
+
+    rows = [
+        ["Trần Văn Nam", "Sở Tài chính", "Chiến sĩ thi đua cơ sở", 2020, "Quyết định số 12/QĐ-STC"],
+        ["Sở Tài chính", "", "Tập thể lao động xuất sắc", 2020, ""],
+    ]
+    return Sheet(_("Award history"), history_columns(), rows)

@@ -78,29 +78,54 @@ class NameIndex:
             self.people.setdefault((plain(person.full_name), person.organization_id), person)
 
 
-def import_history(rows):
-    """Write the records of the sheet's rows (read_rows) in one transaction; an ImportResult either way."""
-    result = ImportResult()
+@dataclass
+class PlannedRecord:
+    number: int
+    values: dict
+    record: dict = None
+    error: str = ""
+
+
+@dataclass
+class HistoryPlan:
+    """What importing the sheet would write: one planned row each, and the errors ("Row 3: …") if any."""
+
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def is_valid(self):
+        return bool(self.rows) and not self.errors
+
+
+def plan_history(rows):
+    """Read the sheet's rows (read_rows) against the catalogue and the directory; writes nothing."""
+    plan = HistoryPlan()
     rows = iter(rows)
     header = next(rows, None)
     found = columns(header or ())
     missing = [key for key in ("name", "title", "year") if key not in found]
     if missing:
-        result.errors.append(_("The first row must name the columns: Họ và tên / Tên tập thể, Danh hiệu, Năm."))
-        return result
+        plan.errors.append(_("The first row must name the columns: Họ và tên / Tên tập thể, Danh hiệu, Năm."))
+        return plan
     names = NameIndex()
-    planned = []
     for number, row in enumerate(rows, start=2):
         values = {key: row[index] if index < len(row) else None for key, index in found.items()}
         if not any(values.values()):
             continue
         record, error = _read_row(values, names)
         if error:
-            result.errors.append(_("Row %(row)s: %(error)s") % {"row": number, "error": error})
-        else:
-            planned.append(record)
-    if not result.errors:
-        _write(planned, result)
+            error = _("Row %(row)s: %(error)s") % {"row": number, "error": error}
+            plan.errors.append(error)
+        plan.rows.append(PlannedRecord(number, values, record, error))
+    return plan
+
+
+def import_history(plan):
+    """Write the records of a plan without errors in one transaction; an ImportResult."""
+    result = ImportResult(errors=list(plan.errors))
+    if plan.is_valid:
+        _write([row.record for row in plan.rows], result)
     return result
 
 

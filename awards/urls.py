@@ -37,4 +37,6 @@ urlpatterns = [
     path(f"{awards}sessions/<int:session_pk>/close/", council.session_close, name="session_close"),
     path(f"{awards}history/", history.history_list, name="history"),
     path(f"{awards}history/import/", history.history_import, name="history_import"),
+    path(f"{awards}history/import/template.xlsx", history.history_import_template, name="history_import_template"),
+    path(f"{awards}history/export.xlsx", history.history_export, name="history_export"),
 ]

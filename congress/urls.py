@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import board, congresses, directory, documents
+from .views import board, congresses, directory, documents, exports, imports
 
 app_name = "congress"
 
@@ -9,6 +9,7 @@ document = "<int:pk>/documents/<slug:kind>/<int:owner_pk>/"
 urlpatterns = [
     path("", congresses.congress_list, name="list"),
     path("new/", congresses.congress_create, name="create"),
+    path("export.xlsx", exports.congress_export, name="export"),
     path("<int:pk>/", congresses.congress_detail, name="detail"),
     path("<int:pk>/edit/", congresses.congress_edit, name="edit"),
     path("<int:pk>/sessions/", congresses.session_list, name="sessions"),
@@ -54,6 +55,13 @@ urlpatterns = [
     path(f"{document}jobs/<int:job_pk>/", documents.document_job, name="document_job"),
     path(f"{document}jobs/<int:job_pk>/file/", documents.document_job_file, name="document_job_file"),
     path("directory/organizations/", directory.organization_list, name="organization_list"),
+    path("directory/organizations/export.xlsx", exports.organization_export, name="organization_export"),
+    path("directory/organizations/import/", imports.organization_import, name="organization_import"),
+    path(
+        "directory/organizations/import/template.xlsx",
+        imports.organization_import_template,
+        name="organization_import_template",
+    ),
     path("directory/organizations/new/", directory.organization_edit, name="organization_create"),
     path("directory/organizations/<int:pk>/", directory.organization_detail, name="organization_detail"),
     path("directory/organizations/<int:pk>/edit/", directory.organization_edit, name="organization_edit"),
@@ -63,6 +71,9 @@ urlpatterns = [
         name="organization_set_active",
     ),
     path("directory/people/", directory.person_list, name="person_list"),
+    path("directory/people/export.xlsx", exports.person_export, name="person_export"),
+    path("directory/people/import/", imports.person_import, name="person_import"),
+    path("directory/people/import/template.xlsx", imports.person_import_template, name="person_import_template"),
     path("directory/people/new/", directory.person_edit, name="person_create"),
     path("directory/people/<int:pk>/", directory.person_detail, name="person_detail"),
     path("directory/people/<int:pk>/edit/", directory.person_edit, name="person_edit"),

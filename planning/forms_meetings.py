@@ -187,7 +187,7 @@ class MeetingForm(forms.ModelForm):
         chosen = list(self.instance.participants.values_list("pk", flat=True)) if self.instance.pk else []
         participants.queryset = _people(*chosen)
         participants.label_from_instance = lambda person: person.title_line
-        participants.help_text = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+        participants.help_text = _("Type a few letters of a name to find it; several may be chosen.")
 
     def clean_agenda(self):
         return clean_list_text(self.cleaned_data["agenda"])

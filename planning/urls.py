@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, calendar, clone, dashboard, imports, lower_levels, meetings, schedule, tasks, timeline
+from .views import bulk, calendar, clone, dashboard, exports, imports, lower_levels, meetings, schedule, tasks, timeline
 
 app_name = "planning"
 
@@ -10,12 +10,18 @@ urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
     path("tasks/bulk/", bulk.task_bulk, name="task_bulk"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
+    path(f"{congress}schedule/export.xlsx", exports.schedule_export, name="schedule_export"),
+    path("my-work/export.xlsx", exports.my_work_export, name="my_work_export"),
+    path(f"{congress}dashboard/export.xlsx", exports.dashboard_export, name="dashboard_export"),
+    path(f"{congress}lower-levels/export.xlsx", exports.lower_level_export, name="lower_level_export"),
+    path(f"{congress}meetings/export.xlsx", exports.meeting_export, name="meeting_export"),
     path(f"{congress}dashboard/", dashboard.dashboard, name="dashboard"),
     path(f"{congress}timeline/", timeline.timeline, name="timeline"),
     path(f"{congress}month/", timeline.deadline_month, name="deadline_month"),
     path(f"{congress}next/", clone.congress_clone, name="congress_clone"),
     path(f"{congress}tasks/new/", tasks.task_edit, name="task_create"),
     path(f"{congress}tasks/import/", imports.task_import, name="task_import"),
+    path(f"{congress}tasks/import/template.xlsx", imports.task_import_template, name="task_import_template"),
     path(f"{congress}tasks/<int:task_pk>/", tasks.task_detail, name="task_detail"),
     path(f"{congress}tasks/<int:task_pk>/edit/", tasks.task_edit, name="task_edit"),
     path(f"{congress}tasks/<int:task_pk>/delete/", tasks.task_delete, name="task_delete"),

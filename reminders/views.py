@@ -15,8 +15,10 @@ from congress.models import Congress, CongressRole, Person
 from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
+from documents.spreadsheets import dated_name, workbook_bytes, xlsx_response
 
 from . import delivery, digests
+from .exports import outbox_sheet
 from .forms import OutboxFilter, ReminderPolicyForm, ReminderPreferenceForm
 from .models import OutboxMail, ReminderPolicy, ReminderPreference
 
@@ -152,3 +154,15 @@ def reminder_preferences(request):
         messages.success(request, _("Your choice was saved."))
         return redirect("reminders:reminder_preferences")
     return render_form(request, "reminders/reminder_preferences.html", form, person=person)
+
+
+@login_required
+def outbox_export(request):
+    """The mails the outbox page's filter shows, every page of them, as Excel."""
+    mails = OutboxMail.objects.visible_to(request.user)
+    filterset = OutboxFilter(
+        request.GET,
+        queryset=mails.select_related("person").prefetch_related("congresses").order_by("-created_at", "-pk"),
+        congresses=kept_congresses(request.user).order_by("-year", "name"),
+    )
+    return xlsx_response(workbook_bytes([outbox_sheet(filterset.qs)]), dated_name(_("Outbox")))

@@ -5,6 +5,8 @@ Nothing is kept between the steps: the preview posts every row back, and each po
 again (`TaskImport`), so an edit, a re-check and a confirmation all see the same thing.
 """
 
+import csv
+import io
 import json
 
 from django import forms
@@ -13,11 +15,51 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documents.liststyle import clean_list_text
+from documents.spreadsheets import SheetUploadForm
 
 from .tables import COLUMNS, MAX_ROWS, PartyMatcher, Row, check_rows, name_key, parse_table, table_text
 
 # Far above any schedule (MAX_ROWS rows of a few hundred characters) yet below the request size Django accepts.
 MAX_PASTE_CHARS = 1_000_000
+
+
+def _checked_table(table):
+    if not table.rows:
+        raise ValidationError(
+            _(
+                "No task rows were found. Copy the whole table with its columns: STT, content, lead, coordinating, deadline."  # noqa: E501
+            )
+        )
+    if len(table.rows) > MAX_ROWS:
+        raise ValidationError(
+            _(
+                "The table has %(count)s rows; at most %(max)s can be added at once. "
+                "Paste it in parts, for example one month at a time."
+            )
+            % {"count": len(table.rows), "max": MAX_ROWS}
+        )
+    return table
+
+
+class SheetForm(SheetUploadForm):
+    """The task table as an .xlsx file (the schedule's export reads back the same): read as a pasted table."""
+
+    max_rows = 3 * MAX_ROWS
+
+    def clean_sheet(self):
+        upload = super().clean_sheet()
+        self.parsed = _checked_table(parse_table(sheet_text(self.rows)))
+        return upload
+
+
+def sheet_text(rows):
+    """The sheet's rows as the tab-separated text a copy from Excel gives, every row as wide as the widest."""
+    width = max((len(row) for row in rows), default=0)
+    output = io.StringIO()
+    writer = csv.writer(output, dialect="excel-tab", lineterminator="\n")
+    for row in rows:
+        writer.writerow([*row, *[""] * (width - len(row))])
+    return output.getvalue()
 
 
 class PasteForm(forms.Form):
@@ -31,22 +73,7 @@ class PasteForm(forms.Form):
 
     def clean_table(self):
         text = self.cleaned_data["table"]
-        self.parsed = parse_table(text)
-        if not self.parsed.rows:
-            raise ValidationError(
-                _(
-                    "No task rows were found. Copy the whole table with its columns: "
-                    "STT, content, lead, coordinating, deadline."
-                )
-            )
-        if len(self.parsed.rows) > MAX_ROWS:
-            raise ValidationError(
-                _(
-                    "The table has %(count)s rows; at most %(max)s can be added at once. "
-                    "Paste it in parts, for example one month at a time."
-                )
-                % {"count": len(self.parsed.rows), "max": MAX_ROWS}
-            )
+        self.parsed = _checked_table(parse_table(text))
         return text
 
 

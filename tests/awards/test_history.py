@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from awards.models import AwardRecord
 from congress.models import Person
@@ -25,7 +25,12 @@ def sheet(rows, header=("Họ và tên / Tên tập thể", "Đơn vị", "Danh 
 
 
 def post(client, congress, upload):
-    return client.post(reverse("awards:history_import", args=[congress.pk]), {"file": upload})
+    """Upload, then confirm the preview when it offers to."""
+    url = reverse("awards:history_import", args=[congress.pk])
+    preview = client.post(url, {"file": upload})
+    if preview.status_code != 200:
+        return preview
+    return client.post(url, {"step": "confirm", "rows": preview.context["rows_form"]["rows"].value()})
 
 
 def test_the_standing_office_imports_people_and_units_and_new_people_join_the_directory(
@@ -131,3 +136,57 @@ def test_the_history_list_reads_a_fixed_number_of_queries(
 
     with django_assert_num_queries(7):
         client.get(reverse("awards:history", args=[congress.pk]))
+
+
+def test_the_upload_shows_each_row_and_writes_nothing_before_the_confirmation(client_for, secretariat, congress):
+    OrganizationFactory(name="Sở Tài chính")
+    url = reverse("awards:history_import", args=[congress.pk])
+
+    response = client_for(secretariat).post(
+        url, {"file": sheet([("Lê Thị Hồng", "Sở Tài chính", "CSTĐ cơ sở", 2020, "")])}
+    )
+
+    assert response.status_code == 200
+    assert [row.record["year"] for row in response.context["plan"].rows] == [2020]
+    assert "cá nhân được thêm vào danh bạ" in response.content.decode()
+    assert not AwardRecord.objects.exists()
+    assert not Person.objects.filter(full_name="Lê Thị Hồng").exists()
+
+
+def test_the_history_export_reads_back_into_an_empty_history(client_for, secretariat, congress):
+    unit = OrganizationFactory(name="Sở Tài chính")
+    AwardRecordFactory(person=PersonFactory(full_name="Trần Văn Nam", organization=unit), year=2019, decision="QĐ 1")
+    AwardRecord.objects.create(organization=unit, award_type=award("tt_ldxs"), year=2020)
+    client = client_for(secretariat)
+    exported = client.get(reverse("awards:history_export", args=[congress.pk])).content
+    before = sorted(
+        (str(r.person or r.organization), r.award_type_id, r.year, r.decision) for r in AwardRecord.objects.all()
+    )
+    AwardRecord.objects.all().delete()
+
+    post(client, congress, SimpleUploadedFile("lich-su.xlsx", exported))
+
+    after = sorted(
+        (str(r.person or r.organization), r.award_type_id, r.year, r.decision) for r in AwardRecord.objects.all()
+    )
+    assert after == before
+    assert load_workbook(io.BytesIO(exported)).worksheets[0]["A1"].value == "Họ và tên / Tên tập thể"
+
+
+def test_the_history_template_previews_as_two_rows(client_for, secretariat, congress):
+    OrganizationFactory(name="Sở Tài chính")
+    client = client_for(secretariat)
+    template = client.get(reverse("awards:history_import_template", args=[congress.pk])).content
+
+    response = client.post(
+        reverse("awards:history_import", args=[congress.pk]), {"file": SimpleUploadedFile("mau.xlsx", template)}
+    )
+
+    assert len(response.context["plan"].rows) == 2
+
+
+def test_only_the_standing_office_exports_the_history(client_for, focal_point, stranger, congress):
+    url = reverse("awards:history_export", args=[congress.pk])
+
+    assert client_for(focal_point).get(url).status_code == 403
+    assert client_for(stranger).get(url).status_code == 404

@@ -65,6 +65,8 @@ def test_a_dossier_goes_from_the_focal_point_to_the_standing_office_and_back(pag
     page.goto(f"{base}/history/import/")
     page.locator("input[type=file]").set_input_files(str(history_sheet(tmp_path / "lich-su.xlsx")))
     submit(page)
+    expect(page.locator("main table")).to_contain_text("Trần Thị Minh Thư")
+    page.get_by_role("button", name="Nhập các dòng này").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã nhập 1 dòng lịch sử khen thưởng.")
     log_out(page)
 

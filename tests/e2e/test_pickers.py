@@ -1,0 +1,37 @@
+"""Searchable pickers: typing a name without its accents finds it, under the strict CSP."""
+
+import pytest
+from congress.demo import DEMO_CONGRESS_NAME
+from playwright.sync_api import expect
+
+from congress.models import Congress
+from planning.models import Task
+
+from .conftest import log_in
+
+pytestmark = pytest.mark.e2e
+
+
+def test_typing_dang_finds_dang_huu_nghia_among_the_assignees(page, live_server, demo):
+    congress = Congress.objects.get(name=DEMO_CONGRESS_NAME)
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security" in message.text else None)
+    log_in(page, live_server, "vanphong")
+    page.goto(f"{live_server.url}/congresses/{congress.pk}/tasks/new/")
+
+    page.fill("#id_number", "90")
+    page.fill("#id_content", "Chuẩn bị phóng sự về Đại hội")
+    picker = page.locator("#id_assignees-ts-control")
+    picker.click()
+    picker.fill("dang")
+    option = page.locator(".ts-dropdown .option", has_text="Đặng Hữu Nghĩa")
+    expect(option).to_be_visible()
+    expect(page.locator(".ts-dropdown .option", has_text="Huỳnh Văn Lộc")).to_have_count(0)
+    option.click()
+    page.keyboard.press("Escape")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+    task = Task.objects.get(congress=congress, content="Chuẩn bị phóng sự về Đại hội")
+    assert [person.full_name for person in task.assignees.all()] == ["Đặng Hữu Nghĩa"]
+    assert violations == []
