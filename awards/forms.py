@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from congress.concurrency import ConcurrentEditMixin
 from congress.filters import SearchFilter
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Organization, Person
@@ -20,7 +21,9 @@ from .prerequisites import EXAMPLE, validate_prerequisites
 EMPTY_CHOICE = "---------"
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("award_types",)
+
     class Meta:
         model = NominationRound
         fields = ["name", "year", "deadline", "award_types", "notes"]
@@ -35,7 +38,7 @@ class RoundForm(forms.ModelForm):
         self.fields["award_types"].queryset = AwardType.objects.nominable()
 
 
-class NominationForm(forms.ModelForm):
+class NominationForm(ConcurrentEditMixin, forms.ModelForm):
     new_person_name = forms.CharField(label=_("or a person not yet in the directory: full name"), required=False)
     new_person_gender = forms.ChoiceField(
         label=_("Gender"), required=False, choices=[("", EMPTY_CHOICE), *Person.Gender.choices]
@@ -378,7 +381,9 @@ class PrerequisitesField(forms.JSONField):
         return json.dumps(value, ensure_ascii=False, indent=1) if not isinstance(value, str) else value
 
 
-class AwardTypeForm(forms.ModelForm):
+class AwardTypeForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("documents",)
+
     prerequisites = PrerequisitesField(
         label=_("Prerequisites"),
         required=False,
