@@ -6,7 +6,7 @@ compares: when someone else saved in between, nothing is written and the page sh
 side by side (`templates/_conflict.html`), with everything the user typed still in the form. The
 fingerprint of the saved version goes into the form, so saving again, knowingly, replaces theirs.
 
-The fingerprint is a hash of the row's columns and of the rows a form edits with it (a formset's
+The fingerprint is a hash of the row's editable columns and of the rows a form edits with it (a formset's
 children, a many-to-many set), so no model needs a version column and a save through any path
 (the admin, an import, a service) is noticed.
 
@@ -31,7 +31,8 @@ NOT_YET_SAVED = "0" * 40  # never a hash: any saved version differs from it
 def fingerprint(instance, related=(), lock=False):
     """A hash of the record's saved columns and of its related rows, read from the database."""
     model = type(instance)
-    names = [field.attname for field in model._meta.concrete_fields]
+    # Columns nobody edits (timestamps, a printed page count) change without anyone's edit: left out.
+    names = [field.attname for field in model._meta.concrete_fields if field.editable or field.primary_key]
     rows = model._default_manager.filter(pk=instance.pk)
     if lock:
         rows = rows.select_for_update()

@@ -139,3 +139,18 @@ def test_a_save_without_a_concurrent_change_is_not_a_conflict(edit_world, name):
     assert client.post(url, {**data, field: FIRST}).status_code == 302
     data, field = edit_form(client.get(url), field)
     assert client.post(url, {**data, field: SECOND}).status_code == 302
+
+
+def test_printing_a_document_meanwhile_is_not_a_conflict(edit_world):
+    """Only what someone edits counts: the page count a print stores is not an edit."""
+    from documents.models import Document
+
+    ids, shared = edit_world
+    name = "congress:document_edit"
+    route, pattern = next((route, pattern) for url_name, route, pattern in url_patterns() if url_name == name)
+    url = reverse_url(name, route, pattern, ids, shared)
+    client = signed_in()
+    data, field = edit_form(client.get(url), GUARDED[name])
+    Document.objects.filter(kind="schedule").update(page_count=7)
+
+    assert client.post(url, {**data, field: FIRST}).status_code == 302
