@@ -114,6 +114,8 @@ def describe(form):
             theirs = display(field, getattr(theirs_record, name))
         mine = display(field, form.cleaned_data.get(name))
         rows.append((field.label or name, theirs, mine, theirs != mine))
+    # A long form shows what differs; when nothing shown differs (their change was elsewhere), all of it.
+    rows = [row for row in rows if row[3]] or rows
     return {"rows": rows, "saved_at": saved_at, "deleted": theirs_record is None}
 
 
