@@ -43,10 +43,6 @@ class OrganizationForm(ConcurrentEditMixin, forms.ModelForm):
         self.fields["parent"].queryset = Organization.objects.active()
         self.fields["head"].queryset = Person.objects.active().select_related("organization")
 
-    def saved_name(self, congress):
-        """The saved name as this form cleans it: empty while it is the one composed from the other fields."""
-        return "" if congress.name == congress.composed_name() else congress.name
-
     def clean_parent(self):
         parent = self.cleaned_data["parent"]
         if would_cycle(self.instance, parent):
