@@ -15,7 +15,16 @@ from congress.widgets import QuickSelect
 
 from . import files
 from .imports import read_rows
-from .models import AwardType, CouncilMember, CouncilSession, Nomination, NominationRound, RequiredDocument, Vote
+from .models import (
+    AwardType,
+    Ballot,
+    CouncilMember,
+    CouncilSession,
+    Nomination,
+    NominationRound,
+    RequiredDocument,
+    Vote,
+)
 from .prerequisites import EXAMPLE, validate_prerequisites
 
 EMPTY_CHOICE = "---------"
@@ -326,11 +335,16 @@ WRITTEN_CHOICES = [
 ]
 
 
-class BallotForm(forms.Form):
+class BallotForm(ConcurrentEditMixin, forms.Form):
     """A secret ballot gives counts of the members present; an open one a vote per member present.
-    Absent members may have sent a written opinion."""
+    Absent members may have sent a written opinion. A ballot entered or corrected by someone else
+    since the page was loaded (even a first one) is a conflict, not overwritten."""
+
+    fingerprint_related = ("votes",)
+    guard_creation = True
 
     def __init__(self, *args, nomination, attendance, ballot=None, **kwargs):
+        self.instance = ballot if ballot is not None else Ballot(nomination=nomination)
         super().__init__(*args, **kwargs)
         self.secret = nomination.award_type.secret_ballot
         named = {vote.member_id: vote.choice for vote in ballot.votes.all()} if ballot else {}
@@ -353,6 +367,22 @@ class BallotForm(forms.Form):
                     required=False,
                     initial=named.get(row.member_id, ""),
                 )
+
+    def describe_saved(self, saved):
+        """Their saved ballot beside the user's, field by field, for the conflict page."""
+        counts = {"votes_for": "votes_for", "votes_against": "votes_against", "abstentions": "abstentions"}
+        named = {vote.member_id: vote.choice for vote in saved.votes.all()} if saved else {}
+        rows = []
+        for name, field in self.fields.items():
+            if name in counts:
+                theirs = str(getattr(saved, counts[name])) if saved else ""
+                mine = str(self.cleaned_data.get(name, ""))
+            else:
+                labels = dict(field.choices)
+                theirs = str(labels.get(named.get(int(name.split("_", 1)[1]), ""), ""))
+                mine = str(labels.get(self.cleaned_data.get(name, ""), ""))
+            rows.append((field.label, theirs, mine, theirs != mine))
+        return [row for row in rows if row[3]] or rows
 
     def counts(self):
         if not self.secret:

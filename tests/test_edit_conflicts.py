@@ -34,12 +34,13 @@ GUARDED = {
     "awards:round_edit": "notes",
     "awards:nomination_edit": "achievements",
     "awards:awardtype_edit": "criteria",
+    "awards:ballot_edit": "votes_for",
 }
+# Fields that take a number, not text: the first and the second editor's values.
+NUMBERS = {"awards:ballot_edit": ("3", "2")}
 NOT_GUARDED = {
     # One person's own settings: nobody else edits them.
     "planning:reminder_preferences": "one person's own reminder settings",
-    # Recording a ballot is a state transition of the dossier, refused by the service once recorded.
-    "awards:ballot_edit": "a state transition, refused twice by the service",
     "planning:reminder_policy": "moving to the reminders app on another branch",
 }
 EDITING = re.compile(r"(^|_|:)(edit|text|preferences|policy)$")
@@ -99,6 +100,15 @@ def prepare(name, ids):
         return {**ids, "kind": "plan"}  # the schedule has no text sections; the plan has
     if name == "planning:task_edit":  # a party is an organisation or a sub-committee, not both
         TaskParty.objects.filter(task_id=ids["task_pk"]).update(subcommittee=None)
+    if name == "awards:ballot_edit":  # the dossier on the session's agenda, before a quorum of five
+        from awards.models import Attendance, AwardType, CouncilSession
+        from tests.awards.factories import CouncilMemberFactory
+
+        session = CouncilSession.objects.get(pk=ids["council_session_pk"])
+        session.nominations.add(ids["nomination_pk"])
+        AwardType.objects.filter(nominations__pk=ids["nomination_pk"]).update(secret_ballot=True)
+        members = [CouncilMemberFactory(congress=session.round.congress) for _ in range(5)]
+        Attendance.objects.bulk_create(Attendance(session=session, member=member, present=True) for member in members)
     return ids
 
 
@@ -109,23 +119,24 @@ def test_the_second_of_two_editors_sees_both_versions_and_the_first_save_stays(e
     route, pattern = next((route, pattern) for url_name, route, pattern in url_patterns() if url_name == name)
     url = reverse_url(name, route, pattern, ids, shared)
     first, second = signed_in(), signed_in()
+    first_value, second_value = NUMBERS.get(name, (FIRST, SECOND))
     first_data, field = edit_form(first.get(url), GUARDED[name])
     second_data, _field = edit_form(second.get(url), field)
 
-    saved = first.post(url, {**first_data, field: FIRST})
+    saved = first.post(url, {**first_data, field: first_value})
     assert saved.status_code == 302, saved.content.decode()[:3000]
-    response = second.post(url, {**second_data, field: SECOND})
+    response = second.post(url, {**second_data, field: second_value})
 
     assert response.status_code == 409
-    page = response.content.decode()
-    assert FIRST in page and SECOND in page  # their version beside the user's, whose text stays in the form
+    panel = lxml.html.fromstring(response.content.decode()).find_class("app-conflict")[0].text_content()
+    assert first_value in panel and second_value in panel  # their version beside the user's
     reloaded, _field = edit_form(first.get(url), field)
-    assert reloaded[field] == [FIRST]
-    # Saving again, knowingly, replaces their version.
+    assert reloaded[field] == [first_value]
+    # The user's text stays in the form; saving again, knowingly, replaces their version.
     again, _field = edit_form(response, field)
-    assert again[field] == [SECOND]
+    assert again[field] == [second_value]
     assert second.post(url, again).status_code == 302
-    assert edit_form(first.get(url), field)[0][field] == [SECOND]
+    assert edit_form(first.get(url), field)[0][field] == [second_value]
 
 
 @pytest.mark.parametrize("name", ["congress:edit", "planning:meeting_edit", "awards:nomination_edit"])
