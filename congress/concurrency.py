@@ -33,9 +33,10 @@ def fingerprint(instance, related=(), lock=False):
     model = type(instance)
     # Columns nobody edits (timestamps, a printed page count) change without anyone's edit: left out.
     names = [field.attname for field in model._meta.concrete_fields if field.editable or field.primary_key]
-    rows = model._default_manager.filter(pk=instance.pk)
+    # No ordering: a model ordered by a related field would join, and PostgreSQL locks no outer join.
+    rows = model._default_manager.filter(pk=instance.pk).order_by()
     if lock:
-        rows = rows.select_for_update()
+        rows = rows.select_for_update(of=("self",))
     parts = [list(rows.values_list(*names))]
     for name in related:
         if not parts[0]:
