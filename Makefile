@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SYSTEM_PYTHON ?= python3
 
-.PHONY: run test bench lint format install messages clean backup restore
+.PHONY: run test bench load lint format install messages clean backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(SYSTEM_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -41,6 +41,19 @@ bench: install
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench
+
+# wrk against gunicorn (3 workers, production settings) on 127.0.0.1: the login page, My work and the
+# schedule side by side; writes bench/load.json. A database of its own, made anew each run
+# (LOAD_DATABASE_URL names another, which should be empty); LOAD_ARGS passes options (--tasks, --seconds).
+load: export SECRET_KEY ?= load-only-insecure-key-never-used-in-production
+load: export DATABASE_URL := $(or $(LOAD_DATABASE_URL),sqlite:///$(CURDIR)/var/load/load.sqlite3)
+load: export DEBUG := 0
+load: preflight-load install
+	@mkdir -p var/load
+	@test -n "$(LOAD_DATABASE_URL)" || rm -f var/load/load.sqlite3
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py load $(LOAD_ARGS)
 
 # The database (all rows, as JSON Lines) and MEDIA_ROOT in one archive under var/backups/.
 backup: install

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from congress.concurrency import ConcurrentEditMixin
 from congress.filters import SearchFilter, SortFilter
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Organization, Person
@@ -15,13 +16,24 @@ from congress.widgets import QuickSelect
 
 from . import files
 from .imports import read_rows
-from .models import AwardType, CouncilMember, CouncilSession, Nomination, NominationRound, RequiredDocument, Vote
+from .models import (
+    AwardType,
+    Ballot,
+    CouncilMember,
+    CouncilSession,
+    Nomination,
+    NominationRound,
+    RequiredDocument,
+    Vote,
+)
 from .prerequisites import EXAMPLE, validate_prerequisites
 
 EMPTY_CHOICE = "---------"
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("award_types",)
+
     class Meta:
         model = NominationRound
         fields = ["name", "year", "deadline", "award_types", "notes"]
@@ -36,7 +48,7 @@ class RoundForm(forms.ModelForm):
         self.fields["award_types"].queryset = AwardType.objects.nominable()
 
 
-class NominationForm(forms.ModelForm):
+class NominationForm(ConcurrentEditMixin, forms.ModelForm):
     new_person_name = forms.CharField(label=_("or a person not yet in the directory: full name"), required=False)
     new_person_gender = forms.ChoiceField(
         label=_("Gender"), required=False, choices=[("", EMPTY_CHOICE), *Person.Gender.choices]
@@ -320,11 +332,16 @@ WRITTEN_CHOICES = [
 ]
 
 
-class BallotForm(forms.Form):
+class BallotForm(ConcurrentEditMixin, forms.Form):
     """A secret ballot gives counts of the members present; an open one a vote per member present.
-    Absent members may have sent a written opinion."""
+    Absent members may have sent a written opinion. A ballot entered or corrected by someone else
+    since the page was loaded (even a first one) is a conflict, not overwritten."""
+
+    fingerprint_related = ("votes",)
+    guard_creation = True
 
     def __init__(self, *args, nomination, attendance, ballot=None, **kwargs):
+        self.instance = ballot if ballot is not None else Ballot(nomination=nomination)
         super().__init__(*args, **kwargs)
         self.secret = nomination.award_type.secret_ballot
         named = {vote.member_id: vote.choice for vote in ballot.votes.all()} if ballot else {}
@@ -347,6 +364,22 @@ class BallotForm(forms.Form):
                     required=False,
                     initial=named.get(row.member_id, ""),
                 )
+
+    def describe_saved(self, saved):
+        """Their saved ballot beside the user's, field by field, for the conflict page."""
+        counts = {"votes_for": "votes_for", "votes_against": "votes_against", "abstentions": "abstentions"}
+        named = {vote.member_id: vote.choice for vote in saved.votes.all()} if saved else {}
+        rows = []
+        for name, field in self.fields.items():
+            if name in counts:
+                theirs = str(getattr(saved, counts[name])) if saved else ""
+                mine = str(self.cleaned_data.get(name, ""))
+            else:
+                labels = dict(field.choices)
+                theirs = str(labels.get(named.get(int(name.split("_", 1)[1]), ""), ""))
+                mine = str(labels.get(self.cleaned_data.get(name, ""), ""))
+            rows.append((field.label, theirs, mine, theirs != mine))
+        return [row for row in rows if row[3]] or rows
 
     def counts(self):
         if not self.secret:
@@ -375,7 +408,9 @@ class PrerequisitesField(forms.JSONField):
         return json.dumps(value, ensure_ascii=False, indent=1) if not isinstance(value, str) else value
 
 
-class AwardTypeForm(forms.ModelForm):
+class AwardTypeForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("documents",)
+
     prerequisites = PrerequisitesField(
         label=_("Prerequisites"),
         required=False,

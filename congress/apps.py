@@ -8,6 +8,6 @@ class CongressConfig(AppConfig):
     verbose_name = _("Congresses and directory")
 
     def ready(self):
-        from . import search
+        from . import lookups, search  # noqa: F401 - lookups registers itself
 
         connection_created.connect(search.install_on_sqlite, dispatch_uid="congress.search.install_on_sqlite")

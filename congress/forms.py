@@ -4,6 +4,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .concurrency import ConcurrentEditMixin
 from .models import (
     BoardMember,
     Congress,
@@ -32,7 +33,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs={**DATETIME_PLACEHOLDER, **(attrs or {})}, format="%d/%m/%Y %H:%M")
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = ["name", "short_name", "abbreviation", "kind", "parent", "head", "address", "phone", "email"]
@@ -49,7 +50,7 @@ class OrganizationForm(forms.ModelForm):
         return parent
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = [
@@ -91,7 +92,7 @@ class AccountForm(forms.Form):
         return self.cleaned_data
 
 
-class CongressForm(forms.ModelForm):
+class CongressForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Congress
         fields = [
@@ -129,6 +130,10 @@ class CongressForm(forms.ModelForm):
             cleaned["name"] = ""
         return cleaned
 
+    def saved_name(self, congress):
+        """The saved name as this form cleans it: empty while it is the one composed from the other fields."""
+        return "" if congress.name == congress.composed_name() else congress.name
+
     def clean_parent(self):
         parent = self.cleaned_data["parent"]
         if would_cycle(self.instance, parent):
@@ -142,7 +147,9 @@ class CongressForm(forms.ModelForm):
         return edition
 
 
-class CongressSessionForm(forms.ModelForm):
+class CongressSessionForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("connection_points",)
+
     class Meta:
         model = CongressSession
         fields = [
@@ -180,7 +187,7 @@ ConnectionPointFormSet = forms.inlineformset_factory(
 )
 
 
-class BoardForm(forms.ModelForm):
+class BoardForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = OrganizingBoard
         fields = ["name", "founding_decision", "founded_on"]
@@ -218,7 +225,7 @@ class MemberFormMixin:
         return person
 
 
-class BoardMemberForm(MemberFormMixin, forms.ModelForm):
+class BoardMemberForm(ConcurrentEditMixin, MemberFormMixin, forms.ModelForm):
     body_field = "board"
     duplicate_message = _("This person is already a member of the board.")
 
@@ -228,7 +235,7 @@ class BoardMemberForm(MemberFormMixin, forms.ModelForm):
         widgets = {"duties": forms.Textarea(attrs={"rows": 3})}
 
 
-class SubcommitteeForm(forms.ModelForm):
+class SubcommitteeForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Subcommittee
         fields = ["kind", "name", "order", "duties"]
@@ -246,7 +253,7 @@ class SubcommitteeForm(forms.ModelForm):
         return name
 
 
-class SubcommitteeMemberForm(MemberFormMixin, forms.ModelForm):
+class SubcommitteeMemberForm(ConcurrentEditMixin, MemberFormMixin, forms.ModelForm):
     body_field = "subcommittee"
     duplicate_message = _("This person is already a member of the sub-committee.")
 

@@ -15,6 +15,7 @@ from django.core.validators import MinValueValidator
 from django.db.models import F, Max, Q
 from django.utils.translation import gettext_lazy as _
 
+from congress.concurrency import ConcurrentEditMixin
 from congress.filters import SearchFilter
 from congress.forms import DateTimeInput
 from congress.models import Person
@@ -120,7 +121,9 @@ def _people(*selected_pks):
     return Person.objects.filter(Q(is_active=True) | Q(pk__in=[pk for pk in selected_pks if pk]))
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("participants", "agenda")
+
     agenda = forms.CharField(
         label=_("Agenda"),
         required=False,
@@ -192,6 +195,10 @@ class MeetingForm(forms.ModelForm):
     def clean_agenda(self):
         return clean_list_text(self.cleaned_data["agenda"])
 
+    def saved_agenda(self, meeting):
+        """The saved agenda as the form shows it, for the side-by-side page of a concurrent save."""
+        return agenda_text(meeting.agenda.all())
+
     def clean(self):
         data = super().clean()
         subcommittee = data.get("subcommittee")
@@ -241,7 +248,7 @@ def linked_task(meeting):
         return None
 
 
-class ConclusionForm(forms.ModelForm):
+class ConclusionForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Conclusion
         fields = ["text", "order"]

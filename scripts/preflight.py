@@ -1,6 +1,6 @@
 """Check the system libraries and programs the app needs; say in one line what is missing.
 
-Usage: python3 scripts/preflight.py run|test
+Usage: python3 scripts/preflight.py run|test|load
 
 On a machine where we are root with apt-get, missing Debian packages are installed;
 anywhere else each missing piece is named with the command that installs it.
@@ -18,6 +18,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 TEST_PROGRAMS = [
     ("pdftotext", "the tests read printed PDFs back with it", "poppler-utils"),
     ("pdftoppm", "the tests turn printed pages into pictures with it", "poppler-utils"),
+]
+
+# Programs `make load` runs.
+LOAD_PROGRAMS = [
+    ("wrk", "make load drives the server with it", "wrk"),
 ]
 
 
@@ -40,6 +45,10 @@ def missing_pieces(purpose):
         if not os.access(CHROMIUM, os.X_OK):
             missing.append((f"Chromium at {CHROMIUM} (end-to-end tests)", "chromium"))
         for program, why, package in TEST_PROGRAMS:
+            if not shutil.which(program):
+                missing.append((f"{program} ({why})", package))
+    if purpose == "load":
+        for program, why, package in LOAD_PROGRAMS:
             if not shutil.which(program):
                 missing.append((f"{program} ({why})", package))
     return missing

@@ -29,3 +29,10 @@ def test_a_missing_pdf_reader_is_named_for_the_tests_only(monkeypatch):
 
     assert ("pdftotext (the tests read printed PDFs back with it)", "poppler-utils") in preflight.missing_pieces("test")
     assert all(package != "poppler-utils" for _, package in preflight.missing_pieces("run"))
+
+
+def test_the_load_target_needs_wrk_and_the_others_do_not(monkeypatch):
+    monkeypatch.setattr(preflight.shutil, "which", lambda program: None if program == "wrk" else "/usr/bin/x")
+
+    assert ("wrk (make load drives the server with it)", "wrk") in preflight.missing_pieces("load")
+    assert all(package != "wrk" for _, package in preflight.missing_pieces("run") + preflight.missing_pieces("test"))

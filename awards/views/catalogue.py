@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from congress.concurrency import save_guarded
 
 from .. import eligibility
 from ..forms import AwardTypeForm, RequiredDocumentFormSet
@@ -40,12 +41,19 @@ def awardtype_edit(request, awardtype_pk=None):
     award_type = get_object_or_404(AwardType, pk=awardtype_pk) if awardtype_pk else AwardType()
     form = AwardTypeForm(request.POST or None, instance=award_type)
     documents = RequiredDocumentFormSet(request.POST or None, instance=award_type, prefix="documents")
+    conflict = None
     if all([form.is_valid(), documents.is_valid()]):
-        with transaction.atomic():
-            award_type = form.save()
-            documents.instance = award_type
+
+        def save():
+            saved = form.save()
+            documents.instance = saved
             documents.save()
-        messages.success(request, _("The award type was saved."))
-        return redirect(award_type)
-    context = {"form": form, "documents": documents, "award_type": award_type}
-    return render(request, "awards/awardtype_form.html", context, status=422 if form.is_bound else 200)
+            return saved
+
+        saved, conflict = save_guarded(form, save)
+        if not conflict:
+            messages.success(request, _("The award type was saved."))
+            return redirect(saved)
+    context = {"form": form, "documents": documents, "award_type": award_type, "conflict": conflict}
+    status = 409 if conflict else 422 if form.is_bound else 200
+    return render(request, "awards/awardtype_form.html", context, status=status)

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from congress.concurrency import save_guarded
 from congress.permissions import get_congress
 
 from .. import services
@@ -145,19 +146,29 @@ def ballot_edit(request, pk, session_pk, nomination_pk):
     attendance = list(session.attendance.select_related("member__person"))
     ballot = session.ballots.filter(nomination=nomination).prefetch_related("votes").first()
     form = BallotForm(request.POST or None, nomination=nomination, attendance=attendance, ballot=ballot)
+    conflict = None
     if form.is_valid():
         try:
-            services.record_ballot(session, nomination, by=request.user, counts=form.counts(), votes=form.votes())
+            _saved, conflict = save_guarded(
+                form,
+                lambda: services.record_ballot(
+                    session, nomination, by=request.user, counts=form.counts(), votes=form.votes()
+                ),
+            )
         except services.TransitionError as refused:
             form.add_error(None, refused.message)
         else:
-            messages.success(request, _("The ballot on %(name)s was recorded.") % {"name": nomination.nominee_name})
-            return redirect(session)
+            if not conflict:
+                message = _("The ballot on %(name)s was recorded.") % {"name": nomination.nominee_name}
+                messages.success(request, message)
+                return redirect(session)
     total, present = len(attendance), sum(row.present for row in attendance)
     context = awards_context(
         request, session.round.congress, session=session, nomination=nomination, form=form, total=total, present=present
     )
-    return render(request, "awards/ballot_form.html", context, status=422 if form.is_bound else 200)
+    context["conflict"] = conflict
+    status = 409 if conflict else 422 if form.is_bound else 200
+    return render(request, "awards/ballot_form.html", context, status=status)
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from congress.concurrency import save_guarded
 from congress.models import Organization
 from congress.permissions import get_congress
 from congress.search import VIETNAMESE
@@ -124,18 +125,23 @@ def _edit(request, nomination_round, nomination):
         nomination_round=nomination_round,
         proposers=_proposers(request.user, congress),
     )
+    conflict = None
     if form.is_valid():
         try:
-            nomination = services.save_nomination(
-                form.save(commit=False), by=request.user, new_person=form.new_person()
+            new_person = form.new_person()
+            saved, conflict = save_guarded(
+                form, lambda: services.save_nomination(form.save(commit=False), by=request.user, new_person=new_person)
             )
         except services.TransitionError as refused:
             form.add_error(None, refused)
         else:
-            messages.success(request, _("The dossier was saved. Add its documents next."))
-            return redirect("awards:nomination_detail", congress.pk, nomination.pk)
-    context = awards_context(request, congress, form=form, nomination=nomination, round=nomination_round)
-    status = 422 if form.is_bound else 200
+            if not conflict:
+                messages.success(request, _("The dossier was saved. Add its documents next."))
+                return redirect("awards:nomination_detail", congress.pk, saved.pk)
+    context = awards_context(
+        request, congress, form=form, nomination=nomination, round=nomination_round, conflict=conflict
+    )
+    status = 409 if conflict else 422 if form.is_bound else 200
     return render(request, "awards/nomination_form.html", context, status=status)
 
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from congress.concurrency import save_guarded
 from congress.permissions import get_congress
 
 from ..forms import RoundForm
@@ -44,9 +45,12 @@ def round_edit(request, pk, round_pk=None):
         require(request.user, "awards.manage_awards", congress)
         nomination_round = NominationRound(congress=congress, year=congress.year)
     form = RoundForm(request.POST or None, instance=nomination_round)
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The round was saved."))
-        return redirect("awards:home", congress.pk)
-    context = awards_context(request, congress, form=form, round=nomination_round)
-    return render(request, "awards/round_form.html", context, status=422 if form.is_bound else 200)
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The round was saved."))
+            return redirect("awards:home", congress.pk)
+    context = awards_context(request, congress, form=form, round=nomination_round, conflict=conflict)
+    status = 409 if conflict else 422 if form.is_bound else 200
+    return render(request, "awards/round_form.html", context, status=status)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..concurrency import save_guarded
 from ..forms import BoardForm, BoardMemberForm, CongressRoleForm, SubcommitteeForm, SubcommitteeMemberForm
 from ..models import BoardMember, CongressRole, OrganizingBoard, Subcommittee, SubcommitteeMember
 from ..permissions import get_congress, get_subcommittee
@@ -43,11 +44,14 @@ def board_detail(request, pk):
 def board_edit(request, pk):
     congress = get_congress(request.user, pk, manage=True)
     form = BoardForm(request.POST or None, instance=_board(congress))
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The board was saved."))
-        return redirect("congress:board", congress.pk)
-    return render_form(request, "congress/board_form.html", form, **congress_context(request, congress, "board"))
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The board was saved."))
+            return redirect("congress:board", congress.pk)
+    context = congress_context(request, congress, "board")
+    return render_form(request, "congress/board_form.html", form, conflict, **context)
 
 
 @login_required
@@ -60,12 +64,14 @@ def board_member_edit(request, pk, member_pk=None):
         else BoardMember(order=board.members.count() + 1)
     )
     form = BoardMemberForm(request.POST or None, instance=member, body=board)
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The board member was saved."))
-        return redirect("congress:board", congress.pk)
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The board member was saved."))
+            return redirect("congress:board", congress.pk)
     context = congress_context(request, congress, "board")
-    return render_form(request, "congress/member_form.html", form, member=member, body=board, **context)
+    return render_form(request, "congress/member_form.html", form, conflict, member=member, body=board, **context)
 
 
 @login_required
@@ -104,12 +110,14 @@ def subcommittee_edit(request, pk, sub_pk=None):
     else:
         subcommittee = Subcommittee(order=congress.subcommittees.count() + 1)
     form = SubcommitteeForm(request.POST or None, instance=subcommittee, congress=congress)
+    conflict = None
     if form.is_valid():
-        subcommittee = form.save()
-        messages.success(request, _("The sub-committee was saved."))
-        return redirect(subcommittee)
+        saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The sub-committee was saved."))
+            return redirect(saved)
     context = congress_context(request, congress, "subcommittees")
-    return render_form(request, "congress/subcommittee_form.html", form, subcommittee=subcommittee, **context)
+    return render_form(request, "congress/subcommittee_form.html", form, conflict, subcommittee=subcommittee, **context)
 
 
 @login_required
@@ -130,12 +138,16 @@ def subcommittee_member_edit(request, pk, sub_pk, member_pk=None):
         else SubcommitteeMember(order=subcommittee.members.count() + 1)
     )
     form = SubcommitteeMemberForm(request.POST or None, instance=member, body=subcommittee)
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The sub-committee member was saved."))
-        return redirect(subcommittee)
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The sub-committee member was saved."))
+            return redirect(subcommittee)
     context = congress_context(request, subcommittee.congress, "subcommittees")
-    return render_form(request, "congress/member_form.html", form, member=member, body=subcommittee, **context)
+    return render_form(
+        request, "congress/member_form.html", form, conflict, member=member, body=subcommittee, **context
+    )
 
 
 @login_required

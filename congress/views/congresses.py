@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import services
+from ..concurrency import save_guarded
 from ..filters import CongressFilter
 from ..forms import CongressForm, CongressSessionForm, ConnectionPointFormSet
 from ..models import Congress, CongressSession
@@ -64,11 +64,14 @@ def congress_detail(request, pk):
 def congress_edit(request, pk):
     congress = get_congress(request.user, pk, manage=True)
     form = CongressForm(request.POST or None, instance=congress, user=request.user)
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The congress was saved."))
-        return redirect(congress)
-    return render_form(request, "congress/congress_form.html", form, **congress_context(request, congress, "overview"))
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The congress was saved."))
+            return redirect(congress)
+    context = congress_context(request, congress, "overview")
+    return render_form(request, "congress/congress_form.html", form, conflict, **context)
 
 
 @login_required
@@ -90,16 +93,22 @@ def session_edit(request, pk, session_pk=None):
     )
     form = CongressSessionForm(request.POST or None, instance=session)
     points = ConnectionPointFormSet(request.POST or None, instance=session, prefix="points")
+    conflict = None
     if all([form.is_valid(), points.is_valid()]):  # a list, so both show their errors
-        with transaction.atomic():
-            session = form.save()
-            points.instance = session
+
+        def save():
+            saved = form.save()
+            points.instance = saved
             points.save()
-        messages.success(request, _("The session was saved."))
-        return redirect("congress:sessions", congress.pk)
+            return saved
+
+        _saved, conflict = save_guarded(form, save)
+        if not conflict:
+            messages.success(request, _("The session was saved."))
+            return redirect("congress:sessions", congress.pk)
     context = congress_context(request, congress, "sessions")
-    context.update(session=session, points=points)
-    status = 422 if request.method == "POST" else 200
+    context.update(session=session, points=points, conflict=conflict)
+    status = 409 if conflict else 422 if request.method == "POST" else 200
     return render(request, "congress/session_form.html", {"form": form, **context}, status=status)
 
 

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from .. import services
+from ..concurrency import save_guarded
 from ..filters import OrganizationFilter, PersonFilter
 from ..forms import AccountForm, OrganizationForm, PersonForm
 from ..models import Congress, Organization, Person, ancestors_of
@@ -38,11 +39,13 @@ def organization_edit(request, pk=None):
     require_directory_editor(request.user)
     organization = get_object_or_404(Organization, pk=pk) if pk else Organization()
     form = OrganizationForm(request.POST or None, instance=organization)
+    conflict = None
     if form.is_valid():
-        organization = form.save()
-        messages.success(request, _("The organisation was saved."))
-        return redirect(organization)
-    return render_form(request, "congress/organization_form.html", form, organization=organization)
+        saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The organisation was saved."))
+            return redirect(saved)
+    return render_form(request, "congress/organization_form.html", form, conflict, organization=organization)
 
 
 @login_required
@@ -76,11 +79,13 @@ def person_edit(request, pk=None):
     require_directory_editor(request.user)
     person = get_object_or_404(Person, pk=pk) if pk else Person(organization_id=request.GET.get("organization"))
     form = PersonForm(request.POST or None, instance=person)
+    conflict = None
     if form.is_valid():
-        person = form.save()
-        messages.success(request, _("The person was saved."))
-        return redirect(person)
-    return render_form(request, "congress/person_form.html", form, person=person)
+        saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The person was saved."))
+            return redirect(saved)
+    return render_form(request, "congress/person_form.html", form, conflict, person=person)
 
 
 @login_required

@@ -31,11 +31,41 @@ from documents.services import (
 )
 from documents.views import bytes_response, stored_response
 
+from ..concurrency import ConcurrentEditMixin, save_guarded
 from ..permissions import get_congress
 from .common import render_form
 from .congresses import congress_context
 
 FORMATS = ("pdf", "docx")
+
+
+class GuardedDocumentForm(ConcurrentEditMixin, DocumentForm):
+    """The record's fields, saved only over the version the user loaded (the layer knows no congress app)."""
+
+    guard_creation = True
+
+
+class GuardedSectionsForm(ConcurrentEditMixin, SectionsForm):
+    """The document's text, section by section: a concurrent save of the text or the record is a conflict."""
+
+    fingerprint_related = ("sections",)
+    guard_creation = True
+
+    def __init__(self, *args, record, **kwargs):
+        self.instance = record
+        super().__init__(*args, **kwargs)
+
+    def describe_saved(self, saved):
+        saved_sections = {section.key: section for section in saved.sections.all()} if saved else {}
+        rows = []
+        for section in self.sections:
+            stored = saved_sections.get(section.key)
+            theirs = stored.text if stored else section.text
+            mine = self.cleaned_data.get(f"{section.key}-text", "")
+            rows.append((section.heading or _("Text"), theirs, mine, theirs != mine))
+        return rows
+
+
 # What a kind that names no narrower permission asks of its reader: any role in the congress.
 READ_PERMISSION = "congress.see_congress"
 
@@ -144,29 +174,35 @@ def document_edit(request, pk, kind, owner_pk):
     opened = open_document(request.user, pk, kind, owner_pk, manage=True)
     record, was_issued = opened.record, opened.record.is_issued
     annexes = [(key, get_kind(key).label) for key in opened.kind.optional_annexes]
-    form = DocumentForm(
+    form = GuardedDocumentForm(
         request.POST or None, instance=record, annexes=annexes, earliest=opened.kind.earliest_date(opened.owner)
     )
+    conflict = None
     if form.is_valid():
         if form.has_changed() or record.pk is None:
-            save_record(form.save(), by=request.user)
-            _say_saved(request, record, was_issued)
-        return redirect(opened.url())
-    return render_form(request, "documents/document_form.html", form, **_context(request, opened))
+            _saved, conflict = save_guarded(form, lambda: save_record(form.save(), by=request.user))
+            if not conflict:
+                _say_saved(request, record, was_issued)
+        if not conflict:
+            return redirect(opened.url())
+    return render_form(request, "documents/document_form.html", form, conflict, **_context(request, opened))
 
 
 @login_required
 def document_text(request, pk, kind, owner_pk):
     opened = open_document(request.user, pk, kind, owner_pk, manage=True)
     record, was_issued = opened.record, opened.record.is_issued
-    form = SectionsForm(request.POST or None, sections=opened.kind.sections(opened.owner, record))
+    form = GuardedSectionsForm(request.POST or None, sections=opened.kind.sections(opened.owner, record), record=record)
+    conflict = None
     if form.is_valid():
         changed = form.changed_sections()
         if changed:
-            save_record(record, by=request.user, sections=changed)
-            _say_saved(request, record, was_issued)
-        return redirect(opened.url())
-    return render_form(request, "documents/document_text.html", form, **_context(request, opened))
+            _saved, conflict = save_guarded(form, lambda: save_record(record, by=request.user, sections=changed))
+            if not conflict:
+                _say_saved(request, record, was_issued)
+        if not conflict:
+            return redirect(opened.url())
+    return render_form(request, "documents/document_text.html", form, conflict, **_context(request, opened))
 
 
 def _say_saved(request, record, was_issued):

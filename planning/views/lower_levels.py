@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congress.concurrency import ConcurrentEditMixin, save_guarded
 from congress.filters import SearchFilter, SortFilter
 from congress.forms import DateInput
 from congress.models import Congress, CongressRole, Organization
@@ -57,7 +58,7 @@ class LowerLevelFilter(django_filters.FilterSet):
         )
 
 
-class LowerLevelForm(forms.ModelForm):
+class LowerLevelForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = LowerLevelCongress
         fields = ["organization", "kind", "due_date", "held_on", "held", "lower_congress", "notes"]
@@ -215,12 +216,14 @@ def lower_level_edit(request, pk, item_pk=None):
     )
     initial = {"lower_congress": request.GET.get("lower_congress")} if not item_pk else None
     form = LowerLevelForm(request.POST or None, instance=item, initial=initial, congress=congress, user=request.user)
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The entry for “%(unit)s” was saved.") % {"unit": item.organization})
-        return redirect("planning:lower_levels", congress.pk)
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The entry for “%(unit)s” was saved.") % {"unit": item.organization})
+            return redirect("planning:lower_levels", congress.pk)
     context = congress_context(request, congress, "lower_levels")
-    return render_form(request, "planning/lower_level_form.html", form, item=item, **context)
+    return render_form(request, "planning/lower_level_form.html", form, conflict, item=item, **context)
 
 
 def _add_suggestion(request, congress):

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congress.concurrency import save_guarded
 from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
 from congress.views.congresses import congress_context
@@ -120,18 +121,23 @@ def meeting_edit(request, pk, meeting_pk=None):
         may_manage_board=may_manage_board,
         subcommittees=congress.subcommittees.filter(pk__in=[sub.pk for sub in subcommittees]),
     )
+    conflict = None
     if form.is_valid():
-        with transaction.atomic():
-            meeting = form.save()
-            note = _keep_schedule_in_step(request.user, meeting, wanted=form.cleaned_data["in_schedule"])
-        messages.success(request, _("The meeting was saved."))
-        if note:
-            messages.add_message(request, *note)
-        return redirect("planning:meeting_detail", congress.pk, meeting.pk)
+
+        def save():
+            saved = form.save()
+            return saved, _keep_schedule_in_step(request.user, saved, wanted=form.cleaned_data["in_schedule"])
+
+        result, conflict = save_guarded(form, save)
+        if not conflict:
+            meeting, note = result
+            messages.success(request, _("The meeting was saved."))
+            if note:
+                messages.add_message(request, *note)
+            return redirect("planning:meeting_detail", congress.pk, meeting.pk)
     context = congress_context(request, congress, "meetings")
-    return render_form(
-        request, "planning/meeting_form.html", form, meeting=meeting, schedule_task=linked_task(meeting), **context
-    )
+    context.update(meeting=meeting, schedule_task=linked_task(meeting))
+    return render_form(request, "planning/meeting_form.html", form, conflict, **context)
 
 
 def _keep_schedule_in_step(user, meeting, *, wanted):
@@ -174,13 +180,14 @@ def conclusion_edit(request, pk, meeting_pk, conclusion_pk=None):
         last = meeting.conclusions.aggregate(Max("order"))["order__max"]
         conclusion = Conclusion(order=(last or 0) + 1)
     form = ConclusionForm(request.POST or None, instance=conclusion, meeting=meeting)
+    conflict = None
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The conclusion was saved."))
-        return redirect(_conclusions_url(meeting))
-    return render_form(
-        request, "planning/conclusion_form.html", form, **_meeting_context(request, meeting, conclusion=conclusion)
-    )
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The conclusion was saved."))
+            return redirect(_conclusions_url(meeting))
+    context = _meeting_context(request, meeting, conclusion=conclusion)
+    return render_form(request, "planning/conclusion_form.html", form, conflict, **context)
 
 
 @login_required

@@ -65,8 +65,9 @@ def task_edit(request, pk, task_pk=None):
         congress = get_congress(request.user, pk)
         require_task_adder(request.user, congress)
         task = _new_task(request, congress)
-    form = TaskForm(request.POST or None, instance=task, congress=congress)
-    formset = TaskPartyFormSet(request.POST or None, instance=task, congress=congress, prefix="parties")
+    data = _parties_as_new(request.POST, task) if request.method == "POST" else None
+    form = TaskForm(data, instance=task, congress=congress)
+    formset = TaskPartyFormSet(data, instance=task, congress=congress, prefix="parties")
     conflict = None
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
@@ -87,6 +88,18 @@ def task_edit(request, pk, task_pk=None):
     context.update(task=task, form=form, formset=formset, conflict=conflict)
     status = 409 if conflict else 422 if request.method == "POST" else 200
     return render(request, "planning/task_form.html", context, status=status)
+
+
+def _parties_as_new(data, task):
+    """After someone else's save the party rows the user loaded are gone (save_task replaces them all):
+    their rows are taken as new ones, so the conflict page keeps them instead of refusing them."""
+    if not task.pk or data.get("version") in (None, "", str(task.version)):
+        return data
+    data = data.copy()
+    for key in [key for key in data if key.startswith("parties-") and key.endswith("-id")]:
+        del data[key]
+    data["parties-INITIAL_FORMS"] = "0"
+    return data
 
 
 def _new_task(request, congress):
@@ -120,6 +133,8 @@ def _conflict(form, current):
         (services.TRACKED[key], theirs[key], mine[key], theirs[key] != mine[key])
         for key in ("number", "content", "deadline", "status")
     ]
+    # The parties are edited in the formset below the form: the user's rows are still there.
+    rows += [(services.TRACKED[key], theirs[key], _("see the form"), False) for key in ("lead", "coordinating")]
     return {"rows": rows, "last": last, "theirs": theirs}
 
 

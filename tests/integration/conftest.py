@@ -24,7 +24,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 REDIS_URL = os.environ.get("REDIS_URL", "")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
-INTEGRATION_REDIS_DB = 5  # away from the application's own database (0)
+# Away from the application's own database (0); several people testing on one Redis each name their own.
+INTEGRATION_REDIS_DB = int(os.environ.get("INTEGRATION_REDIS_DB", "5"))
 
 REAL_PARTS = bool(REDIS_URL) and DATABASE_URL.startswith(("postgres://", "postgresql://"))
 needs_real_parts = pytest.mark.skipif(

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from planning.models import LowerLevelCongress, OutboxMail
+from planning.models import LowerLevelCongress
+from reminders.models import OutboxMail
 from tests.factories import MeetingFactory, OrganizationFactory, PersonFactory, TaskFactory, TaskPartyFactory
 
 TODAY = datetime.date(2020, 7, 20)
