@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
-from . import numbering
+from . import linebreaks, numbering
 from .blocks import Annex, Content, Heading, close_with_mark, nfc
 from .vietnamese import date_words, to_roman
 
@@ -65,6 +65,12 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_TITLE = "Nơi nhận:"
 DRAFT_MARK = "DỰ THẢO"
+
+# The printed page (Decree 30): text widths in mm and the letterhead's two columns.
+PORTRAIT_TEXT_MM = 210 - 30 - 15
+LANDSCAPE_TEXT_MM = 297 - 30 - 15
+ISSUER_SHARE = 0.45  # the issuer's column; the national title's takes the rest
+RECIPIENTS_SHARE = 0.45  # the recipients' column; the signature's takes the rest
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,9 @@ class Letter:
     motto: str = MOTTO
     recipients_title: str = RECIPIENTS_TITLE
     draft_mark: str = DRAFT_MARK
+    parent_lines: list = field(default_factory=list)
+    issuer_lines: list = field(default_factory=list)
+    letterhead_size: int = 13
 
 
 def letter_for(kind, owner, record, *, draft=None, content=None):
@@ -244,7 +253,29 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
         template=kind.template,
     )
     letter.annexes = label_annexes(annexes, record)
+    break_lines(letter)
     return letter
+
+
+def break_lines(letter):
+    """The letterhead's and the signature's lines, broken as a person breaks them (documents.linebreaks):
+    the issuer in 13 pt, or 12 pt when a line the author typed is wider than its column."""
+    text_mm = LANDSCAPE_TEXT_MM if letter.landscape else PORTRAIT_TEXT_MM
+    issuer_mm, signature_mm = text_mm * ISSUER_SHARE, text_mm * (1 - RECIPIENTS_SHARE)
+    for size in (13, 12):
+        parent = linebreaks.lines(letter.parent_body, width_mm=issuer_mm, size=size)
+        issuer = linebreaks.lines(letter.issuing_body, width_mm=issuer_mm, size=size, bold=True)
+        fitting = linebreaks.fits(parent, width_mm=issuer_mm, size=size) and linebreaks.fits(
+            issuer, width_mm=issuer_mm, size=size, bold=True
+        )
+        if fitting:
+            break
+    letter.parent_lines, letter.issuer_lines, letter.letterhead_size = parent, issuer, size
+    letter.signature_lines = [
+        part
+        for line in letter.signature_lines
+        for part in linebreaks.lines(line, width_mm=signature_mm, size=14, bold=True)
+    ]
 
 
 def _annex_of(annex_key, owner):

@@ -27,7 +27,8 @@ def test_the_plan_as_docx_holds_every_element_in_order(province):
         missing_in_order(
             "\n".join(lines),
             [
-                "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH NINH THUẬN",
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc",
                 "Số: 05/KH-UBND",

@@ -65,7 +65,7 @@ def test_page_numbers_follow_on_from_pass_to_pass_and_every_row_stays_on_one_pag
     pages = pdf_pages(data)
 
     assert len(layouts) >= 3
-    assert top_word(data, 1)[0] == "ỦY"
+    assert top_word(data, 1)[0] in ("ỦY", "CỘNG")  # the letterhead, no page number
     assert [top_word(data, number)[0] for number in range(2, page_count + 1)] == [
         str(number) for number in range(2, page_count + 1)
     ]
