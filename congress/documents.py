@@ -286,7 +286,7 @@ class Plan(CongressDocument):
 
     def defaults(self, owner):
         values = host_letter_defaults(owner, type_code="KH", type_name="Kế hoạch", subject=f"Tổ chức {owner.name}")
-        values["annexes"] = ["schedule"]
+        values["annexes"] = []  # the schedule is attached when the secretariat ticks it
         return values
 
     def default_sections(self, owner):

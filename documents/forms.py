@@ -13,6 +13,12 @@ _NOTE = re.compile(r"\s*(\((?:để\s[^()]*|[^()]*\b[bt]/[a-zà-ỹ]+[^()]*)\))$
 _ARCHIVE = re.compile(r"^Lưu\s*:?\s*", re.IGNORECASE)
 
 
+LINE_BREAK_HELP = _(
+    "Printed in capitals. Press Enter where a printed line should break; "
+    "on one line, the app breaks it between words, never inside a place name."
+)
+
+
 def nfc(text):
     return unicodedata.normalize("NFC", text or "").strip()
 
@@ -68,7 +74,18 @@ class DocumentForm(forms.ModelForm):
             "signer_name",
             "archive",
         ]
-        widgets = {"subject": forms.Textarea(attrs={"rows": 2})}
+        # The bodies and the signing collective print line by line: Enter where the printed line breaks.
+        widgets = {
+            "subject": forms.Textarea(attrs={"rows": 2}),
+            "parent_body": forms.Textarea(attrs={"rows": 2}),
+            "issuing_body": forms.Textarea(attrs={"rows": 3}),
+            "signer_collective": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "parent_body": LINE_BREAK_HELP,
+            "issuing_body": LINE_BREAK_HELP,
+            "signer_collective": LINE_BREAK_HELP,
+        }
 
     def __init__(self, *args, annexes=(), earliest=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +131,7 @@ class DocumentForm(forms.ModelForm):
     def save(self, commit=True):
         record = super().save(commit=False)
         record.recipients = self.cleaned_data["recipients_text"]
-        if getattr(self, "parsed_archive", None):
+        if getattr(self, "parsed_archive", None) is not None:  # "- Lưu." typed alone prints "- Lưu."
             record.archive = self.parsed_archive
         if "annex_choices" in self.fields:
             record.annexes = self.cleaned_data["annex_choices"]

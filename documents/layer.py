@@ -58,7 +58,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from . import linebreaks, numbering
-from .blocks import Annex, Content, Heading, close_with_mark, nfc
+from .blocks import Annex, Content, Heading, Row, Table, close_with_mark, nfc
 from .vietnamese import date_words, to_roman
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -114,6 +114,11 @@ class DocumentKind:
 
     def earliest_date(self, owner):
         return None
+
+    def issue_problems(self, owner, record):
+        """What in the owner's content still stops the document from being issued, in words for the user
+        ("the time of the meeting is not set yet"); the layer adds its own checks (documents.services)."""
+        return []
 
     def draft_year(self, owner):
         """The year a draft without a date prints: "ngày … tháng … năm 2020"."""
@@ -225,6 +230,7 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
     for annex_key in record.annexes or []:
         if annex_key in kind.optional_annexes:
             annexes.append(_annex_of(annex_key, owner))
+    annexes = [annex for annex in annexes if not is_empty(annex.body)]  # an empty annex is never attached
     place_date = numbering.place_date_line(
         record.place,
         record.date,
@@ -244,7 +250,7 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
         authority_line=nfc(content.authority_line).upper(),
         body=close_with_mark(body) if content.closing_mark else body,
         recipients=[(nfc(name), nfc(note)) for name, note in record.recipient_lines()],
-        archive_line=nfc(f"Lưu: {record.archive}" if record.archive else "Lưu: VT"),
+        archive_line=nfc(f"Lưu: {record.archive}" if record.archive else "Lưu"),
         signature_lines=[nfc(line) for line in record.signature_lines()],
         signer_note=nfc(record.signer_note).upper(),
         signer_name=nfc(record.signer_name),
@@ -276,6 +282,28 @@ def break_lines(letter):
         for line in letter.signature_lines
         for part in linebreaks.lines(line, width_mm=signature_mm, size=14, bold=True)
     ]
+
+
+def is_empty(blocks):
+    """No text and no table row with content: what an empty annex holds."""
+    for block in blocks:
+        if isinstance(block, Table):
+            if any(isinstance(row, Row) for row in block.rows):
+                return False
+        elif getattr(block, "text", "").strip():
+            return False
+    return True
+
+
+def empty_annexes(kind, owner, record):
+    """The titles of the annexes ticked on the record that would print empty."""
+    titles = []
+    for annex_key in record.annexes or []:
+        if annex_key in kind.optional_annexes:
+            annex = _annex_of(annex_key, owner)
+            if is_empty(annex.body):
+                titles.append(nfc(annex.title))
+    return titles
 
 
 def _annex_of(annex_key, owner):

@@ -192,6 +192,23 @@ class MeetingNotice(MeetingDocument):
     key = "meeting-notice"
     label = _("Meeting notice")
 
+    def issue_problems(self, owner, record):
+        missing = [
+            label
+            for label, value in (
+                (_("the meeting's time"), owner.starts_at),
+                (_("the meeting's place"), owner.place),
+                (_("the meeting's chair"), owner.chair),
+            )
+            if not value
+        ]
+        if missing:
+            return [
+                _("The notice still says “sẽ thông báo sau” for %(missing)s: set them in the meeting first.")
+                % {"missing": ", ".join(str(label) for label in missing)}
+            ]
+        return []
+
     def defaults(self, owner):
         subject = f"Về việc họp Ban Tổ chức {owner.congress.name} ({session_ordinal(owner.number)})"
         return board_letter_defaults(owner.congress, type_code="TB", type_name="Thông báo", subject=subject)
@@ -228,6 +245,11 @@ class MeetingNotice(MeetingDocument):
 class MeetingConclusions(MeetingDocument):
     key = "meeting-conclusions"
     label = _("Meeting conclusions")
+
+    def issue_problems(self, owner, record):
+        if not owner.conclusions.exclude(text="").exists():
+            return [_("The meeting has no conclusions yet: enter them before issuing the conclusions.")]
+        return []
 
     def defaults(self, owner):
         subject = f"Kết luận tại phiên họp {session_ordinal(owner.number)} của Ban Tổ chức {owner.congress.name}"

@@ -80,7 +80,9 @@ def test_page_numbers_follow_on_from_pass_to_pass_and_every_row_stays_on_one_pag
 
 def test_the_schedule_as_the_plans_annex_printed_in_passes_keeps_its_head_and_numbering(demo, layouts):
     plan = get_kind("plan")
-    letter = letter_for(plan, demo, record_for(plan, demo))
+    record = record_for(plan, demo)
+    record.annexes = ["schedule"]  # ticked by the secretariat (not by default)
+    letter = letter_for(plan, demo, record)
     whole, whole_count = pdf.render_whole(letter)
     layouts.clear()
 

@@ -134,6 +134,7 @@ def test_the_schedule_prints_as_the_plans_annex_in_landscape(demo):
     plan = get_kind("plan")
     record = record_for(plan, demo)
     record.date = datetime.date(2020, 7, 10)
+    record.annexes = ["schedule"]  # ticked by the secretariat (not by default)
     letter = letter_for(plan, demo, record)
 
     data, _pages = render_pdf(letter)
