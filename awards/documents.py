@@ -9,16 +9,18 @@ They are documents of the congress's emulation council; its chair signs. Each ga
 context in a bounded number of queries.
 """
 
+import datetime
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress import legal
 from congress.documents import place_name
 from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
 from documents.layer import DocumentKind, SeriesKey, register
-from documents.vietnamese import short_date
+from documents.vietnamese import join_words, short_date
 
 from .models import CouncilMember, CouncilSession, Nomination, NominationRound
 from .selectors import ranking
@@ -153,11 +155,17 @@ class AwardProposalList(RoundDocument):
     label = _("List of proposed honours")
 
     def defaults(self, owner):
-        subject = f"Các tập thể, cá nhân đề nghị khen thưởng - {owner.name}"
+        subject = join_words("Các tập thể, cá nhân đề nghị khen thưởng", owner.name)
         return council_defaults(owner.congress, type_code="DS", type_name="Danh sách", subject=subject)
 
     def content(self, owner, record):
         return Content(body=proposal_tables(proposed(owner)), landscape=True)
+
+
+def submission_bases(nomination_round, record):
+    """The law and decree in force on the letter's date (else mid-year of the round)."""
+    day = record.date or datetime.date(nomination_round.year, 6, 30)
+    return legal.bases(day, legal.EMULATION_LAW, legal.EMULATION_DECREE)
 
 
 @register
@@ -169,7 +177,10 @@ class AwardSubmission(RoundDocument):
 
     def defaults(self, owner):
         values = council_defaults(
-            owner.congress, type_code="TTr", type_name="Tờ trình", subject=f"Về việc đề nghị khen thưởng {owner.name}"
+            owner.congress,
+            type_code="TTr",
+            type_name="Tờ trình",
+            subject=join_words("Về việc đề nghị khen thưởng", owner.name),
         )
         values["recipients"] = [["Như trên", ""], ["Thường trực Hội đồng Thi đua - Khen thưởng", ""]]
         values["annexes"] = ["award-proposal-list"]
@@ -180,7 +191,7 @@ class AwardSubmission(RoundDocument):
         council = council_name(owner.congress)
         body = [
             Paragraph(f"Kính gửi: Chủ tịch {owner.congress.host.name}.", indent=False, bold=True),
-            Paragraph("Căn cứ Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành;", italic=True),
+            *(Paragraph(f"{line};", italic=True) for line in submission_bases(owner, record)),
             Paragraph(
                 f"{council} đã tổ chức họp xét, bỏ phiếu đối với các hồ sơ đề nghị khen thưởng {owner.name}. "
                 f"{council} kính trình Chủ tịch {owner.congress.host.name} xem xét, khen thưởng như sau:"

@@ -258,7 +258,7 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
         draft=not record.is_issued if draft is None else draft,
         template=kind.template,
     )
-    letter.annexes = label_annexes(annexes, record)
+    letter.annexes = label_annexes(annexes, record, year=record.date.year if record.date else kind.draft_year(owner))
     break_lines(letter)
     return letter
 
@@ -326,23 +326,24 @@ def number_parts(blocks):
     return numbered
 
 
-def label_annexes(annexes, record):
+def label_annexes(annexes, record, *, year=None):
     """ "Phụ lục I", "Phụ lục II" when there are several; the reference line from the record."""
     several = len(annexes) > 1
     for index, annex in enumerate(annexes, start=1):
         if several and annex.label == "Phụ lục":
             annex.label = f"Phụ lục {to_roman(index)}"
         if not annex.reference:
-            annex.reference = annex_reference(record, issued_by=annex.issued_by)
+            annex.reference = annex_reference(record, issued_by=annex.issued_by, year=year)
         annex.title = nfc(annex.title).upper()
         annex.body = number_parts(annex.body)
     return annexes
 
 
-def annex_reference(record, *, issued_by=""):
+def annex_reference(record, *, issued_by="", year=None):
     """ "(Kèm theo Kế hoạch số 54/KH-UBND ngày 17 tháng 7 năm 2020 của Ủy ban nhân dân tỉnh …)"."""
     kind_name = record.type_name[:1].upper() + record.type_name[1:].lower()
-    date = date_words(record.date, blank_day=record.blank_day and not record.is_issued)
+    # The year the document itself prints: "ngày … tháng … năm 2020" for a draft of 2020.
+    date = date_words(record.date, blank_day=record.blank_day and not record.is_issued, year=year)
     return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issued_by or record.issuing_body})")
 
 

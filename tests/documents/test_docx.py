@@ -35,7 +35,7 @@ def test_the_plan_as_docx_holds_every_element_in_order(province):
                 "Ninh Thuận, ngày 07 tháng 7 năm 2020",
                 "KẾ HOẠCH",
                 "Tổ chức Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020",
-                "Căn cứ Luật Thi đua, khen thưởng.",
+                "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 "- Tổng kết, đánh giá",
                 "IV. TỔ CHỨC THỰC HIỆN",
@@ -96,7 +96,7 @@ def test_the_founding_decision_docx_carries_its_member_list_as_an_annex_section(
             "\n".join(lines),
             [
                 "QUYẾT ĐỊNH",
-                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
                 "QUYẾT ĐỊNH:",
                 "Điều 1. Thành lập Ban Tổ chức",
                 "Phụ lục",

@@ -45,7 +45,7 @@ def test_the_plan_prints_every_element_of_the_state_format_in_order(province, pl
                 "Ninh Thuận, ngày 07 tháng 7 năm 2020",
                 "KẾ HOẠCH",
                 "Tổ chức Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020",
-                "Căn cứ Luật Thi đua, khen thưởng.",
+                "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;",
                 "Để tổng kết phong trào thi đua yêu nước giai đoạn 2016-2020",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 "1. Mục đích",
