@@ -186,10 +186,11 @@ def fill_facts(text, facts):
 
 
 def close_with_mark(blocks):
-    """The blocks with "./." after the last sentence (once)."""
+    """The blocks with "./." after the last sentence (once), never after a heading: a body that ends
+    with a heading takes it after the last line of text before it."""
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if isinstance(block, (Paragraph, Item, Heading)):
+        if isinstance(block, (Paragraph, Item)):
             text = block.text.rstrip()
             if text.endswith("./."):
                 return blocks
