@@ -1,6 +1,9 @@
 """The layer's PDF, read back: every element of the state format, in order."""
 
 import datetime
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -90,8 +93,24 @@ def test_a_draft_carries_the_draft_mark_on_every_page_and_an_issued_one_none(pro
     draft, _ = printed(kind, province, record, draft=True)
     final, _ = printed(kind, province, record, draft=False)
 
-    assert all(WATERMARK in page for page in pdf_pages(draft))
-    assert WATERMARK not in pdf_text(final)
+    # The mark is drawn, not written: the draft's text layer is the issued document's.
+    assert pdf_pages(draft) == pdf_pages(final)
+    assert WATERMARK not in pdf_text(draft)
+    assert all(ink(draft, page) > ink(final, page) for page in range(1, len(pdf_pages(draft)) + 1))
+
+
+def ink(data, page):
+    """How many grey-or-darker pixels a page has at 20 dpi: the drawn mark adds some."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as directory:
+        source = Path(directory, "page.pdf")
+        source.write_bytes(data)
+        subprocess.run(
+            ["pdftoppm", "-r", "20", "-f", str(page), "-l", str(page), "-png", source, f"{directory}/p"], check=True
+        )
+        image = Image.open(next(Path(directory).glob("p*.png"))).convert("L")
+        return sum(image.histogram()[:250])
 
 
 def test_html_typed_into_a_section_prints_as_text(province, plan):
