@@ -192,7 +192,7 @@ def document_day(congress):
 def host_letter_defaults(congress, *, type_code, type_name, subject, collective=True):
     """A document of the host (UBND, LĐLĐ tỉnh, a council), headed and signed as its kind of body does."""
     host = congress.host
-    signer = host.head
+    signer = host.head_on(document_day(congress))  # the head on the document's day (head terms)
     if signer is None:
         head = board_head(congress)
         signer = head.person if head else None

@@ -57,6 +57,7 @@ urlpatterns = [
     path("directory/organizations/new/", directory.organization_edit, name="organization_create"),
     path("directory/organizations/<int:pk>/", directory.organization_detail, name="organization_detail"),
     path("directory/organizations/<int:pk>/edit/", directory.organization_edit, name="organization_edit"),
+    path("directory/organizations/<int:pk>/heads/", directory.organization_heads, name="organization_heads"),
     path(
         "directory/organizations/<int:pk>/active/<int:active>/",
         directory.organization_set_active,

@@ -106,6 +106,7 @@ EXPECTATIONS = {
     "congress:organization_create": write(STANDING_OFFICE, scope=SIGNED_IN),
     "congress:organization_detail": read(SIGNED_IN),
     "congress:organization_edit": write(STANDING_OFFICE, scope=SIGNED_IN),
+    "congress:organization_heads": write(STANDING_OFFICE, scope=SIGNED_IN),
     "congress:organization_set_active": write(STANDING_OFFICE, scope=SIGNED_IN),
     "congress:person_list": read(SIGNED_IN),
     "congress:person_create": write(STANDING_OFFICE, scope=SIGNED_IN),
