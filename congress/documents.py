@@ -219,6 +219,21 @@ def earliest_date(congress):
     return board.founded_on if board else None
 
 
+def review_years(congress):
+    """(the year reviewed, the year launched) when no period is set: an annual review held in 2022
+    reviews 2021 and launches 2022; any other congress reviews its own year and launches the next."""
+    if congress.kind == congress.Kind.ANNUAL_REVIEW:
+        return congress.year - 1, congress.year
+    return congress.year, congress.year + 1
+
+
+def period_words(text, congress):
+    """An annual review speaks of "năm 2021", not of "giai đoạn 2021"."""
+    if congress.kind == congress.Kind.ANNUAL_REVIEW and not congress.review_period:
+        return text.replace("giai đoạn [Giai đoạn", "năm [Giai đoạn")
+    return text
+
+
 def facts(congress):
     """What a text may name in brackets ("[Tên Đại hội]") and the print fills in."""
     session = congress.last_session()
@@ -228,8 +243,8 @@ def facts(congress):
     return {
         "Tên Đại hội": congress.name,
         "Năm": congress.year,
-        "Giai đoạn": congress.review_period or congress.year,
-        "Giai đoạn tới": congress.next_period or congress.year + 1,
+        "Giai đoạn": congress.review_period or review_years(congress)[0],
+        "Giai đoạn tới": congress.next_period or review_years(congress)[1],
         "Chủ đề": congress.theme,
         "Cơ quan tổ chức": congress.host.name,
         "Ban Tổ chức": board_name(congress),
@@ -366,10 +381,10 @@ class Plan(CongressDocument):
         )
         return [
             Section("bases", "", plan_bases(owner)),
-            Section("preamble", "", preamble),
-            Section("purpose", "Mục đích, yêu cầu", PLAN_PURPOSE),
+            Section("preamble", "", period_words(preamble, owner)),
+            Section("purpose", "Mục đích, yêu cầu", period_words(PLAN_PURPOSE, owner)),
             Section("time_place", "Thời gian, địa điểm, thành phần", plan_time_place(owner)),
-            Section("agenda", "Nội dung, chương trình", PLAN_AGENDA),
+            Section("agenda", "Nội dung, chương trình", period_words(PLAN_AGENDA, owner)),
             Section("duties", "Tổ chức thực hiện", plan_duties(owner)),
             Section("closing", "", PLAN_CLOSING),
         ]

@@ -155,3 +155,15 @@ def test_a_document_of_2020_does_not_cite_the_2022_law(db):
 def test_titles_do_not_say_a_word_twice_where_two_parts_meet():
     assert join_words("Về việc đề nghị khen thưởng", "Khen thưởng năm 2024") == "Về việc đề nghị khen thưởng năm 2024"
     assert join_words("đề nghị khen thưởng", "Đợt 1") == "đề nghị khen thưởng Đợt 1"
+
+
+def test_an_annual_review_of_2022_reviews_2021_and_launches_2022(db):
+    congress = congress_of(PROVINCE, Kind.PEOPLES_COMMITTEE, None, "Chủ tịch UBND tỉnh")
+    congress.kind, congress.year, congress.review_period, congress.next_period = "annual_review", 2022, "", ""
+    congress.save()
+    kind = get_kind("plan")
+    text = " ".join(getattr(block, "text", "") for block in letter_for(kind, congress, record_for(kind, congress)).body)
+
+    assert "phong trào thi đua yêu nước năm 2021" in text
+    assert "phong trào thi đua năm 2022" in text
+    assert "2023" not in text and "giai đoạn 2022" not in text
