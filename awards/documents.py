@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress import legal
-from congress.documents import place_name
+from congress.documents import issuer_style, place_name
+from congress.models import Congress
 from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
 from documents.layer import DocumentKind, SeriesKey, register
 from documents.vietnamese import join_words, short_date
@@ -30,6 +31,10 @@ PROPOSED = (Status.APPROVED, Status.PROPOSED, Status.DECIDED)
 
 
 def council_name(congress):
+    """The emulation council of the congress's area; a cluster has no council of its own, so its
+    documents are issued by the body that hosts the cluster's conference."""
+    if congress.kind == Congress.Kind.CLUSTER_REVIEW:
+        return congress.host.name
     area = f" {congress.area_name}" if congress.area_name else ""
     return f"Hội đồng Thi đua - Khen thưởng{area}"
 
@@ -50,14 +55,19 @@ def council_chair(congress):
 def council_defaults(congress, *, type_code, type_name, subject):
     """A document of the council, signed on its behalf by its chair."""
     chair = council_chair(congress)
+    host, parent, collective = congress.host, congress.host.name, "Hội đồng"
+    if congress.kind == Congress.Kind.CLUSTER_REVIEW:  # the host issues, headed and signed as its kind of body
+        style = issuer_style(host)
+        parent = host.parent.name if host.parent_id and style.parent_above else ""
+        collective = style.collective
     return {
         "type_code": type_code,
         "type_name": type_name,
-        "parent_body": congress.host.name,
+        "parent_body": parent,
         "issuing_body": council_name(congress),
         "place": place_name(congress),
         "subject": subject,
-        "signer_collective": "Hội đồng",
+        "signer_collective": collective,
         "signer_position": "Chủ tịch",
         "signer_name": chair.person.full_name if chair else "",
         "signer_person_id": chair.person_id if chair else None,

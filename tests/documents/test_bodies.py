@@ -167,3 +167,20 @@ def test_an_annual_review_of_2022_reviews_2021_and_launches_2022(db):
     assert "phong trào thi đua yêu nước năm 2021" in text
     assert "phong trào thi đua năm 2022" in text
     assert "2023" not in text and "giai đoạn 2022" not in text
+
+
+def test_a_clusters_award_list_is_headed_by_the_host_not_an_invented_council(db):
+    from tests.awards.factories import NominationRoundFactory
+
+    host = OrganizationFactory(name=PROVINCE, kind=Kind.PEOPLES_COMMITTEE)
+    congress = CongressFactory(host=host, kind="cluster_review", area_name="Cụm thi đua các tỉnh Nam Trung Bộ")
+    nomination_round = NominationRoundFactory(congress=congress, name="Khen thưởng năm 2024")
+    kind = get_kind("award-submission")
+    record = record_for(kind, nomination_round)
+    letter = letter_for(kind, nomination_round, record, draft=False)
+
+    assert letter.issuer_lines == ["ỦY BAN NHÂN DÂN", "TỈNH NINH THUẬN"]
+    assert letter.parent_lines == []
+    assert letter.signature_lines[0] == "TM. ỦY BAN NHÂN DÂN"
+    assert record.subject == "Về việc đề nghị khen thưởng năm 2024"
+    assert "CỤM" not in " ".join(letter.issuer_lines)
