@@ -336,7 +336,15 @@ class CouncilMinutes(DocumentKind):
                 "và tập thể có từ 70% nữ trở lên. Biên bản được thông qua tại phiên họp."
             )
         )
-        return Content(body=body, landscape=True)
+        return Content(body=body, landscape=True, cosigners=self._cosigners(attendance))
+
+    def _cosigners(self, attendance):
+        """The secretary and the chair of the session sign the minutes."""
+        by_role = {}
+        for row in attendance:
+            by_role.setdefault(row.member.role, row.member.person.full_name)
+        Role = CouncilMember.Role
+        return [("Thư ký", by_role.get(Role.SECRETARY, "")), ("Chủ tịch Hội đồng", by_role.get(Role.CHAIR, ""))]
 
     def _results(self, owner):
         blocks = []

@@ -136,6 +136,9 @@ class Content:
     subtitle: str = ""
     closing_mark: bool = True
     authority_line: str = ""  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under its subject
+    # Minutes (biên bản): [(title, name)] signed side by side, the secretary's then the chair's,
+    # in place of the recipients and the signature block.
+    cosigners: list = field(default_factory=list)
 
 
 _HEADING_LEVELS = {liststyle.PART: 1, liststyle.NUMBERED: 2, liststyle.ARTICLE: 2, liststyle.LETTERED: 3}

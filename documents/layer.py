@@ -218,6 +218,7 @@ class Letter:
     recipients_title: str = RECIPIENTS_TITLE
     draft_mark: str = DRAFT_MARK
     parent_lines: list = field(default_factory=list)
+    cosigners: list = field(default_factory=list)  # [(title, name)]: minutes, no "Nơi nhận"
     issuer_lines: list = field(default_factory=list)
     letterhead_size: int = 13
 
@@ -257,6 +258,7 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
         landscape=content.landscape,
         draft=not record.is_issued if draft is None else draft,
         template=kind.template,
+        cosigners=[(nfc(title).upper(), nfc(name)) for title, name in content.cosigners],
     )
     letter.annexes = label_annexes(annexes, record, year=record.date.year if record.date else kind.draft_year(owner))
     break_lines(letter)

@@ -340,8 +340,23 @@ def _repeat_header(row):
 # Recipients and signature -----------------------------------------------------------------------
 
 
+def _cosigners(document, letter, section):
+    """Minutes: the secretary and the chair sign side by side; no recipients."""
+    shares = [1 / len(letter.cosigners)] * len(letter.cosigners)
+    table = _borderless_table(document, shares, _text_width(section))
+    for cell, (title, name) in zip(table.rows[0].cells, letter.cosigners, strict=True):
+        cell._tc.remove(cell.paragraphs[0]._p)
+        _para(cell, title, bold=True)
+        for _ in range(4):
+            _para(cell)
+        _para(cell, name, bold=True)
+
+
 def _closing(document, letter, section):
     _para(document).paragraph_format.space_before = Pt(6)
+    if letter.cosigners:
+        _cosigners(document, letter, section)
+        return
     table = _borderless_table(document, (RECIPIENTS_SHARE, 1 - RECIPIENTS_SHARE), _text_width(section))
     recipients, signature = table.rows[0].cells
     recipients._tc.remove(recipients.paragraphs[0]._p)

@@ -114,3 +114,22 @@ def test_the_documents_tab_lists_the_council_papers_only_to_those_who_may_open_t
     assert paper in client_for(council_user).get(url).content.decode()
     public = document_url(congress, "advanced-models-list", nomination_round)
     assert public in client_for(viewer).get(url).content.decode()
+
+
+def test_the_minutes_are_signed_by_the_secretary_and_the_chair_and_sent_to_no_one(demo_round):
+    from awards.models import CouncilMember
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_lines
+
+    session = CouncilSession.objects.get()
+    session.round.congress = demo_round.congress
+    kind = get_kind("council-minutes")
+    letter = letter_for(kind, session, record_for(kind, session))
+    chair = CouncilMember.objects.get(congress=demo_round.congress, role=CouncilMember.Role.CHAIR).person.full_name
+
+    assert [title for title, _name in letter.cosigners] == ["THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG"]
+    assert letter.cosigners[1][1] == chair
+    text, lines = pdf_text(render_pdf(letter)[0]), docx_lines(render_docx(letter))
+    for printed_text in (text, "\n".join(lines)):
+        assert "Nơi nhận:" not in printed_text
+        assert "THƯ KÝ" in printed_text and "CHỦ TỊCH HỘI ĐỒNG" in printed_text and chair in printed_text
