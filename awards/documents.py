@@ -323,11 +323,11 @@ class CouncilMinutes(DocumentKind):
             Heading(1, "Thời gian, địa điểm"),
             Paragraph(f"Vào lúc {held:%H} giờ {held:%M} ngày {short_date(held.date())}, tại {owner.place or '…'}."),
             Heading(1, "Thành phần"),
-            Paragraph(f"Có mặt {len(present)}/{len(attendance)} thành viên Hội đồng:"),
+            Paragraph(f"Có mặt {len(present)}/{len(attendance)} thành viên Hội đồng:", keep_with_next=True),
             *[Item("-", f"Đồng chí {member.person.title_line} - {member.get_role_display()};") for member in present],
         ]
         if absent:
-            body.append(Paragraph(f"Vắng mặt {len(absent)} thành viên:"))
+            body.append(Paragraph(f"Vắng mặt {len(absent)} thành viên:", keep_with_next=True))
             body += [Item("-", f"Đồng chí {member.person.title_line};") for member in absent]
         body += [Heading(1, "Kết quả bỏ phiếu"), *self._results(owner)]
         body.append(
@@ -374,6 +374,7 @@ class CouncilMinutes(DocumentKind):
                     f"{award_type.name} ({secret}; cần đạt {award_type.approval_threshold}% tổng số thành viên):",
                     bold=True,
                     indent=False,
+                    keep_with_next=True,
                 )
             )
             blocks.append(Table(MINUTES_COLUMNS, rows))

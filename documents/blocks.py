@@ -44,6 +44,7 @@ class Paragraph:
     italic: bool = False
     bold: bool = False
     indent: bool = True
+    keep_with_next: bool = False  # a lead line ("Vắng mặt 1 thành viên:") never ends a page
 
     def __post_init__(self):
         object.__setattr__(self, "text", nfc(self.text))

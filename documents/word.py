@@ -271,9 +271,11 @@ def _block(container, block, *, size, in_cell):
         return _para(container, block.text, bold=block.bold, size=size)
     if isinstance(block, Paragraph):
         indent = indent and block.indent
-        return _para(
+        paragraph = _para(
             container, block.text, align=JUSTIFY, size=size, bold=block.bold, italic=block.italic, indent=indent
         )
+        paragraph.paragraph_format.keep_with_next = block.keep_with_next or None
+        return paragraph
     return _para(container, block.text, align=JUSTIFY, size=size)  # a numbered line in a cell
 
 

@@ -133,3 +133,20 @@ def test_the_minutes_are_signed_by_the_secretary_and_the_chair_and_sent_to_no_on
     for printed_text in (text, "\n".join(lines)):
         assert "Nơi nhận:" not in printed_text
         assert "THƯ KÝ" in printed_text and "CHỦ TỊCH HỘI ĐỒNG" in printed_text and chair in printed_text
+
+
+def test_a_short_absent_list_stays_on_the_page_of_its_heading(demo_round):
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_document, pdf_pages
+
+    session = CouncilSession.objects.get()
+    session.round.congress = demo_round.congress
+    kind = get_kind("council-minutes")
+    letter = letter_for(kind, session, record_for(kind, session))
+
+    pages = pdf_pages(render_pdf(letter)[0])
+    heading_page = next(page for page in pages if "Vắng mặt 1 thành viên:" in page)
+    assert "Đồng chí Nguyễn Thị Thu Hà" in heading_page
+    document = docx_document(render_docx(letter))
+    lead = next(p for p in document.paragraphs if p.text == "Vắng mặt 1 thành viên:")
+    assert lead.paragraph_format.keep_with_next
