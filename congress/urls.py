@@ -51,6 +51,7 @@ urlpatterns = [
     path(f"{document}issue/", documents.document_issue, name="document_issue"),
     path(f"{document}file.<str:fmt>", documents.document_file, name="document_file"),
     path(f"{document}versions/<int:version>.<str:fmt>", documents.issued_file, name="document_version_file"),
+    path(f"{document}versions/<int:version>/signed/", documents.document_signed_scan, name="document_signed_scan"),
     path(f"{document}jobs/<int:job_pk>/", documents.document_job, name="document_job"),
     path(f"{document}jobs/<int:job_pk>/file/", documents.document_job_file, name="document_job_file"),
     path("directory/organizations/", directory.organization_list, name="organization_list"),

@@ -199,3 +199,34 @@ class IssueForm(forms.Form):
                 % {"date": short_date(self.earliest)},
             )
         return cleaned
+
+
+SIGNED_SCAN_MAX_BYTES = 20 * 1024 * 1024
+
+
+class SignedScanForm(forms.Form):
+    """The signed, stamped document scanned as a PDF: checked to be a PDF that opens, at most 20 MB."""
+
+    scan = forms.FileField(
+        label=_("Signed and stamped scan (PDF)"), widget=forms.ClearableFileInput(attrs={"accept": ".pdf"})
+    )
+
+    def clean_scan(self):
+        from django.template.defaultfilters import filesizeformat
+
+        from .uploads import check_pdf, display_name
+
+        upload = self.cleaned_data["scan"]
+        if upload.size > SIGNED_SCAN_MAX_BYTES:
+            raise forms.ValidationError(
+                _("“%(name)s” is %(size)s; the scan may be at most %(limit)s.")
+                % {
+                    "name": display_name(upload),
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(SIGNED_SCAN_MAX_BYTES),
+                }
+            )
+        upload.seek(0)
+        if upload.read(5) != b"%PDF-":
+            raise forms.ValidationError(_("“%(name)s” is not a PDF file.") % {"name": display_name(upload)})
+        return check_pdf(upload)

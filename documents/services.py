@@ -136,6 +136,22 @@ def issue_document(document, *, number, issued_on, by):
     return issue
 
 
+def attach_signed_scan(issue, upload):
+    """The signed, stamped scan of an issued version, kept with its SHA-256: from now on the official copy."""
+    upload.seek(0)
+    digest = hashlib.sha256(upload.read()).hexdigest()
+    upload.seek(0)
+    with transaction.atomic():
+        if issue.signed_scan:
+            issue.signed_scan.delete(save=False)
+        issue.signed_scan.save(
+            f"{issue.document.kind}-{issue.document_id}-v{issue.version}-signed.pdf", upload, save=False
+        )
+        issue.signed_scan_sha256 = digest
+        issue.save(update_fields=["signed_scan", "signed_scan_sha256"])
+    return issue
+
+
 def snapshot(record):
     fields = model_to_dict(record, exclude=["id", "owner_type", "series"])
     fields["date"] = record.date.isoformat() if record.date else None

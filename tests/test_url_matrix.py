@@ -146,6 +146,7 @@ EXPECTATIONS = {
     "congress:document_issue": write(SECRETARIAT),
     "congress:document_file": read(),
     "congress:document_version_file": read(),
+    "congress:document_signed_scan": write(SECRETARIAT),
     "congress:document_job": read(),
     "congress:document_job_file": read(),
     "planning:calendar": read(SIGNED_IN),
