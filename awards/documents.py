@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress import legal
-from congress.documents import issuer_style, place_name
+from congress.documents import host_letter_defaults, issuer_style, organization_series, place_name
 from congress.models import Congress
-from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
+from documents.blocks import Annex, Centered, Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
 from documents.layer import DocumentKind, SeriesKey, register
 from documents.vietnamese import join_words, short_date
 
@@ -106,6 +106,13 @@ def result_text(nomination):
 class RoundDocument(DocumentKind):
     """A document of one nomination round; its scope is the congress."""
 
+    annex_only = False  # a list: printed as the annex of a Tờ trình or a Quyết định, never numbered alone
+
+    def issue_problems(self, owner, record):
+        if self.annex_only:
+            return [_("A list is issued as the annex of a submission (Tờ trình) or a decision, not on its own.")]
+        return []
+
     owner_model = "awards.NominationRound"
 
     def owners(self, scope):
@@ -161,12 +168,13 @@ def proposal_tables(nominations):
 @register
 class AwardProposalList(RoundDocument):
     key = "award-proposal-list"
+    annex_only = True
     read_permission = "awards.see_council"  # the standing office and the council, not every role
     label = _("List of proposed honours")
 
     def defaults(self, owner):
         subject = join_words("Các tập thể, cá nhân đề nghị khen thưởng", owner.name)
-        return council_defaults(owner.congress, type_code="DS", type_name="Danh sách", subject=subject)
+        return council_defaults(owner.congress, type_code="", type_name="Danh sách", subject=subject)
 
     def content(self, owner, record):
         return Content(body=proposal_tables(proposed(owner)), landscape=True)
@@ -220,14 +228,96 @@ class AwardSubmission(RoundDocument):
         return Content(body=body)
 
 
+DECISION_COLUMNS = (
+    Column("STT", 7, "center"),
+    Column("Tập thể, cá nhân", 58),
+    Column("Đơn vị đề nghị", 35),
+)
+
+
+def counted(nominations):
+    collectives = sum(1 for nomination in nominations if not nomination.person_id)
+    people = len(nominations) - collectives
+    parts = [f"{count:02d} {text}" for count, text in ((collectives, "tập thể"), (people, "cá nhân")) if count]
+    return " và ".join(parts)
+
+
+@register
+class AwardDecision(RoundDocument):
+    """The host's decision awarding the honours the council proposed, with their list as its annex."""
+
+    key = "award-decision"
+    read_permission = "awards.see_council"
+    label = _("Award decision")
+
+    def series(self, owner):
+        return organization_series(owner.congress.host)
+
+    def defaults(self, owner):
+        subject = join_words("Về việc khen thưởng", owner.name)
+        values = host_letter_defaults(owner.congress, type_code="QĐ", type_name="Quyết định", subject=subject)
+        values["recipients"] = [["Như Điều 2", ""], ["Hội đồng Thi đua - Khen thưởng", ""]]
+        return values
+
+    def issue_problems(self, owner, record):
+        if not proposed(owner):
+            return [_("No honour has been approved in this round yet: there is nothing to decide.")]
+        return []
+
+    def content(self, owner, record):
+        congress, nominations = owner.congress, proposed(owner)
+        style = issuer_style(congress.host)
+        host = congress.host.name
+        authority = host if host.casefold().startswith(style.collective.casefold()) else f"{style.collective} {host}"
+        day = record.date or datetime.date(owner.year, 6, 30)
+        bases = legal.bases(day, *style.decision_bases) or legal.bases(day, legal.EMULATION_LAW)
+        body = [Paragraph(f"{line};", italic=True) for line in bases]
+        body.append(Paragraph(f"Xét đề nghị của {council_name(congress)}.", italic=True))
+        body.append(Centered("QUYẾT ĐỊNH:"))
+        groups = [(award_type, list(rows)) for award_type, rows in groupby(nominations, key=lambda n: n.award_type)]
+        if len(groups) == 1:
+            award_type, rows = groups[0]
+            body.append(
+                Paragraph(f"Điều 1. Tặng {award_type.name} cho {counted(rows)} (có danh sách kèm theo).", indent=True)
+            )
+        else:
+            body.append(Paragraph("Điều 1. Khen thưởng các tập thể, cá nhân (có danh sách kèm theo):"))
+            body += [Item("-", f"{award_type.name}: {counted(rows)};") for award_type, rows in groups]
+        body.append(
+            Paragraph(
+                "Điều 2. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
+                "trách nhiệm thi hành Quyết định này."
+            )
+        )
+        annex_body = []
+        for award_type, rows in groups:
+            annex_body.append(Heading(1, award_type.name))
+            annex_body.append(
+                Table(
+                    DECISION_COLUMNS,
+                    [
+                        Row((cell(number), cell(nominee_line(row)), cell(row.proposing_organization.name)))
+                        for number, row in enumerate(rows, start=1)
+                    ],
+                )
+            )
+        annex = Annex(
+            title=join_words("Danh sách tập thể, cá nhân được khen thưởng", owner.name),
+            body=annex_body,
+            issued_by=authority,
+        )
+        return Content(body=body, annexes=[annex], authority_line=authority)
+
+
 @register
 class AdvancedModelsList(RoundDocument):
     key = "advanced-models-list"
+    annex_only = True
     label = _("List of advanced models honoured at the congress")
 
     def defaults(self, owner):
         subject = f"Các tập thể, cá nhân điển hình tiên tiến được khen thưởng tại {owner.congress.name}"
-        return council_defaults(owner.congress, type_code="DS", type_name="Danh sách", subject=subject)
+        return council_defaults(owner.congress, type_code="", type_name="Danh sách", subject=subject)
 
     def content(self, owner, record):
         nominations = proposed(owner)
