@@ -9,16 +9,19 @@ They are documents of the congress's emulation council; its chair signs. Each ga
 context in a bounded number of queries.
 """
 
+import datetime
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.documents import place_name
-from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
+from congress import legal
+from congress.documents import host_letter_defaults, issuer_style, organization_series, place_name
+from congress.models import Congress
+from documents.blocks import Annex, Centered, Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
 from documents.layer import DocumentKind, SeriesKey, register
-from documents.vietnamese import short_date
+from documents.vietnamese import join_words, short_date
 
 from .models import CouncilMember, CouncilSession, Nomination, NominationRound
 from .selectors import ranking
@@ -28,6 +31,10 @@ PROPOSED = (Status.APPROVED, Status.PROPOSED, Status.DECIDED)
 
 
 def council_name(congress):
+    """The emulation council of the congress's area; a cluster has no council of its own, so its
+    documents are issued by the body that hosts the cluster's conference."""
+    if congress.kind == Congress.Kind.CLUSTER_REVIEW:
+        return congress.host.name
     area = f" {congress.area_name}" if congress.area_name else ""
     return f"Hội đồng Thi đua - Khen thưởng{area}"
 
@@ -48,14 +55,19 @@ def council_chair(congress):
 def council_defaults(congress, *, type_code, type_name, subject):
     """A document of the council, signed on its behalf by its chair."""
     chair = council_chair(congress)
+    host, parent, collective = congress.host, congress.host.name, "Hội đồng"
+    if congress.kind == Congress.Kind.CLUSTER_REVIEW:  # the host issues, headed and signed as its kind of body
+        style = issuer_style(host)
+        parent = host.parent.name if host.parent_id and style.parent_above else ""
+        collective = style.collective
     return {
         "type_code": type_code,
         "type_name": type_name,
-        "parent_body": congress.host.name,
+        "parent_body": parent,
         "issuing_body": council_name(congress),
         "place": place_name(congress),
         "subject": subject,
-        "signer_collective": "Hội đồng",
+        "signer_collective": collective,
         "signer_position": "Chủ tịch",
         "signer_name": chair.person.full_name if chair else "",
         "signer_person_id": chair.person_id if chair else None,
@@ -93,6 +105,13 @@ def result_text(nomination):
 
 class RoundDocument(DocumentKind):
     """A document of one nomination round; its scope is the congress."""
+
+    annex_only = False  # a list: printed as the annex of a Tờ trình or a Quyết định, never numbered alone
+
+    def issue_problems(self, owner, record):
+        if self.annex_only:
+            return [_("A list is issued as the annex of a submission (Tờ trình) or a decision, not on its own.")]
+        return []
 
     owner_model = "awards.NominationRound"
 
@@ -149,15 +168,22 @@ def proposal_tables(nominations):
 @register
 class AwardProposalList(RoundDocument):
     key = "award-proposal-list"
+    annex_only = True
     read_permission = "awards.see_council"  # the standing office and the council, not every role
     label = _("List of proposed honours")
 
     def defaults(self, owner):
-        subject = f"Các tập thể, cá nhân đề nghị khen thưởng - {owner.name}"
-        return council_defaults(owner.congress, type_code="DS", type_name="Danh sách", subject=subject)
+        subject = join_words("Các tập thể, cá nhân đề nghị khen thưởng", owner.name)
+        return council_defaults(owner.congress, type_code="", type_name="Danh sách", subject=subject)
 
     def content(self, owner, record):
         return Content(body=proposal_tables(proposed(owner)), landscape=True)
+
+
+def submission_bases(nomination_round, record):
+    """The law and decree in force on the letter's date (else mid-year of the round)."""
+    day = record.date or datetime.date(nomination_round.year, 6, 30)
+    return legal.bases(day, legal.EMULATION_LAW, legal.EMULATION_DECREE)
 
 
 @register
@@ -169,7 +195,10 @@ class AwardSubmission(RoundDocument):
 
     def defaults(self, owner):
         values = council_defaults(
-            owner.congress, type_code="TTr", type_name="Tờ trình", subject=f"Về việc đề nghị khen thưởng {owner.name}"
+            owner.congress,
+            type_code="TTr",
+            type_name="Tờ trình",
+            subject=join_words("Về việc đề nghị khen thưởng", owner.name),
         )
         values["recipients"] = [["Như trên", ""], ["Thường trực Hội đồng Thi đua - Khen thưởng", ""]]
         values["annexes"] = ["award-proposal-list"]
@@ -180,7 +209,7 @@ class AwardSubmission(RoundDocument):
         council = council_name(owner.congress)
         body = [
             Paragraph(f"Kính gửi: Chủ tịch {owner.congress.host.name}.", indent=False, bold=True),
-            Paragraph("Căn cứ Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành;", italic=True),
+            *(Paragraph(f"{line};", italic=True) for line in submission_bases(owner, record)),
             Paragraph(
                 f"{council} đã tổ chức họp xét, bỏ phiếu đối với các hồ sơ đề nghị khen thưởng {owner.name}. "
                 f"{council} kính trình Chủ tịch {owner.congress.host.name} xem xét, khen thưởng như sau:"
@@ -199,14 +228,96 @@ class AwardSubmission(RoundDocument):
         return Content(body=body)
 
 
+DECISION_COLUMNS = (
+    Column("STT", 7, "center"),
+    Column("Tập thể, cá nhân", 58),
+    Column("Đơn vị đề nghị", 35),
+)
+
+
+def counted(nominations):
+    collectives = sum(1 for nomination in nominations if not nomination.person_id)
+    people = len(nominations) - collectives
+    parts = [f"{count:02d} {text}" for count, text in ((collectives, "tập thể"), (people, "cá nhân")) if count]
+    return " và ".join(parts)
+
+
+@register
+class AwardDecision(RoundDocument):
+    """The host's decision awarding the honours the council proposed, with their list as its annex."""
+
+    key = "award-decision"
+    read_permission = "awards.see_council"
+    label = _("Award decision")
+
+    def series(self, owner):
+        return organization_series(owner.congress.host)
+
+    def defaults(self, owner):
+        subject = join_words("Về việc khen thưởng", owner.name)
+        values = host_letter_defaults(owner.congress, type_code="QĐ", type_name="Quyết định", subject=subject)
+        values["recipients"] = [["Như Điều 2", ""], ["Hội đồng Thi đua - Khen thưởng", ""]]
+        return values
+
+    def issue_problems(self, owner, record):
+        if not proposed(owner):
+            return [_("No honour has been approved in this round yet: there is nothing to decide.")]
+        return []
+
+    def content(self, owner, record):
+        congress, nominations = owner.congress, proposed(owner)
+        style = issuer_style(congress.host)
+        host = congress.host.name
+        authority = host if host.casefold().startswith(style.collective.casefold()) else f"{style.collective} {host}"
+        day = record.date or datetime.date(owner.year, 6, 30)
+        bases = legal.bases(day, *style.decision_bases) or legal.bases(day, legal.EMULATION_LAW)
+        body = [Paragraph(f"{line};", italic=True) for line in bases]
+        body.append(Paragraph(f"Xét đề nghị của {council_name(congress)}.", italic=True))
+        body.append(Centered("QUYẾT ĐỊNH:"))
+        groups = [(award_type, list(rows)) for award_type, rows in groupby(nominations, key=lambda n: n.award_type)]
+        if len(groups) == 1:
+            award_type, rows = groups[0]
+            body.append(
+                Paragraph(f"Điều 1. Tặng {award_type.name} cho {counted(rows)} (có danh sách kèm theo).", indent=True)
+            )
+        else:
+            body.append(Paragraph("Điều 1. Khen thưởng các tập thể, cá nhân (có danh sách kèm theo):"))
+            body += [Item("-", f"{award_type.name}: {counted(rows)};") for award_type, rows in groups]
+        body.append(
+            Paragraph(
+                "Điều 2. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
+                "trách nhiệm thi hành Quyết định này."
+            )
+        )
+        annex_body = []
+        for award_type, rows in groups:
+            annex_body.append(Heading(1, award_type.name))
+            annex_body.append(
+                Table(
+                    DECISION_COLUMNS,
+                    [
+                        Row((cell(number), cell(nominee_line(row)), cell(row.proposing_organization.name)))
+                        for number, row in enumerate(rows, start=1)
+                    ],
+                )
+            )
+        annex = Annex(
+            title=join_words("Danh sách tập thể, cá nhân được khen thưởng", owner.name),
+            body=annex_body,
+            issued_by=authority,
+        )
+        return Content(body=body, annexes=[annex], authority_line=authority)
+
+
 @register
 class AdvancedModelsList(RoundDocument):
     key = "advanced-models-list"
+    annex_only = True
     label = _("List of advanced models honoured at the congress")
 
     def defaults(self, owner):
         subject = f"Các tập thể, cá nhân điển hình tiên tiến được khen thưởng tại {owner.congress.name}"
-        return council_defaults(owner.congress, type_code="DS", type_name="Danh sách", subject=subject)
+        return council_defaults(owner.congress, type_code="", type_name="Danh sách", subject=subject)
 
     def content(self, owner, record):
         nominations = proposed(owner)
@@ -302,11 +413,11 @@ class CouncilMinutes(DocumentKind):
             Heading(1, "Thời gian, địa điểm"),
             Paragraph(f"Vào lúc {held:%H} giờ {held:%M} ngày {short_date(held.date())}, tại {owner.place or '…'}."),
             Heading(1, "Thành phần"),
-            Paragraph(f"Có mặt {len(present)}/{len(attendance)} thành viên Hội đồng:"),
+            Paragraph(f"Có mặt {len(present)}/{len(attendance)} thành viên Hội đồng:", keep_with_next=True),
             *[Item("-", f"Đồng chí {member.person.title_line} - {member.get_role_display()};") for member in present],
         ]
         if absent:
-            body.append(Paragraph(f"Vắng mặt {len(absent)} thành viên:"))
+            body.append(Paragraph(f"Vắng mặt {len(absent)} thành viên:", keep_with_next=True))
             body += [Item("-", f"Đồng chí {member.person.title_line};") for member in absent]
         body += [Heading(1, "Kết quả bỏ phiếu"), *self._results(owner)]
         body.append(
@@ -315,7 +426,15 @@ class CouncilMinutes(DocumentKind):
                 "và tập thể có từ 70% nữ trở lên. Biên bản được thông qua tại phiên họp."
             )
         )
-        return Content(body=body, landscape=True)
+        return Content(body=body, landscape=True, cosigners=self._cosigners(attendance))
+
+    def _cosigners(self, attendance):
+        """The secretary and the chair of the session sign the minutes."""
+        by_role = {}
+        for row in attendance:
+            by_role.setdefault(row.member.role, row.member.person.full_name)
+        Role = CouncilMember.Role
+        return [("Thư ký", by_role.get(Role.SECRETARY, "")), ("Chủ tịch Hội đồng", by_role.get(Role.CHAIR, ""))]
 
     def _results(self, owner):
         blocks = []
@@ -345,6 +464,7 @@ class CouncilMinutes(DocumentKind):
                     f"{award_type.name} ({secret}; cần đạt {award_type.approval_threshold}% tổng số thành viên):",
                     bold=True,
                     indent=False,
+                    keep_with_next=True,
                 )
             )
             blocks.append(Table(MINUTES_COLUMNS, rows))

@@ -5,9 +5,12 @@ Also the facts every congress document prints (issuing bodies, place, signer), w
 planning's documents reuse. See documents/layer.py for how a document kind works.
 """
 
+import datetime
 import re
+from dataclasses import dataclass
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.blocks import (
@@ -28,6 +31,7 @@ from documents.layer import DocumentKind, Section, SeriesKey, register
 from documents.liststyle import DASH, PLUS, read_line
 from documents.vietnamese import to_roman
 
+from . import legal
 from .models import BoardMember, Organization, OrganizingBoard, SubcommitteeMember
 
 # Words that name a unit before the place: "tỉnh Ninh Thuận" is printed "Ninh Thuận, ngày …".
@@ -120,23 +124,88 @@ def board_letter_defaults(congress, *, type_code, type_name, subject):
     }
 
 
+@dataclass(frozen=True)
+class IssuerStyle:
+    """How a kind of body heads and signs its documents (Decree 30, Annex I).
+
+    `parent_above`: its parent body is printed above its name; `collective`: the "TM." line
+    ("" when its head signs in his own name); `head_title`: the position under it ("" to take
+    it from the signer's position); `decision_bases`: the series of legal instruments its
+    decisions cite (congress.legal) and the proposing line, if any.
+    """
+
+    parent_above: bool
+    collective: str
+    head_title: str = ""
+    decision_bases: tuple = ()
+    proposed_by: str = ""
+
+
+COMMITTEE = IssuerStyle(
+    parent_above=False,
+    collective="Ủy ban nhân dân",
+    head_title="Chủ tịch",
+    decision_bases=(legal.LOCAL_GOVERNMENT_LAW, legal.EMULATION_LAW, legal.EMULATION_DECREE),
+    proposed_by="Theo đề nghị của Giám đốc Sở Nội vụ",
+)
+TRADE_UNION = IssuerStyle(
+    parent_above=True,
+    collective="Ban Thường vụ",
+    head_title="Chủ tịch",
+    decision_bases=(legal.TRADE_UNION_CHARTER, legal.EMULATION_LAW),
+)
+COUNCIL = IssuerStyle(
+    parent_above=True, collective="Hội đồng", head_title="Chủ tịch", decision_bases=(legal.EMULATION_LAW,)
+)
+ORGANISING_BOARD = IssuerStyle(parent_above=True, collective="Ban Tổ chức", head_title="Trưởng ban")
+AGENCY = IssuerStyle(parent_above=True, collective="", decision_bases=(legal.EMULATION_LAW, legal.EMULATION_DECREE))
+
+# A People's Committee at every level has no line above its name ("ỦY BAN NHÂN DÂN / THỊ XÃ X").
+ISSUER_STYLES = {
+    Organization.Kind.PEOPLES_COMMITTEE: COMMITTEE,
+    Organization.Kind.DISTRICT: COMMITTEE,
+    Organization.Kind.COMMUNE: COMMITTEE,
+    Organization.Kind.UNION: TRADE_UNION,
+    Organization.Kind.MASS_ORGANIZATION: TRADE_UNION,
+}
+# Bodies known by the first words of their name, whatever their kind in the directory.
+ISSUER_STYLES_BY_NAME = (("Hội đồng", COUNCIL), ("Ban Tổ chức", ORGANISING_BOARD), ("Ủy ban nhân dân", COMMITTEE))
+
+
+def issuer_style(organization):
+    for prefix, style in ISSUER_STYLES_BY_NAME:
+        if organization.name.casefold().startswith(prefix.casefold()):
+            return style
+    return ISSUER_STYLES.get(organization.kind, AGENCY)
+
+
+def document_day(congress):
+    """The day a congress document's defaults are reckoned on: the congress's session, else the board's
+    founding, else mid-year."""
+    session = congress.last_session()
+    if session and session.starts_at:
+        return timezone.localdate(session.starts_at)
+    board = board_of(congress)
+    return board.founded_on if board and board.founded_on else datetime.date(congress.year, 6, 30)
+
+
 def host_letter_defaults(congress, *, type_code, type_name, subject, collective=True):
-    """A document of the host (UBND tỉnh, LĐLĐ tỉnh), signed by its head."""
+    """A document of the host (UBND, LĐLĐ tỉnh, a council), headed and signed as its kind of body does."""
     host = congress.host
-    signer = host.head
+    signer = host.head_on(document_day(congress))  # the head on the document's day (head terms)
     if signer is None:
         head = board_head(congress)
         signer = head.person if head else None
-    is_committee = host.kind == Organization.Kind.PEOPLES_COMMITTEE
+    style = issuer_style(host)
     return {
         "type_code": type_code,
         "type_name": type_name,
-        "parent_body": host.parent.name if host.parent_id else "",
+        "parent_body": host.parent.name if host.parent_id and style.parent_above else "",
         "issuing_body": host.name,
         "place": place_name(congress),
         "subject": subject,
-        "signer_collective": ("Ủy ban nhân dân" if is_committee else host.name) if collective else "",
-        "signer_position": title_of(signer.position, host) if signer else "",
+        "signer_collective": style.collective if collective else "",
+        "signer_position": style.head_title or (title_of(signer.position, host) if signer else ""),
         "signer_name": signer.full_name if signer else "",
         "signer_person_id": signer.pk if signer else None,
         "recipients": [["Thành viên Ban Tổ chức", ""], ["Các cơ quan, đơn vị, địa phương", ""]],
@@ -150,6 +219,21 @@ def earliest_date(congress):
     return board.founded_on if board else None
 
 
+def review_years(congress):
+    """(the year reviewed, the year launched) when no period is set: an annual review held in 2022
+    reviews 2021 and launches 2022; any other congress reviews its own year and launches the next."""
+    if congress.kind == congress.Kind.ANNUAL_REVIEW:
+        return congress.year - 1, congress.year
+    return congress.year, congress.year + 1
+
+
+def period_words(text, congress):
+    """An annual review speaks of "năm 2021", not of "giai đoạn 2021"."""
+    if congress.kind == congress.Kind.ANNUAL_REVIEW and not congress.review_period:
+        return text.replace("giai đoạn [Giai đoạn", "năm [Giai đoạn")
+    return text
+
+
 def facts(congress):
     """What a text may name in brackets ("[Tên Đại hội]") and the print fills in."""
     session = congress.last_session()
@@ -159,8 +243,8 @@ def facts(congress):
     return {
         "Tên Đại hội": congress.name,
         "Năm": congress.year,
-        "Giai đoạn": congress.review_period or congress.year,
-        "Giai đoạn tới": congress.next_period or congress.year + 1,
+        "Giai đoạn": congress.review_period or review_years(congress)[0],
+        "Giai đoạn tới": congress.next_period or review_years(congress)[1],
         "Chủ đề": congress.theme,
         "Cơ quan tổ chức": congress.host.name,
         "Ban Tổ chức": board_name(congress),
@@ -224,7 +308,7 @@ PLAN_CLOSING = (
 
 
 def plan_bases(congress):
-    lines = ["Căn cứ Luật Thi đua, khen thưởng"]
+    lines = legal.bases(document_day(congress), legal.EMULATION_LAW)
     if congress.parent_id:
         lines.append(f"Căn cứ Kế hoạch tổ chức {congress.parent.name}")
     board = board_of(congress)
@@ -286,7 +370,7 @@ class Plan(CongressDocument):
 
     def defaults(self, owner):
         values = host_letter_defaults(owner, type_code="KH", type_name="Kế hoạch", subject=f"Tổ chức {owner.name}")
-        values["annexes"] = ["schedule"]
+        values["annexes"] = []  # the schedule is attached when the secretariat ticks it
         return values
 
     def default_sections(self, owner):
@@ -297,10 +381,10 @@ class Plan(CongressDocument):
         )
         return [
             Section("bases", "", plan_bases(owner)),
-            Section("preamble", "", preamble),
-            Section("purpose", "Mục đích, yêu cầu", PLAN_PURPOSE),
+            Section("preamble", "", period_words(preamble, owner)),
+            Section("purpose", "Mục đích, yêu cầu", period_words(PLAN_PURPOSE, owner)),
             Section("time_place", "Thời gian, địa điểm, thành phần", plan_time_place(owner)),
-            Section("agenda", "Nội dung, chương trình", PLAN_AGENDA),
+            Section("agenda", "Nội dung, chương trình", period_words(PLAN_AGENDA, owner)),
             Section("duties", "Tổ chức thực hiện", plan_duties(owner)),
             Section("closing", "", PLAN_CLOSING),
         ]
@@ -318,9 +402,12 @@ class Plan(CongressDocument):
 
 # The founding decision --------------------------------------------------------------------------
 
-DECISION_BASES = """Căn cứ Luật Tổ chức chính quyền địa phương
-Căn cứ Luật Thi đua, khen thưởng
-Theo đề nghị của Giám đốc Sở Nội vụ"""
+
+def decision_bases(congress):
+    """What the host's decision cites, by its kind of body and the laws in force on the day."""
+    style = issuer_style(congress.host)
+    lines = legal.bases(document_day(congress), *style.decision_bases)
+    return "\n".join([*lines, style.proposed_by] if style.proposed_by else lines)
 
 
 def decision_articles(congress):
@@ -378,12 +465,12 @@ class FoundingDecision(CongressDocument):
 
     def defaults(self, owner):
         subject = f"Về việc thành lập Ban Tổ chức và các Tiểu ban giúp việc Ban Tổ chức {owner.name}"
-        values = host_letter_defaults(owner, type_code="QĐ", type_name="Quyết định", subject=subject, collective=False)
+        values = host_letter_defaults(owner, type_code="QĐ", type_name="Quyết định", subject=subject)
         values["recipients"] = [["Như Điều 4", ""], ["Thành viên Ban Tổ chức", ""]]
         return values
 
     def default_sections(self, owner):
-        return [Section("bases", "", DECISION_BASES), Section("articles", "", decision_articles(owner))]
+        return [Section("bases", "", decision_bases(owner)), Section("articles", "", decision_articles(owner))]
 
     def content(self, owner, record):
         known = facts(owner)
@@ -391,9 +478,11 @@ class FoundingDecision(CongressDocument):
         body = bases_blocks(fill_facts(sections["bases"].text, known))
         body.append(Centered("QUYẾT ĐỊNH:"))
         body += text_blocks(fill_facts(sections["articles"].text, known))
-        authority = owner.host.name
-        if owner.host.kind == Organization.Kind.PEOPLES_COMMITTEE:
-            authority = f"Chủ tịch {owner.host.name}"
+        # The collective decides: "ỦY BAN NHÂN DÂN TỈNH …", "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG TỈNH …".
+        style, host = issuer_style(owner.host), owner.host.name
+        authority = host
+        if style.collective and not host.casefold().startswith(style.collective.casefold()):
+            authority = f"{style.collective} {host}"
         annex = Annex(
             title=f"Danh sách thành viên Ban Tổ chức và các Tiểu ban giúp việc Ban Tổ chức {owner.name}",
             body=[Table(MEMBER_COLUMNS, member_rows(owner))],

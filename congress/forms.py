@@ -11,6 +11,7 @@ from .models import (
     CongressRole,
     CongressSession,
     ConnectionPoint,
+    HeadTerm,
     Organization,
     OrganizingBoard,
     Person,
@@ -312,3 +313,37 @@ class InvitationAwarePasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
         return (user for user in users if user.has_usable_password() or hasattr(user, "person"))
+
+
+MAX_HEAD_TERMS = 50
+
+
+class HeadTermForm(forms.ModelForm):
+    class Meta:
+        model = HeadTerm
+        fields = ["person", "started_on", "ended_on"]
+        widgets = {"started_on": DateInput(), "ended_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.active().select_related("organization")
+
+    def clean(self):
+        cleaned = super().clean()
+        started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
+        if started and ended and ended < started:
+            self.add_error("ended_on", _("A term cannot end before it starts."))
+        return cleaned
+
+
+# Who headed an organisation when: a document takes the head of its date (congress/documents.py).
+HeadTermFormSet = forms.inlineformset_factory(
+    Organization,
+    HeadTerm,
+    form=HeadTermForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_HEAD_TERMS,
+    absolute_max=MAX_HEAD_TERMS,
+    validate_max=True,
+)

@@ -116,6 +116,48 @@ class Organization(models.Model):
     def display_name(self):
         return self.short_name or self.name
 
+    def head_on(self, day):
+        """Who headed the organisation on that day: the head term covering it (the latest begun),
+        else the head recorded on the organisation."""
+        term = (
+            self.head_terms.filter(started_on__lte=day)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+            .select_related("person")
+            .order_by("-started_on", "-pk")
+            .first()
+        )
+        return term.person if term else self.head
+
+
+class HeadTerm(models.Model):
+    """A person's term at the head of an organisation: a document takes the head of its date."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="head_terms"
+    )
+    person = models.ForeignKey("Person", verbose_name=_("head"), on_delete=models.PROTECT, related_name="head_terms")
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while the term goes on."))
+
+    class Meta:
+        ordering = ["organization", "-started_on", "-pk"]
+        verbose_name = _("head term")
+        verbose_name_plural = _("head terms")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="congress_headterm_ends_after_start",
+                violation_error_message=_("A term cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.person} ({self.started_on:%d/%m/%Y} - {self.ended_on:%d/%m/%Y})"
+            if self.ended_on
+            else str(self.person)
+        )
+
 
 class PersonQuerySet(models.QuerySet):
     def active(self):

@@ -7,7 +7,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .emails import make_message
-from .models import CongressRole, OrganizingBoard
+from .models import CongressRole, HeadTerm, OrganizingBoard
 
 
 @transaction.atomic
@@ -56,3 +56,18 @@ def set_active(obj, *, active):
     """Deactivate or reactivate a directory entry; nothing referred to is ever deleted."""
     obj.is_active = active
     obj.save(update_fields=["is_active"])
+
+
+def save_head_terms(organization, *, terms, deleted):
+    """Replace an organisation's head terms in one transaction.
+
+    `terms`: [(pk or None, person, started_on, ended_on)] as cleaned; `deleted`: pks to remove.
+    """
+    with transaction.atomic():
+        HeadTerm.objects.filter(organization=organization, pk__in=deleted).delete()
+        for pk, person, started_on, ended_on in terms:
+            values = {"person": person, "started_on": started_on, "ended_on": ended_on}
+            if pk:
+                HeadTerm.objects.filter(organization=organization, pk=pk).update(**values)
+            else:
+                HeadTerm.objects.create(organization=organization, **values)

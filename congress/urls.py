@@ -52,6 +52,7 @@ urlpatterns = [
     path(f"{document}issue/", documents.document_issue, name="document_issue"),
     path(f"{document}file.<str:fmt>", documents.document_file, name="document_file"),
     path(f"{document}versions/<int:version>.<str:fmt>", documents.issued_file, name="document_version_file"),
+    path(f"{document}versions/<int:version>/signed/", documents.document_signed_scan, name="document_signed_scan"),
     path(f"{document}jobs/<int:job_pk>/", documents.document_job, name="document_job"),
     path(f"{document}jobs/<int:job_pk>/file/", documents.document_job_file, name="document_job_file"),
     path("directory/organizations/", directory.organization_list, name="organization_list"),
@@ -65,6 +66,7 @@ urlpatterns = [
     path("directory/organizations/new/", directory.organization_edit, name="organization_create"),
     path("directory/organizations/<int:pk>/", directory.organization_detail, name="organization_detail"),
     path("directory/organizations/<int:pk>/edit/", directory.organization_edit, name="organization_edit"),
+    path("directory/organizations/<int:pk>/heads/", directory.organization_heads, name="organization_heads"),
     path(
         "directory/organizations/<int:pk>/active/<int:active>/",
         directory.organization_set_active,

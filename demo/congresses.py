@@ -8,6 +8,8 @@ The tables below are the data; load_demo() writes them in one transaction. Every
 looked up by its natural key, so a second run never duplicates anything.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -18,6 +20,7 @@ from congress.models import (
     CongressRole,
     CongressSession,
     ConnectionPoint,
+    HeadTerm,
     Organization,
     OrganizingBoard,
     Person,
@@ -154,7 +157,16 @@ PEOPLE = [
     ("lan", "Thiên Thị Ngọc Lan", F, 1993, "Chăm", "Chuyên viên Ban Công tác cơ sở", "ldld_ctcs", "ttnlan" + MAIL),
 ]
 
-# organisation key -> person key of its head.
+# The provincial chairmen of the seeds' dates: seed 000 (July 2020) is signed by Lưu Xuân Vĩnh,
+# seed 001 (February 2022) by Trần Quốc Nam; the change of term is set at mid-2021.
+HEAD_TERMS = [
+    ("ubnd", "vinh", datetime.date(2016, 7, 1), datetime.date(2021, 6, 30)),
+    ("ubnd", "nam", datetime.date(2021, 7, 1), None),
+    ("hdtdkt", "vinh", datetime.date(2016, 7, 1), datetime.date(2021, 6, 30)),
+    ("hdtdkt", "nam", datetime.date(2021, 7, 1), None),
+]
+
+# organisation key -> person key of its head (today).
 ORG_HEADS = {
     "ubnd": "nam",
     "hdtdkt": "nam",
@@ -429,6 +441,11 @@ def load_people(orgs):
     for org_key, person_key in ORG_HEADS.items():
         orgs[org_key].head = people[person_key]
         orgs[org_key].save(update_fields=["head"])
+    for org_key, person_key, started_on, ended_on in HEAD_TERMS:
+        organization, person = orgs[org_key], people[person_key]
+        HeadTerm.objects.get_or_create(
+            organization=organization, person=person, started_on=started_on, defaults={"ended_on": ended_on}
+        )
     return people
 
 

@@ -44,6 +44,7 @@ class Paragraph:
     italic: bool = False
     bold: bool = False
     indent: bool = True
+    keep_with_next: bool = False  # a lead line ("Vắng mặt 1 thành viên:") never ends a page
 
     def __post_init__(self):
         object.__setattr__(self, "text", nfc(self.text))
@@ -136,6 +137,9 @@ class Content:
     subtitle: str = ""
     closing_mark: bool = True
     authority_line: str = ""  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under its subject
+    # Minutes (biên bản): [(title, name)] signed side by side, the secretary's then the chair's,
+    # in place of the recipients and the signature block.
+    cosigners: list = field(default_factory=list)
 
 
 _HEADING_LEVELS = {liststyle.PART: 1, liststyle.NUMBERED: 2, liststyle.ARTICLE: 2, liststyle.LETTERED: 3}
@@ -186,10 +190,11 @@ def fill_facts(text, facts):
 
 
 def close_with_mark(blocks):
-    """The blocks with "./." after the last sentence (once)."""
+    """The blocks with "./." after the last sentence (once), never after a heading: a body that ends
+    with a heading takes it after the last line of text before it."""
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if isinstance(block, (Paragraph, Item, Heading)):
+        if isinstance(block, (Paragraph, Item)):
             text = block.text.rstrip()
             if text.endswith("./."):
                 return blocks

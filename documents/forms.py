@@ -13,6 +13,12 @@ _NOTE = re.compile(r"\s*(\((?:để\s[^()]*|[^()]*\b[bt]/[a-zà-ỹ]+[^()]*)\))$
 _ARCHIVE = re.compile(r"^Lưu\s*:?\s*", re.IGNORECASE)
 
 
+LINE_BREAK_HELP = _(
+    "Printed in capitals. Press Enter where a printed line should break; "
+    "on one line, the app breaks it between words, never inside a place name."
+)
+
+
 def nfc(text):
     return unicodedata.normalize("NFC", text or "").strip()
 
@@ -68,7 +74,18 @@ class DocumentForm(forms.ModelForm):
             "signer_name",
             "archive",
         ]
-        widgets = {"subject": forms.Textarea(attrs={"rows": 2})}
+        # The bodies and the signing collective print line by line: Enter where the printed line breaks.
+        widgets = {
+            "subject": forms.Textarea(attrs={"rows": 2}),
+            "parent_body": forms.Textarea(attrs={"rows": 2}),
+            "issuing_body": forms.Textarea(attrs={"rows": 3}),
+            "signer_collective": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "parent_body": LINE_BREAK_HELP,
+            "issuing_body": LINE_BREAK_HELP,
+            "signer_collective": LINE_BREAK_HELP,
+        }
 
     def __init__(self, *args, annexes=(), earliest=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +131,7 @@ class DocumentForm(forms.ModelForm):
     def save(self, commit=True):
         record = super().save(commit=False)
         record.recipients = self.cleaned_data["recipients_text"]
-        if getattr(self, "parsed_archive", None):
+        if getattr(self, "parsed_archive", None) is not None:  # "- Lưu." typed alone prints "- Lưu."
             record.archive = self.parsed_archive
         if "annex_choices" in self.fields:
             record.annexes = self.cleaned_data["annex_choices"]
@@ -182,3 +199,34 @@ class IssueForm(forms.Form):
                 % {"date": short_date(self.earliest)},
             )
         return cleaned
+
+
+SIGNED_SCAN_MAX_BYTES = 20 * 1024 * 1024
+
+
+class SignedScanForm(forms.Form):
+    """The signed, stamped document scanned as a PDF: checked to be a PDF that opens, at most 20 MB."""
+
+    scan = forms.FileField(
+        label=_("Signed and stamped scan (PDF)"), widget=forms.ClearableFileInput(attrs={"accept": ".pdf"})
+    )
+
+    def clean_scan(self):
+        from django.template.defaultfilters import filesizeformat
+
+        from .uploads import check_pdf, display_name
+
+        upload = self.cleaned_data["scan"]
+        if upload.size > SIGNED_SCAN_MAX_BYTES:
+            raise forms.ValidationError(
+                _("“%(name)s” is %(size)s; the scan may be at most %(limit)s.")
+                % {
+                    "name": display_name(upload),
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(SIGNED_SCAN_MAX_BYTES),
+                }
+            )
+        upload.seek(0)
+        if upload.read(5) != b"%PDF-":
+            raise forms.ValidationError(_("“%(name)s” is not a PDF file.") % {"name": display_name(upload)})
+        return check_pdf(upload)

@@ -31,7 +31,12 @@ def block_html(block, in_cell=False):
     if isinstance(block, Paragraph):
         classes = " ".join(
             name
-            for name, wanted in (("italic", block.italic), ("bold", block.bold), ("noindent", not block.indent))
+            for name, wanted in (
+                ("italic", block.italic),
+                ("bold", block.bold),
+                ("noindent", not block.indent),
+                ("keep", block.keep_with_next),
+            )
             if wanted
         )
         return format_html('<p class="para {}">{}</p>', classes, block.text)

@@ -57,14 +57,20 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
-from . import numbering
-from .blocks import Annex, Content, Heading, close_with_mark, nfc
+from . import linebreaks, numbering
+from .blocks import Annex, Content, Heading, Row, Table, close_with_mark, nfc
 from .vietnamese import date_words, to_roman
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_TITLE = "Nơi nhận:"
 DRAFT_MARK = "DỰ THẢO"
+
+# The printed page (Decree 30): text widths in mm and the letterhead's two columns.
+PORTRAIT_TEXT_MM = 210 - 30 - 15
+LANDSCAPE_TEXT_MM = 297 - 30 - 15
+ISSUER_SHARE = 0.45  # the issuer's column; the national title's takes the rest
+RECIPIENTS_SHARE = 0.45  # the recipients' column; the signature's takes the rest
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,11 @@ class DocumentKind:
 
     def earliest_date(self, owner):
         return None
+
+    def issue_problems(self, owner, record):
+        """What in the owner's content still stops the document from being issued, in words for the user
+        ("the time of the meeting is not set yet"); the layer adds its own checks (documents.services)."""
+        return []
 
     def draft_year(self, owner):
         """The year a draft without a date prints: "ngày … tháng … năm 2020"."""
@@ -206,6 +217,10 @@ class Letter:
     motto: str = MOTTO
     recipients_title: str = RECIPIENTS_TITLE
     draft_mark: str = DRAFT_MARK
+    parent_lines: list = field(default_factory=list)
+    cosigners: list = field(default_factory=list)  # [(title, name)]: minutes, no "Nơi nhận"
+    issuer_lines: list = field(default_factory=list)
+    letterhead_size: int = 13
 
 
 def letter_for(kind, owner, record, *, draft=None, content=None):
@@ -216,6 +231,7 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
     for annex_key in record.annexes or []:
         if annex_key in kind.optional_annexes:
             annexes.append(_annex_of(annex_key, owner))
+    annexes = [annex for annex in annexes if not is_empty(annex.body)]  # an empty annex is never attached
     place_date = numbering.place_date_line(
         record.place,
         record.date,
@@ -235,16 +251,61 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
         authority_line=nfc(content.authority_line).upper(),
         body=close_with_mark(body) if content.closing_mark else body,
         recipients=[(nfc(name), nfc(note)) for name, note in record.recipient_lines()],
-        archive_line=nfc(f"Lưu: {record.archive}" if record.archive else "Lưu: VT"),
+        archive_line=nfc(f"Lưu: {record.archive}" if record.archive else "Lưu"),
         signature_lines=[nfc(line) for line in record.signature_lines()],
         signer_note=nfc(record.signer_note).upper(),
         signer_name=nfc(record.signer_name),
         landscape=content.landscape,
         draft=not record.is_issued if draft is None else draft,
         template=kind.template,
+        cosigners=[(nfc(title).upper(), nfc(name)) for title, name in content.cosigners],
     )
-    letter.annexes = label_annexes(annexes, record)
+    letter.annexes = label_annexes(annexes, record, year=record.date.year if record.date else kind.draft_year(owner))
+    break_lines(letter)
     return letter
+
+
+def break_lines(letter):
+    """The letterhead's and the signature's lines, broken as a person breaks them (documents.linebreaks):
+    the issuer in 13 pt, or 12 pt when a line the author typed is wider than its column."""
+    text_mm = LANDSCAPE_TEXT_MM if letter.landscape else PORTRAIT_TEXT_MM
+    issuer_mm, signature_mm = text_mm * ISSUER_SHARE, text_mm * (1 - RECIPIENTS_SHARE)
+    for size in (13, 12):
+        parent = linebreaks.lines(letter.parent_body, width_mm=issuer_mm, size=size)
+        issuer = linebreaks.lines(letter.issuing_body, width_mm=issuer_mm, size=size, bold=True)
+        fitting = linebreaks.fits(parent, width_mm=issuer_mm, size=size) and linebreaks.fits(
+            issuer, width_mm=issuer_mm, size=size, bold=True
+        )
+        if fitting:
+            break
+    letter.parent_lines, letter.issuer_lines, letter.letterhead_size = parent, issuer, size
+    letter.signature_lines = [
+        part
+        for line in letter.signature_lines
+        for part in linebreaks.lines(line, width_mm=signature_mm, size=14, bold=True)
+    ]
+
+
+def is_empty(blocks):
+    """No text and no table row with content: what an empty annex holds."""
+    for block in blocks:
+        if isinstance(block, Table):
+            if any(isinstance(row, Row) for row in block.rows):
+                return False
+        elif getattr(block, "text", "").strip():
+            return False
+    return True
+
+
+def empty_annexes(kind, owner, record):
+    """The titles of the annexes ticked on the record that would print empty."""
+    titles = []
+    for annex_key in record.annexes or []:
+        if annex_key in kind.optional_annexes:
+            annex = _annex_of(annex_key, owner)
+            if is_empty(annex.body):
+                titles.append(nfc(annex.title))
+    return titles
 
 
 def _annex_of(annex_key, owner):
@@ -267,23 +328,24 @@ def number_parts(blocks):
     return numbered
 
 
-def label_annexes(annexes, record):
+def label_annexes(annexes, record, *, year=None):
     """ "Phụ lục I", "Phụ lục II" when there are several; the reference line from the record."""
     several = len(annexes) > 1
     for index, annex in enumerate(annexes, start=1):
         if several and annex.label == "Phụ lục":
             annex.label = f"Phụ lục {to_roman(index)}"
         if not annex.reference:
-            annex.reference = annex_reference(record, issued_by=annex.issued_by)
+            annex.reference = annex_reference(record, issued_by=annex.issued_by, year=year)
         annex.title = nfc(annex.title).upper()
         annex.body = number_parts(annex.body)
     return annexes
 
 
-def annex_reference(record, *, issued_by=""):
+def annex_reference(record, *, issued_by="", year=None):
     """ "(Kèm theo Kế hoạch số 54/KH-UBND ngày 17 tháng 7 năm 2020 của Ủy ban nhân dân tỉnh …)"."""
     kind_name = record.type_name[:1].upper() + record.type_name[1:].lower()
-    date = date_words(record.date, blank_day=record.blank_day and not record.is_issued)
+    # The year the document itself prints: "ngày … tháng … năm 2020" for a draft of 2020.
+    date = date_words(record.date, blank_day=record.blank_day and not record.is_issued, year=year)
     return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issued_by or record.issuing_body})")
 
 

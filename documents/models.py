@@ -223,6 +223,9 @@ class IssuedVersion(models.Model):
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
     docx = models.FileField(_("DOCX"), upload_to=issued_file_path)
     docx_sha256 = models.CharField(_("SHA-256 of the DOCX"), max_length=64)
+    # The signed, stamped paper scanned back: once attached, it is the official copy.
+    signed_scan = models.FileField(_("signed scan"), upload_to=issued_file_path, blank=True)
+    signed_scan_sha256 = models.CharField(_("SHA-256 of the signed scan"), max_length=64, blank=True)
     page_count = models.PositiveIntegerField(_("pages"))
     record = models.JSONField(_("record as issued"), default=dict)
     issued_by = models.ForeignKey(

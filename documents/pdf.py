@@ -30,6 +30,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from .blocks import Table
+from .draftmark import mark_svg
 from .html import TableRows, blocks_html
 
 BASE_URL = "https://documents.invalid/"
@@ -40,12 +41,18 @@ ROWS_PER_PASS = 200
 def letter_html(letter):
     """The print HTML of the letter itself (annexes excluded)."""
     context = {"letter": letter, "body_html": blocks_html(letter.body), "stylesheet": stylesheet_url()}
-    return render_to_string("documents/print.html", context)
+    return render_to_string("documents/print.html", with_mark(context))
 
 
 def annex_html(letter, annex):
     context = {"letter": letter, "annex": annex, "body_html": blocks_html(annex.body), "stylesheet": stylesheet_url()}
-    return render_to_string("documents/print.html", context)
+    return render_to_string("documents/print.html", with_mark(context))
+
+
+def with_mark(context):
+    """The draft mark drawn as shapes (documents.draftmark), so it stays out of the text layer."""
+    letter = context["letter"]
+    return {**context, "draft_mark_svg": mark_svg(letter.draft_mark) if letter.draft else ""}
 
 
 def stylesheet_url():
@@ -234,7 +241,7 @@ def pass_html(letter, context, blocks, *, continues, goes_on):
         "continues": continues,
         "goes_on": goes_on,
     }
-    return render_to_string("documents/print.html", context)
+    return render_to_string("documents/print.html", with_mark(context))
 
 
 def continuing_pages(number):

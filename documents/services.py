@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .blocks import GroupRow, Row, Table
-from .layer import get_kind, letter_for, render_docx, render_pdf
+from .layer import empty_annexes, get_kind, letter_for, render_docx, render_pdf
 from .models import Document, IssuedVersion, NumberSeries, RenderJob, Section
 from .vietnamese import short_date
 
@@ -74,6 +74,16 @@ def issue_problems(record, *, number, issued_on, earliest=None):
     return problems
 
 
+def content_problems(kind, owner, record):
+    """What the content still lacks: the kind's own checks, and a ticked annex that would print empty."""
+    problems = list(kind.issue_problems(owner, record))
+    for title in empty_annexes(kind, owner, record):
+        problems.append(
+            _("The annex “%(title)s” is empty: fill it in, or untick it, before issuing.") % {"title": title}
+        )
+    return problems
+
+
 def issue_document(document, *, number, issued_on, by):
     """Issue the document under a number of its series.
 
@@ -86,6 +96,7 @@ def issue_document(document, *, number, issued_on, by):
     """
     kind, owner = get_kind(document.kind), document.owner
     problems = issue_problems(document, number=number, issued_on=issued_on, earliest=kind.earliest_date(owner))
+    problems += content_problems(kind, owner, document)
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
@@ -122,6 +133,22 @@ def issue_document(document, *, number, issued_on, by):
             raise ValidationError(_("This number was used by another document a moment ago. Choose another.")) from None
         document.page_count = page_count
         document.save()
+    return issue
+
+
+def attach_signed_scan(issue, upload):
+    """The signed, stamped scan of an issued version, kept with its SHA-256: from now on the official copy."""
+    upload.seek(0)
+    digest = hashlib.sha256(upload.read()).hexdigest()
+    upload.seek(0)
+    with transaction.atomic():
+        if issue.signed_scan:
+            issue.signed_scan.delete(save=False)
+        issue.signed_scan.save(
+            f"{issue.document.kind}-{issue.document_id}-v{issue.version}-signed.pdf", upload, save=False
+        )
+        issue.signed_scan_sha256 = digest
+        issue.save(update_fields=["signed_scan", "signed_scan_sha256"])
     return issue
 
 

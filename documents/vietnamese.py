@@ -47,3 +47,13 @@ def date_words(date, *, blank_day=False, year=None):
         return f"ngày {BLANK} tháng {BLANK} năm {year or BLANK}"
     day = BLANK if blank_day else _day(date.day)
     return f"ngày {day} tháng {_month(date.month)} năm {date.year}"
+
+
+def join_words(head, tail):
+    """ "đề nghị khen thưởng" + "Khen thưởng năm 2024" → "đề nghị khen thưởng năm 2024": the two
+    joined without saying twice the words where they meet."""
+    head_words, tail_words = head.split(), tail.split()
+    for size in range(min(len(head_words), len(tail_words)), 0, -1):
+        if [word.casefold() for word in head_words[-size:]] == [word.casefold() for word in tail_words[:size]]:
+            return " ".join(head_words + tail_words[size:])
+    return f"{head} {tail}".strip()

@@ -14,13 +14,16 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
 from .blocks import Centered, GroupRow, Heading, Item, Paragraph, Table, lead_in
+from .layer import ISSUER_SHARE, RECIPIENTS_SHARE
+from .linebreaks import text_width_mm
 
 FONT = "Times New Roman"
 PORTRAIT_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-LANDSCAPE_MARGINS = {"top": 20, "bottom": 20, "left": 20, "right": 15}
+LANDSCAPE_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+LINE_HEIGHT = 1.25  # the PDF's line-height: each paragraph's lines are 1.25 times its size apart
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
 
@@ -107,7 +110,7 @@ def _restart_numbering(section):
 
 
 def _text_width(section):
-    return section.page_width - section.left_margin - section.right_margin
+    return Length(section.page_width - section.left_margin - section.right_margin)
 
 
 # Pieces -----------------------------------------------------------------------------------------
@@ -116,6 +119,7 @@ def _text_width(section):
 def _para(container, text="", *, align=CENTER, size=14, bold=False, italic=False, underline=False, indent=False):
     paragraph = container.add_paragraph()
     paragraph.alignment = align
+    _line_height(paragraph, size)
     if indent:
         paragraph.paragraph_format.first_line_indent = Cm(1)
     if text:
@@ -130,11 +134,19 @@ def _run(paragraph, text, *, size=14, bold=False, italic=False, underline=False)
     return run
 
 
-def _rule(container, *, share):
-    """A short solid line, centred: a paragraph's bottom border narrowed by its indents."""
+def _line_height(paragraph, size):
+    paragraph.paragraph_format.line_spacing = Pt(size * LINE_HEIGHT)
+
+
+def _rule(container, *, width_mm, column_mm, above=3):
+    """A solid line `width_mm` long, centred in a column: the bottom border of a paragraph one
+    point high (so it adds no empty line), narrowed by its indents, `above` points below the text."""
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
-    fmt.left_indent = fmt.right_indent = Cm(share)
+    fmt.left_indent = fmt.right_indent = Mm(max(column_mm - width_mm, 0) / 2)
+    fmt.space_before, fmt.line_spacing = Pt(above), Pt(1)
+    run = paragraph.add_run()
+    run.font.size = Pt(1)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -148,26 +160,57 @@ def _borderless_table(document, columns, width):
     table = document.add_table(rows=1, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for cell, share in zip(table.rows[0].cells, columns, strict=True):
-        cell.width = int(width * share)
+    _grid(table, [int(width * share) for share in columns])
+    _cell_margins(table, top=0, bottom=0, left=0, right=0)
     return table
 
 
+def _grid(table, widths):
+    """The table's grid columns and its cells the widths they mean: LibreOffice lays a table out
+    by its grid (w:gridCol), Word by its cells; the table's own width is their sum."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    properties = table._tbl.tblPr
+    table_width = properties.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = OxmlElement("w:tblW")
+        properties.append(table_width)
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(int(sum(widths) / 635)))  # EMU to twentieths of a point
+
+
+def _cell_margins(table, **points):
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(points[side] * 20)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _letterhead(document, letter, section):
-    table = _borderless_table(document, (0.4, 0.6), _text_width(section))
+    shares = (ISSUER_SHARE, 1 - ISSUER_SHARE)
+    table = _borderless_table(document, shares, _text_width(section))
     table.add_row()
+    _grid(table, [int(_text_width(section) * share) for share in shares])
     issuer, nation = table.rows[0].cells
     number, place = table.rows[1].cells
     for cell in (*table.rows[0].cells, *table.rows[1].cells):
         cell._tc.remove(cell.paragraphs[0]._p)
-    for cell, share in zip(table.rows[1].cells, (0.4, 0.6), strict=True):
-        cell.width = int(_text_width(section) * share)
-    if letter.parent_body:
-        _para(issuer, letter.parent_body, size=13)
-    _para(issuer, letter.issuing_body, size=13, bold=True)
-    _rule(issuer, share=2.2)
-    _para(nation, letter.national_title, size=13, bold=True)
-    _para(nation, letter.motto, size=14, bold=True, underline=True)
+    issuer_mm, nation_mm = (_text_width(section).mm * share for share in shares)
+    size = letter.letterhead_size
+    for line in letter.parent_lines:
+        _para(issuer, line, size=size)
+    for line in letter.issuer_lines:
+        _para(issuer, line, size=size, bold=True)
+    _rule(issuer, width_mm=issuer_mm * 0.4, column_mm=issuer_mm)
+    _para(nation, letter.national_title, size=12, bold=True)
+    _para(nation, letter.motto, size=14, bold=True)
+    _rule(nation, width_mm=text_width_mm(letter.motto, size=14, bold=True), column_mm=nation_mm)
     _para(number, letter.number_line, size=13).paragraph_format.space_before = Pt(6)
     _para(place, letter.place_date_line, size=14, italic=True).paragraph_format.space_before = Pt(6)
 
@@ -178,7 +221,12 @@ def _title(document, letter):
         _para(document, line, bold=True)
     if letter.subtitle:
         _para(document, letter.subtitle, italic=True)
-    _rule(document, share=5.5)
+    _rule(
+        document,
+        width_mm=_text_width(document.sections[-1]).mm * 0.3,
+        column_mm=_text_width(document.sections[-1]).mm,
+        above=4,
+    )
     if letter.authority_line:
         _para(document, letter.authority_line, bold=True).paragraph_format.space_before = Pt(12)
 
@@ -189,7 +237,8 @@ def _annex_head(document, annex):
     if annex.subtitle:
         _para(document, annex.subtitle, italic=True)
     _para(document, annex.reference, italic=True)
-    _rule(document, share=5.5)
+    width = _text_width(document.sections[-1]).mm
+    _rule(document, width_mm=width * 0.3, column_mm=width, above=4)
 
 
 # Body -------------------------------------------------------------------------------------------
@@ -209,6 +258,7 @@ def _block(container, block, *, size, in_cell):
     indent = not in_cell
     if isinstance(block, Heading) and (block.level == 1 or not in_cell):
         paragraph = _para(container, align=JUSTIFY, indent=indent)
+        paragraph.paragraph_format.keep_with_next = True  # as the PDF: a heading stays with what follows
         bold, rest = (block.text, "") if block.level == 1 else lead_in(block.text)
         if bold:
             _run(paragraph, bold, size=size, bold=True)
@@ -221,9 +271,11 @@ def _block(container, block, *, size, in_cell):
         return _para(container, block.text, bold=block.bold, size=size)
     if isinstance(block, Paragraph):
         indent = indent and block.indent
-        return _para(
+        paragraph = _para(
             container, block.text, align=JUSTIFY, size=size, bold=block.bold, italic=block.italic, indent=indent
         )
+        paragraph.paragraph_format.keep_with_next = block.keep_with_next or None
+        return paragraph
     return _para(container, block.text, align=JUSTIFY, size=size)  # a numbered line in a cell
 
 
@@ -232,17 +284,27 @@ def _table(container, table, width):
     grid.style = "Table Grid"
     grid.autofit = False
     widths = [int(width * column.width / 100) for column in table.columns]
+    _grid(grid, widths)
+    _cell_margins(grid, top=2, bottom=2, left=4, right=4)
     header = grid.rows[0]
     _repeat_header(header)
     for cell, column, cell_width in zip(header.cells, table.columns, widths, strict=True):
         cell.width = cell_width
         _run(cell.paragraphs[0], column.title, size=12, bold=True)
         cell.paragraphs[0].alignment = CENTER
-    for row in table.rows:
-        cells = grid.add_row().cells
+        _line_height(cell.paragraphs[0], 12)
+    for index, row in enumerate(table.rows):
+        added = grid.add_row()
+        cells = added.cells
+        if index < len(table.rows) - 1:
+            _keep_row_whole(added)  # as the PDF: rows stay whole on a page; the last may split
         if isinstance(row, GroupRow):
+            _keep_with_next_row(added)  # a month heading is never the last line of a page
+            for cell, cell_width in zip(cells, widths, strict=True):
+                cell.width = cell_width
             merged = cells[0].merge(cells[-1])
             _run(merged.paragraphs[0], row.text, size=12, bold=True)
+            _line_height(merged.paragraphs[0], 12)
             continue
         for cell, column, blocks, cell_width in zip(cells, table.columns, row.cells, widths, strict=True):
             cell.width = cell_width
@@ -250,12 +312,24 @@ def _table(container, table, width):
             for index, block in enumerate(blocks):
                 paragraph = first if index == 0 else cell.add_paragraph()
                 _fill(paragraph, block)
+                _line_height(paragraph, 12)
                 paragraph.alignment = CENTER if column.align == "center" else JUSTIFY
 
 
 def _fill(paragraph, block):
     text = block.line if isinstance(block, Item) else block.text
     _run(paragraph, text, size=12, italic=getattr(block, "italic", False), bold=getattr(block, "bold", False))
+
+
+def _keep_row_whole(row):
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+
+
+def _keep_with_next_row(row):
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _repeat_header(row):
@@ -268,9 +342,24 @@ def _repeat_header(row):
 # Recipients and signature -----------------------------------------------------------------------
 
 
+def _cosigners(document, letter, section):
+    """Minutes: the secretary and the chair sign side by side; no recipients."""
+    shares = [1 / len(letter.cosigners)] * len(letter.cosigners)
+    table = _borderless_table(document, shares, _text_width(section))
+    for cell, (title, name) in zip(table.rows[0].cells, letter.cosigners, strict=True):
+        cell._tc.remove(cell.paragraphs[0]._p)
+        _para(cell, title, bold=True)
+        for _ in range(4):
+            _para(cell)
+        _para(cell, name, bold=True)
+
+
 def _closing(document, letter, section):
     _para(document).paragraph_format.space_before = Pt(6)
-    table = _borderless_table(document, (0.45, 0.55), _text_width(section))
+    if letter.cosigners:
+        _cosigners(document, letter, section)
+        return
+    table = _borderless_table(document, (RECIPIENTS_SHARE, 1 - RECIPIENTS_SHARE), _text_width(section))
     recipients, signature = table.rows[0].cells
     recipients._tc.remove(recipients.paragraphs[0]._p)
     signature._tc.remove(signature.paragraphs[0]._p)

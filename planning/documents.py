@@ -12,7 +12,7 @@ from congress.models import Congress
 from documents.blocks import Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table, text_blocks
 from documents.layer import DocumentKind, register
 from documents.liststyle import item_text
-from documents.vietnamese import month_year, short_date
+from documents.vietnamese import join_words, month_year, short_date
 
 from .forms_meetings import agenda_text, session_ordinal
 from .models import Meeting, Task
@@ -192,6 +192,23 @@ class MeetingNotice(MeetingDocument):
     key = "meeting-notice"
     label = _("Meeting notice")
 
+    def issue_problems(self, owner, record):
+        missing = [
+            label
+            for label, value in (
+                (_("the meeting's time"), owner.starts_at),
+                (_("the meeting's place"), owner.place),
+                (_("the meeting's chair"), owner.chair),
+            )
+            if not value
+        ]
+        if missing:
+            return [
+                _("The notice still says “sẽ thông báo sau” for %(missing)s: set them in the meeting first.")
+                % {"missing": ", ".join(str(label) for label in missing)}
+            ]
+        return []
+
     def defaults(self, owner):
         subject = f"Về việc họp Ban Tổ chức {owner.congress.name} ({session_ordinal(owner.number)})"
         return board_letter_defaults(owner.congress, type_code="TB", type_name="Thông báo", subject=subject)
@@ -229,8 +246,14 @@ class MeetingConclusions(MeetingDocument):
     key = "meeting-conclusions"
     label = _("Meeting conclusions")
 
+    def issue_problems(self, owner, record):
+        if not owner.conclusions.exclude(text="").exists():
+            return [_("The meeting has no conclusions yet: enter them before issuing the conclusions.")]
+        return []
+
     def defaults(self, owner):
-        subject = f"Kết luận tại phiên họp {session_ordinal(owner.number)} của Ban Tổ chức {owner.congress.name}"
+        subject = f"Kết luận tại {join_words('phiên họp', session_ordinal(owner.number).removeprefix('phiên '))}"
+        subject += f" của Ban Tổ chức {owner.congress.name}"
         values = board_letter_defaults(owner.congress, type_code="TB", type_name="Thông báo", subject=subject)
         values["recipients"] += [["Các cơ quan, đơn vị có liên quan", ""]]
         return values
@@ -240,9 +263,10 @@ class MeetingConclusions(MeetingDocument):
         when = f"Ngày {short_date(timezone.localdate(owner.starts_at))}" if owner.starts_at else "Vừa qua"
         place = f", tại {owner.place}" if owner.place else ""
         chair_name = owner.chair.full_name if owner.chair else "Trưởng ban"
+        ordinal = session_ordinal(owner.number).removeprefix("phiên ")  # "phiên họp thứ nhất"
         body = [
             Paragraph(
-                f"{when}{place}, {chair_line(owner)} chủ trì phiên họp {session_ordinal(owner.number)} của "
+                f"{when}{place}, {chair_line(owner)} chủ trì phiên họp {ordinal} của "
                 f"{board_name(congress)}. Tham dự có các thành viên Ban Tổ chức, các Tiểu ban giúp việc và đại diện "
                 "các cơ quan, đơn vị có liên quan."
             ),

@@ -18,6 +18,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 TEST_PROGRAMS = [
     ("pdftotext", "the tests read printed PDFs back with it", "poppler-utils"),
     ("pdftoppm", "the tests turn printed pages into pictures with it", "poppler-utils"),
+    ("soffice", "the tests open printed DOCX files as LibreOffice users do", "libreoffice-writer-nogui"),
 ]
 
 # Programs `make load` runs.

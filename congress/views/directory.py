@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..concurrency import save_guarded
 from ..filters import OrganizationFilter, PersonFilter
-from ..forms import AccountForm, OrganizationForm, PersonForm
+from ..forms import AccountForm, HeadTermFormSet, OrganizationForm, PersonForm
 from ..models import Congress, Organization, Person, ancestors_of
 from ..permissions import require_directory_editor
 from ..rules import with_personal_data
@@ -30,8 +30,34 @@ def organization_detail(request, pk):
         "ancestors": list(ancestors_of(organization))[::-1],
         "children": organization.children.order_by("name"),
         "people": organization.people.order_by("full_name"),
+        "head_terms": organization.head_terms.select_related("person"),
     }
     return render(request, "congress/organization_detail.html", context)
+
+
+@login_required
+def organization_heads(request, pk):
+    """Who headed the organisation when: the signer a document of that date takes."""
+    require_directory_editor(request.user)
+    organization = get_object_or_404(Organization, pk=pk)
+    formset = HeadTermFormSet(request.POST or None, instance=organization, prefix="terms")
+    if request.method == "POST" and formset.is_valid():
+        terms, deleted = [], []
+        for form in formset.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            if form.cleaned_data.get("DELETE"):
+                if form.instance.pk:
+                    deleted.append(form.instance.pk)
+                continue
+            data = form.cleaned_data
+            terms.append((form.instance.pk, data["person"], data["started_on"], data.get("ended_on")))
+        services.save_head_terms(organization, terms=terms, deleted=deleted)
+        messages.success(request, _("The heads by period were saved."))
+        return redirect(organization)
+    status = 422 if formset.is_bound and not formset.is_valid() else 200
+    context = {"organization": organization, "formset": formset}
+    return render(request, "congress/organization_heads.html", context, status=status)
 
 
 @login_required

@@ -17,12 +17,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from documents.forms import DocumentForm, IssueForm, SectionsForm
+from documents.forms import DocumentForm, IssueForm, SectionsForm, SignedScanForm
 from documents.layer import all_kinds, can_read, get_kind, letter_for, record_for
 from documents.models import Document, RenderJob
 from documents.pdf import preview_context
 from documents.services import (
     MAX_PAGES_IN_REQUEST,
+    attach_signed_scan,
     estimated_pages,
     issue_document,
     render_current,
@@ -240,12 +241,31 @@ def document_issue(request, pk, kind, owner_pk):
 
 
 @login_required
+def document_signed_scan(request, pk, kind, owner_pk, version):
+    """Attach the signed, stamped scan of an issued version: from then on it is the official copy."""
+    opened = open_document(request.user, pk, kind, owner_pk, manage=True)
+    if opened.record.pk is None:
+        return redirect(opened.url())
+    issue = get_object_or_404(opened.record.issues, version=version)
+    form = SignedScanForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        attach_signed_scan(issue, form.cleaned_data["scan"])
+        messages.success(request, _("The signed scan is attached: it is now the official copy."))
+        return redirect(opened.url())
+    return render_form(request, "documents/document_signed_scan.html", form, issue=issue, **_context(request, opened))
+
+
+@login_required
 def issued_file(request, pk, kind, owner_pk, version, fmt):
     opened = open_document(request.user, pk, kind, owner_pk)
     if opened.record.pk is None or fmt not in FORMATS:
         return redirect(opened.url())
     issue = get_object_or_404(opened.record.issues, version=version)
     filename = f"{opened.kind.filename(opened.owner, opened.record)}-v{issue.version}"
+    if fmt == "pdf" and request.GET.get("signed") == "1":
+        if not issue.signed_scan:
+            return redirect(opened.url())
+        return stored_response(issue.signed_scan, f"{filename}-signed", "pdf", inline=request.GET.get("inline") == "1")
     return stored_response(getattr(issue, fmt), filename, fmt, inline=request.GET.get("inline") == "1")
 
 

@@ -114,3 +114,76 @@ def test_the_documents_tab_lists_the_council_papers_only_to_those_who_may_open_t
     assert paper in client_for(council_user).get(url).content.decode()
     public = document_url(congress, "advanced-models-list", nomination_round)
     assert public in client_for(viewer).get(url).content.decode()
+
+
+def test_the_minutes_are_signed_by_the_secretary_and_the_chair_and_sent_to_no_one(demo_round):
+    from awards.models import CouncilMember
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_lines
+
+    session = CouncilSession.objects.get()
+    session.round.congress = demo_round.congress
+    kind = get_kind("council-minutes")
+    letter = letter_for(kind, session, record_for(kind, session))
+    chair = CouncilMember.objects.get(congress=demo_round.congress, role=CouncilMember.Role.CHAIR).person.full_name
+
+    assert [title for title, _name in letter.cosigners] == ["THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG"]
+    assert letter.cosigners[1][1] == chair
+    text, lines = pdf_text(render_pdf(letter)[0]), docx_lines(render_docx(letter))
+    for printed_text in (text, "\n".join(lines)):
+        assert "Nơi nhận:" not in printed_text
+        assert "THƯ KÝ" in printed_text and "CHỦ TỊCH HỘI ĐỒNG" in printed_text and chair in printed_text
+
+
+def test_a_short_absent_list_stays_on_the_page_of_its_heading(demo_round):
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_document, pdf_pages
+
+    session = CouncilSession.objects.get()
+    session.round.congress = demo_round.congress
+    kind = get_kind("council-minutes")
+    letter = letter_for(kind, session, record_for(kind, session))
+
+    pages = pdf_pages(render_pdf(letter)[0])
+    heading_page = next(page for page in pages if "Vắng mặt 1 thành viên:" in page)
+    assert "Đồng chí Nguyễn Thị Thu Hà" in heading_page
+    document = docx_document(render_docx(letter))
+    lead = next(p for p in document.paragraphs if p.text == "Vắng mặt 1 thành viên:")
+    assert lead.paragraph_format.keep_with_next
+
+
+def test_the_award_decision_awards_the_approved_honours_with_their_list_as_annex(demo_round):
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_lines
+
+    kind = get_kind("award-decision")
+    record = record_for(kind, demo_round)
+    letter = letter_for(kind, demo_round, record)
+    text = pdf_text(render_pdf(letter)[0])
+
+    assert record.type_code == "QĐ" and record.symbol.startswith("QĐ-")
+    assert letter.type_name == "QUYẾT ĐỊNH"
+    assert letter.authority_line == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN"
+    assert letter.signature_lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert "khen thưởng Khen thưởng" not in record.subject
+    assert "QUYẾT ĐỊNH:" in text and "(có danh sách kèm theo)" in text
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003" in text  # a 2020 round
+    assert len(letter.annexes) == 1 and letter.annexes[0].title.startswith("DANH SÁCH TẬP THỂ, CÁ NHÂN")
+    assert "(Kèm theo Quyết định số" in text and "của Ủy ban nhân dân tỉnh Ninh Thuận)" in text
+    assert "Sở Văn hóa, Thể thao và Du lịch" in "\n".join(docx_lines(render_docx(letter)))
+
+
+def test_a_list_has_no_type_code_of_its_own_and_is_not_issued_alone(demo_round):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from documents.services import issue_document, save_record
+
+    kind = get_kind("award-proposal-list")
+    record = save_record(record_for(kind, demo_round), by=None)
+
+    assert record.type_code == "" and "DS" not in record.symbol
+    with pytest.raises(ValidationError) as refusal:
+        issue_document(record, number=1, issued_on=datetime.date(2020, 8, 1), by=None)
+    assert "Danh sách được ban hành kèm theo Tờ trình hoặc Quyết định, không ban hành riêng." in refusal.value.messages

@@ -128,6 +128,7 @@ def test_the_congress_list_never_shows_a_foreign_congress(client_for, stranger, 
 DIRECTORY_EDIT_PAGES = [
     ("congress:organization_create", {}),
     ("congress:organization_edit", {"pk": "organization"}),
+    ("congress:organization_heads", {"pk": "organization"}),
     ("congress:organization_set_active", {"pk": "organization", "active": 0}),
     ("congress:person_create", {}),
     ("congress:person_edit", {"pk": "person"}),

@@ -49,3 +49,9 @@ def test_print_reads_lines_as_pages_do_word_bullets_as_items_and_1_paren_as_a_nu
         Item("-", "Bế mạc."),
         Heading(2, "3) Địa điểm:"),
     ]
+
+
+def test_the_closing_mark_stands_after_the_last_line_of_text_never_after_a_heading():
+    blocks = close_with_mark([Paragraph("Mở đầu."), Item("-", "Việc cuối cùng;"), Heading(1, "Tổ chức thực hiện")])
+
+    assert [getattr(block, "text", "") for block in blocks] == ["Mở đầu.", "Việc cuối cùng./.", "Tổ chức thực hiện"]

@@ -27,14 +27,15 @@ def test_the_plan_as_docx_holds_every_element_in_order(province):
         missing_in_order(
             "\n".join(lines),
             [
-                "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH NINH THUẬN",
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc",
                 "Số: 05/KH-UBND",
                 "Ninh Thuận, ngày 07 tháng 7 năm 2020",
                 "KẾ HOẠCH",
                 "Tổ chức Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020",
-                "Căn cứ Luật Thi đua, khen thưởng.",
+                "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 "- Tổng kết, đánh giá",
                 "IV. TỔ CHỨC THỰC HIỆN",
@@ -95,7 +96,7 @@ def test_the_founding_decision_docx_carries_its_member_list_as_an_annex_section(
             "\n".join(lines),
             [
                 "QUYẾT ĐỊNH",
-                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
+                "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN",
                 "QUYẾT ĐỊNH:",
                 "Điều 1. Thành lập Ban Tổ chức",
                 "Phụ lục",

@@ -10,7 +10,7 @@ from django.db import IntegrityError
 from documents.layer import get_kind, record_for
 from documents.models import IssuedVersion
 from documents.services import issue_document, save_record
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, PersonFactory
 
 from .reading import WATERMARK, pdf_text
 
@@ -47,7 +47,13 @@ def test_the_next_number_follows_the_last_in_the_series_and_year(schedule, provi
 
 def test_a_number_already_used_in_the_series_is_refused(schedule, province):
     issue_document(schedule, number=5, issued_on=DAY, by=None)
-    meeting = MeetingFactory(congress=province, number=1)
+    meeting = MeetingFactory(
+        congress=province,
+        number=1,
+        starts_at=datetime.datetime(2020, 7, 20, 8, tzinfo=datetime.UTC),
+        place="Hội trường",
+        chair=PersonFactory(),
+    )
     other = save_record(record_for(get_kind("meeting-notice"), meeting), by=None)
 
     with pytest.raises(ValidationError) as refusal:
