@@ -147,6 +147,7 @@ class CongressSessionForm(forms.ModelForm):
         model = CongressSession
         fields = [
             "name",
+            "kind",
             "order",
             "timing",
             "starts_at",
