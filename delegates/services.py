@@ -53,7 +53,8 @@ def save_setup(congress, allocation_form, quotas, targets):
 def save_delegate(delegate, values, *, by):
     """Create or change a delegate from cleaned values and keep what changed."""
     created = delegate.pk is None
-    before = {} if created else {name: _display(delegate, name) for name in TRACKED}
+    stored = None if created else Delegate.objects.select_for_update().get(pk=delegate.pk)
+    before = {} if created else {name: _display(stored, name) for name in TRACKED}
     for name, value in values.items():
         if name == "photo" and value is None:
             continue  # no new file: keep the stored one
