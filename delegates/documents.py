@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.documents import board_letter_defaults, board_series, earliest_date
+from congress.documents import board_letter_defaults, board_name, board_series, earliest_date
 from congress.models import CongressSession
 from documents.blocks import Column, Content, Heading, Item, Paragraph, Row, Table
 from documents.layer import DocumentKind, register
@@ -190,3 +190,76 @@ class CredentialsReport(SessionDocument):
             ),
         ]
         return Content(body=body)
+
+
+# Invitations (giấy mời) ---------------------------------------------------------------------------
+
+GENERIC_ADDRESSEE = "Các đồng chí đại biểu"
+
+
+def addressees(session):
+    """Who gets an invitation: each guest by name, each unit with a quota (for its delegates)."""
+    congress = session.congress
+    lines = [
+        (f"Đồng chí {guest.full_name}" + (f", {guest.position}" if guest.position else ""), guest.email)
+        for guest in congress.delegates.filter(kind="guest").order_by("full_name", "pk")
+    ]
+    for quota in congress.delegate_quotas.select_related("organization").order_by("order", "pk"):
+        lines.append((quota.organization.name, quota.organization.email))
+    return lines
+
+
+@register
+class Invitation(SessionDocument):
+    key = "invitation"
+    label = _("Invitation")
+
+    def defaults(self, owner):
+        subject = f"Dự {owner.congress.name}"
+        values = board_letter_defaults(owner.congress, type_code="GM", type_name="Giấy mời", subject=subject)
+        values["recipients"] = [["Như trên", ""]]
+        return values
+
+    def content(self, owner, record, addressee=GENERIC_ADDRESSEE, seats=None):
+        congress = owner.congress
+        body = [Paragraph(f"Kính gửi: {addressee}", bold=True, indent=False)]
+        body.append(
+            Paragraph(f"{board_name(congress)} trân trọng kính mời {invitee(addressee, seats)} đến dự {congress.name}.")
+        )
+        if owner.when_text:
+            body.append(Paragraph(f"Thời gian: {owner.when_text}."))
+        if owner.place:
+            body.append(Paragraph(f"Địa điểm: {owner.place}."))
+        first_items = list(owner.agenda_items.order_by("order", "pk")[:1])
+        if first_items and first_items[0].starts_at:
+            start = first_items[0].starts_at
+            body.append(Paragraph(f"Đề nghị đại biểu có mặt trước {start:%H} giờ {start:%M} để đón tiếp."))
+        body.append(Paragraph("Rất mong đồng chí đến dự đầy đủ, đúng thời gian."))
+        return Content(body=body)
+
+
+def invitee(addressee, seats):
+    if seats:
+        return f"{seats:02d} đại biểu của đơn vị"
+    return "đồng chí" if addressee.startswith("Đồng chí") else "các đồng chí"
+
+
+def invitations_pdf(session):
+    """One PDF with one invitation per addressee, for a mail merge: (bytes, pages).
+    Each letter goes through the document layer (same letterhead, number, signature)."""
+    from documents.layer import get_kind, letter_for, record_for
+    from documents.pdf import layout, letter_html, static_fetcher
+
+    kind = get_kind("invitation")
+    record = record_for(kind, session)
+    seats = {
+        quota.organization.name: quota.seats
+        for quota in session.congress.delegate_quotas.select_related("organization")
+    }
+    fetcher, pages, first = static_fetcher(), [], None
+    for addressee, _email in addressees(session) or [(GENERIC_ADDRESSEE, "")]:
+        content = kind.content(session, record, addressee=addressee, seats=seats.get(addressee))
+        document = layout(letter_html(letter_for(kind, session, record, content=content)), fetcher)
+        first = first or document
+        pages += document.pages
+    return first.copy(pages).write_pdf(), len(pages)

@@ -14,6 +14,7 @@ urlpatterns = [
     path(f"{base}composition/", units.composition, name="composition"),
     path(f"{base}history/", units.delegate_history, name="history"),
     path(f"{base}guests/new/", units.guest_create, name="guest_create"),
+    path(f"{base}badges.pdf", units.badges, name="badges"),
     path(f"{base}units/<int:quota_pk>/", units.unit_detail, name="unit"),
     path(f"{base}units/<int:quota_pk>/new/", units.delegate_create, name="delegate_create"),
     path(f"{base}units/<int:quota_pk>/submit/", units.unit_submit, name="unit_submit"),
@@ -26,4 +27,5 @@ urlpatterns = [
     path(f"{session}edit/", sessions.programme_edit, name="programme_edit"),
     path(f"{session}panels/", sessions.panels_edit, name="panels_edit"),
     path(f"{session}check-in/", sessions.check_in, name="check_in"),
+    path(f"{session}invitations.pdf", sessions.invitations, name="invitations"),
 ]

@@ -202,6 +202,8 @@ EXPECTATIONS = {
     "delegates:programme_edit": write(SECRETARIAT),
     "delegates:panels_edit": write(SECRETARIAT),
     "delegates:check_in": write(SECRETARIAT),
+    "delegates:badges": write(SECRETARIAT),
+    "delegates:invitations": write(SECRETARIAT),
     # accounts and language
     "login": read(PUBLIC),
     "logout": read(PUBLIC),

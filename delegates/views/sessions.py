@@ -4,15 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from congress.search import matching
 from congress.views.congresses import congress_context
 
 from .. import services
+from ..badges import BadCode, read_code
+from ..documents import invitations_pdf
 from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet
-from ..models import CheckIn, Delegate, PanelMember
+from ..models import CheckIn, PanelMember
 from ..permissions import get_session
 
 SEARCH_LIMIT = 20
@@ -96,19 +100,49 @@ def panels_edit(request, pk, session_pk):
     return render(request, "delegates/panels_form.html", context, status=422 if data else 200)
 
 
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def scanned_delegate(congress, request):
+    """The delegate a scanned badge or a chosen name points to, or None (an unsigned or foreign code)."""
+    if request.POST.get("code"):
+        try:
+            congress_id, delegate_id = read_code(request.POST["code"])
+        except BadCode:
+            return None, CheckIn.Method.QR
+        if congress_id != congress.pk:
+            return None, CheckIn.Method.QR
+        return congress.delegates.filter(pk=delegate_id).first(), CheckIn.Method.QR
+    delegate_id = request.POST.get("delegate", "")
+    found = congress.delegates.filter(pk=delegate_id).first() if delegate_id.isdigit() else None
+    return found, CheckIn.Method.NAME
+
+
 @login_required
 def check_in(request, pk, session_pk):
-    """The door page: search a delegate by name and check them in; counts live on every load."""
+    """The door page at phone width: scan a badge's signed QR with the camera, or search by name;
+    each delegate is checked in once per session; the counts refresh live."""
     session = get_session(request.user, pk, session_pk, manage=True)
     congress = session.congress
     if request.method == "POST":
-        delegate = get_object_or_404(Delegate, congress=congress, pk=request.POST.get("delegate"))
-        _row, created = services.check_in(session, delegate, by=request.user)
-        if created:
-            messages.success(request, _("%(name)s is checked in.") % {"name": delegate.full_name})
+        delegate, method = scanned_delegate(congress, request)
+        if delegate is None:
+            message, created = _("This badge is not valid for this congress."), None
         else:
-            messages.info(request, _("%(name)s was already checked in.") % {"name": delegate.full_name})
-        return redirect(f"{request.path}?q={request.POST.get('q', '')}")
+            _row, created = services.check_in(session, delegate, by=request.user, method=method)
+            template = _("%(name)s is checked in.") if created else _("%(name)s was already checked in.")
+            message = template % {"name": delegate.full_name}
+        if wants_json(request):
+            totals, _by_unit = checkin_counts(session)
+            status = 200 if delegate else 400
+            return JsonResponse({"message": message, "created": created, **totals}, status=status)
+        level = messages.success if created else messages.info if delegate else messages.error
+        level(request, message)
+        return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
+    if request.GET.get("counts") and wants_json(request):
+        totals, _by_unit = checkin_counts(session)
+        return JsonResponse(totals)
     form = CheckInSearchForm(request.GET or None)
     found = []
     if form.is_valid() and form.cleaned_data["q"]:
@@ -123,3 +157,13 @@ def check_in(request, pk, session_pk):
     context = session_context(request, session)
     context.update(form=form, found=found, totals=totals)
     return render(request, "delegates/check_in.html", context)
+
+
+@login_required
+def invitations(request, pk, session_pk):
+    """Every invitation of the session in one PDF for a mail merge: each guest, each unit."""
+    session = get_session(request.user, pk, session_pk, manage=True)
+    data, _pages = invitations_pdf(session)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-moi-{session.congress_id}-{session.pk}.pdf"'
+    return response

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from congress.views.common import paginate
 from congress.views.congresses import congress_context
 
 from .. import services
+from ..badges import badges_pdf
 from ..composition import count_traits, evaluate
 from ..forms import (
     AllocationForm,
@@ -283,3 +284,18 @@ def unit_return(request, pk, quota_pk):
 @login_required
 def unit_accept(request, pk, quota_pk):
     return review(request, pk, quota_pk, UnitEvent.Action.ACCEPTED, ReviewForm, "delegates/unit_review.html")
+
+
+def pdf_response(data, filename):
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+def badges(request, pk):
+    """Badge sheets (A4, eight a page) of every delegate, or of one unit or kind."""
+    congress = get_managed_congress(request.user, pk)
+    _form, queryset = filtered_delegates(request, congress)
+    data, _pages = badges_pdf(congress, queryset)
+    return pdf_response(data, f"the-dai-bieu-{congress.pk}.pdf")

@@ -401,3 +401,95 @@ def test_the_programme_page_reads_a_fixed_number_of_queries(client_for, viewer, 
     many = queries_for(client, url)
 
     assert one == many <= 12
+
+
+# Badges, QR check-in and invitations --------------------------------------------------------------
+
+
+def test_a_badge_code_is_signed_and_an_edited_number_is_refused(quota):
+    from delegates.badges import BadCode, badge_code, read_code
+
+    person = delegate(quota)
+    code = badge_code(person)
+    forged = code.replace(f".{person.pk}:", f".{person.pk + 1}:")
+
+    assert read_code(code) == (quota.congress_id, person.pk)
+    with pytest.raises(BadCode):
+        read_code(forged)
+
+
+def test_scanning_a_badge_checks_in_once_and_answers_with_the_counts(client_for, secretariat, quota):
+    from delegates.badges import badge_code
+
+    session = CongressSessionFactory(congress=quota.congress)
+    person = delegate(quota, full_name="Hoàng Thị Mai")
+    delegate(quota, full_name="Khác")
+    client = client_for(secretariat)
+    url = reverse("delegates:check_in", args=[quota.congress_id, session.pk])
+    json = {"HTTP_ACCEPT": "application/json"}
+
+    first = client.post(url, {"code": badge_code(person)}, **json).json()
+    second = client.post(url, {"code": badge_code(person)}, **json).json()
+    forged = client.post(url, {"code": badge_code(person)[:-2] + "xx"}, **json)
+    counts = client.get(url, {"counts": "1"}, **json).json()
+
+    assert (first["created"], first["present"], first["expected"]) == (True, 1, 2)
+    assert second["created"] is False and "đã điểm danh trước đó" in second["message"]
+    assert forged.status_code == 400 and "không hợp lệ" in forged.json()["message"]
+    assert counts == {"expected": 2, "present": 1}
+    assert CheckIn.objects.get().method == CheckIn.Method.QR
+
+
+def test_a_badge_of_another_congress_does_not_check_in(client_for, secretariat, quota):
+    from delegates.badges import badge_code
+    from tests.factories import OrganizingBoardFactory
+
+    other = OrganizingBoardFactory().congress
+    foreign_quota = UnitQuota.objects.create(congress=other, organization=other.host, seats=1)
+    stranger = delegate(foreign_quota)
+    session = CongressSessionFactory(congress=quota.congress)
+    url = reverse("delegates:check_in", args=[quota.congress_id, session.pk])
+
+    response = client_for(secretariat).post(url, {"code": badge_code(stranger)}, HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 400
+    assert not CheckIn.objects.exists()
+
+
+def test_badges_print_eight_a_page_with_photo_and_qr(client_for, secretariat, quota, tmp_path, settings):
+    from pypdf import PdfReader
+
+    settings.MEDIA_ROOT = tmp_path
+    for number in range(9):
+        person = delegate(quota, full_name=f"Đại biểu {number}")
+    person.photo.save("anh.png", SimpleUploadedFile("anh.png", png_bytes()))
+
+    response = client_for(secretariat).get(reverse("delegates:badges", args=[quota.congress_id]))
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 2
+    text = reader.pages[0].extract_text()
+    assert "ĐẠI BIỂU CHÍNH THỨC" in text and "Đại biểu 0" in text
+
+
+def test_invitations_print_one_page_per_guest_and_unit(client_for, secretariat, quota):
+    from pypdf import PdfReader
+
+    session = CongressSessionFactory(congress=quota.congress)
+    Delegate.objects.create(
+        congress=quota.congress,
+        kind="guest",
+        full_name="Lê Văn Hiền",
+        gender="male",
+        birth_year=1965,
+        position="Phó Chủ tịch UBND tỉnh",
+    )
+
+    response = client_for(secretariat).get(reverse("delegates:invitations", args=[quota.congress_id, session.pk]))
+
+    reader = PdfReader(io.BytesIO(response.content))
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) == 2
+    assert "Kính gửi: Đồng chí Lê Văn Hiền" in texts[0] and "GIẤY MỜI" in texts[0]
+    assert f"Kính gửi: {quota.organization.name}" in texts[1] and "03 đại biểu" in texts[1]
