@@ -37,6 +37,12 @@ class QuotaBaseFormSet(forms.BaseInlineFormSet):
         ]
         if len(units) != len(set(units)):
             raise ValidationError(_("A unit appears twice in the quotas."))
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.delegates.exists():
+                raise ValidationError(
+                    _("%(unit)s has registered delegates; its quota cannot be removed.")
+                    % {"unit": form.instance.organization.display_name}
+                )
 
 
 QuotaFormSet = forms.inlineformset_factory(

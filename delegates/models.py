@@ -214,7 +214,8 @@ class Delegate(models.Model):
         verbose_name=_("registering unit"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # A unit's quota with delegates is not removed on its own; with the whole congress it is.
+        on_delete=models.RESTRICT,
         related_name="delegates",
     )
     delegation = models.CharField(

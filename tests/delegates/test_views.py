@@ -493,3 +493,25 @@ def test_invitations_print_one_page_per_guest_and_unit(client_for, secretariat, 
     assert len(texts) == 2
     assert "Kính gửi: Đồng chí Lê Văn Hiền" in texts[0] and "GIẤY MỜI" in texts[0]
     assert f"Kính gửi: {quota.organization.name}" in texts[1] and "03 đại biểu" in texts[1]
+
+
+def test_a_quota_with_delegates_cannot_be_removed_but_the_congress_can_be_deleted(client_for, secretariat, quota):
+    delegate(quota)
+    data = setup_data(quota.congress)
+    data.update(
+        {
+            "quotas-TOTAL_FORMS": "1",
+            "quotas-INITIAL_FORMS": "1",
+            "quotas-0-id": quota.pk,
+            "quotas-0-congress": quota.congress_id,
+            "quotas-0-organization": quota.organization_id,
+            "quotas-0-DELETE": "on",
+        }
+    )
+
+    response = client_for(secretariat).post(reverse("delegates:setup", args=[quota.congress_id]), data)
+
+    assert response.status_code == 422
+    assert "không thể xóa phân bổ" in response.content.decode()
+    quota.congress.delete()
+    assert not Delegate.objects.exists()
