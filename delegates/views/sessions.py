@@ -37,6 +37,14 @@ def panels_of(session):
     return [(value, label, rows) for value, (label, rows) in lists.items()]
 
 
+def present_counts(session):
+    """Checked in and expected, for the door page and its live refresh: two counts on indexes."""
+    return {
+        "expected": session.congress.delegates.count(),
+        "present": CheckIn.objects.filter(session=session).count(),
+    }
+
+
 def checkin_counts(session):
     """Checked in: total, by kind and by unit (two queries)."""
     delegates = session.congress.delegates.order_by()
@@ -134,15 +142,14 @@ def check_in(request, pk, session_pk):
             template = _("%(name)s is checked in.") if created else _("%(name)s was already checked in.")
             message = template % {"name": delegate.full_name}
         if wants_json(request):
-            totals, _by_unit = checkin_counts(session)
+            totals = present_counts(session)
             status = 200 if delegate else 400
             return JsonResponse({"message": message, "created": created, **totals}, status=status)
         level = messages.success if created else messages.info if delegate else messages.error
         level(request, message)
         return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
     if request.GET.get("counts") and wants_json(request):
-        totals, _by_unit = checkin_counts(session)
-        return JsonResponse(totals)
+        return JsonResponse(present_counts(session))
     form = CheckInSearchForm(request.GET or None)
     found = []
     if form.is_valid() and form.cleaned_data["q"]:
@@ -153,9 +160,8 @@ def check_in(request, pk, session_pk):
             .annotate(arrived=arrived)
             .order_by("full_name", "pk")[:SEARCH_LIMIT]
         )
-    totals, _by_unit = checkin_counts(session)
     context = session_context(request, session)
-    context.update(form=form, found=found, totals=totals)
+    context.update(form=form, found=found, totals=present_counts(session))
     return render(request, "delegates/check_in.html", context)
 
 
