@@ -1,5 +1,6 @@
 """A session's participants, timed programme, presidium/secretariat/credentials lists and check-in."""
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -127,6 +128,8 @@ def scanned_delegate(congress, request):
     return found, CheckIn.Method.NAME
 
 
+# A photo of a badge is read from the phone's file (a blob: URL) into the scanner's canvas.
+@csp_update({"img-src": ["blob:"]})
 @login_required
 def check_in(request, pk, session_pk):
     """The door page at phone width: scan a badge's signed QR with the camera, or search by name;
