@@ -13,6 +13,7 @@ from delegates.badges import badge_code, qr_png
 from delegates.models import CheckIn, Delegate
 
 from .conftest import VIEWPORTS, log_in, log_out
+from .test_csp import RECORD_VIOLATIONS
 
 pytestmark = pytest.mark.e2e
 
@@ -106,16 +107,19 @@ def test_seed_003_from_quotas_to_the_credentials_report(page, live_server, demo,
     scanned = Delegate.objects.get(full_name="Katơr Văn Minh")
     image = tmp_path / "the-dai-bieu.png"
     image.write_bytes(qr_png(badge_code(scanned)))
+    page.add_init_script(RECORD_VIOLATIONS)
     page.goto(f"{base}/congresses/{congress.pk}/delegates/sessions/{session.pk}/check-in/")
     page.set_input_files("[data-scan-file]", str(image))
     expect(page.locator("[data-scan-result]")).to_contain_text("Đã điểm danh Katơr Văn Minh")
     expect(page.locator("[data-present]").first).to_have_text("1")
+    assert page.evaluate("window.cspViolations") == []
     page.fill("#id_q", "lụa")
     page.locator("form[role=search] button").click()
     page.get_by_role("button", name="Điểm danh").click()
     expect(page.locator("main")).to_contain_text("Đã điểm danh Pi Năng Thị Lụa")
     expect(page.locator("[data-present]").first).to_have_text("2")
     assert CheckIn.objects.filter(session=session).count() == 2
+    assert page.evaluate("window.cspViolations") == []
 
     # The credentials report counts who came.
     page.set_viewport_size(VIEWPORTS["desktop"])
