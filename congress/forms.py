@@ -165,6 +165,13 @@ class CongressSessionForm(forms.ModelForm):
             "timing": forms.RadioSelect,
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].required = False  # left out, a session is the official one
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or CongressSession.Kind.OFFICIAL
+
 
 MAX_CONNECTION_POINTS = 200
 

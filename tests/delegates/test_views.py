@@ -515,3 +515,15 @@ def test_a_quota_with_delegates_cannot_be_removed_but_the_congress_can_be_delete
     assert "không thể xóa phân bổ" in response.content.decode()
     quota.congress.delete()
     assert not Delegate.objects.exists()
+
+
+def test_a_session_keeps_its_kind_and_a_quarter_as_its_date(client_for, secretariat, congress):
+    data = {"name": "Phiên trù bị", "kind": "preparatory", "order": "1", "timing": "quarter"}
+    data.update({"planned_quarter": "2", "planned_year": "2020", "points-TOTAL_FORMS": "0"})
+    data.update({"points-INITIAL_FORMS": "0"})
+
+    response = client_for(secretariat).post(reverse("congress:session_create", args=[congress.pk]), data)
+
+    session = congress.sessions.get()
+    assert response.status_code == 302
+    assert (session.kind, session.when_text, session.starts_at) == ("preparatory", "Quý II năm 2020", None)
