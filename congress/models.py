@@ -456,6 +456,16 @@ class ConnectionPoint(models.Model):
         Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
+    person_in_charge = models.ForeignKey(
+        Person, verbose_name=_("person in charge"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    technical_contact = models.CharField(
+        _("technical contact"), max_length=255, blank=True, help_text=_("Name and phone number.")
+    )
+    test_at = models.DateTimeField(_("test connection at"), null=True, blank=True)
+    attendance = models.PositiveIntegerField(
+        _("attendance"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from congress.forms import DateInput
-from congress.models import Congress, CongressSession, Organization, Person
+from congress.forms import DateInput, DateTimeInput
+from congress.models import Congress, CongressSession, ConnectionPoint, Organization, Person
 
 from .models import AgendaItem, Allocation, CompositionTarget, Delegate, PanelMember, SessionParticipant, UnitQuota
 
@@ -198,3 +198,19 @@ PanelFormSet = _rows(PanelMember, ["panel", "order", "delegate"], extra=3, max_n
 
 class CheckInSearchForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False)
+
+
+class PointForm(forms.ModelForm):
+    class Meta:
+        model = ConnectionPoint
+        fields = ["person_in_charge", "technical_contact", "test_at", "attendance"]
+        widgets = {"test_at": DateTimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person_in_charge"].queryset = Person.objects.active().select_related("organization")
+
+
+PointFormSet = forms.modelformset_factory(
+    ConnectionPoint, form=PointForm, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS, validate_max=True
+)

@@ -204,6 +204,8 @@ EXPECTATIONS = {
     "delegates:check_in": write(SECRETARIAT),
     "delegates:badges": write(SECRETARIAT),
     "delegates:invitations": write(SECRETARIAT),
+    "delegates:points_edit": write(SECRETARIAT),
+    "delegates:seating": read(),
     # accounts and language
     "login": read(PUBLIC),
     "logout": read(PUBLIC),

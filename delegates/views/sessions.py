@@ -16,7 +16,7 @@ from congress.views.congresses import congress_context
 from .. import services
 from ..badges import BadCode, read_code
 from ..documents import invitations_pdf
-from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet
+from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
 from ..models import CheckIn, PanelMember
 from ..permissions import get_session
 
@@ -71,6 +71,7 @@ def programme(request, pk, session_pk):
         participants=session.participant_lines.select_related("organization", "person"),
         agenda=session.agenda_items.select_related("organization"),
         panels=panels_of(session),
+        points=session.connection_points.select_related("person_in_charge"),
         totals=totals,
         by_unit=by_unit,
     )
@@ -176,3 +177,56 @@ def invitations(request, pk, session_pk):
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="giay-moi-{session.congress_id}-{session.pk}.pdf"'
     return response
+
+
+@login_required
+def points_edit(request, pk, session_pk):
+    """An online session's connection points: who answers for each, the technical contact, the
+    test-connection time and, on the day, the attendance at each point."""
+    session = get_session(request.user, pk, session_pk, manage=True)
+    queryset = session.connection_points.select_related("organization", "person_in_charge")
+    points = PointFormSet(request.POST or None, queryset=queryset, prefix="points")
+    if points.is_valid():
+        with transaction.atomic():
+            points.save()
+        messages.success(request, _("The connection points were saved."))
+        return redirect("delegates:programme", pk, session.pk)
+    context = session_context(request, session)
+    context["points"] = points
+    return render(request, "delegates/points_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+SEATS_PER_ROW = 12
+ROW_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def seat_rows(congress):
+    """Seats by delegation: guests first, then the units in quota order, each delegation in
+    consecutive seats, rows of SEATS_PER_ROW (one query)."""
+    delegates = congress.delegates.select_related("quota__organization").order_by(
+        "kind", "quota__order", "quota_id", "delegation", "full_name", "pk"
+    )
+    groups = []
+    for seat, delegate in enumerate(delegates):
+        name = delegate.delegation_name
+        if not groups or groups[-1]["name"] != name:
+            groups.append({"name": name, "first": seat, "delegates": []})
+        groups[-1]["delegates"].append(delegate)
+    for group in groups:
+        last = group["first"] + len(group["delegates"]) - 1
+        group["from"], group["to"] = seat_label(group["first"]), seat_label(last)
+    return groups
+
+
+def seat_label(index):
+    row, place = divmod(index, SEATS_PER_ROW)
+    letter = ROW_LETTERS[row % len(ROW_LETTERS)] + ("" if row < len(ROW_LETTERS) else str(row // len(ROW_LETTERS)))
+    return f"{letter}{place + 1}"
+
+
+@login_required
+def seating(request, pk, session_pk):
+    session = get_session(request.user, pk, session_pk)
+    context = session_context(request, session)
+    context.update(groups=seat_rows(session.congress), seats_per_row=SEATS_PER_ROW)
+    return render(request, "delegates/seating.html", context)

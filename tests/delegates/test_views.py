@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from congress.models import CongressRole, CongressSession
@@ -527,3 +528,44 @@ def test_a_session_keeps_its_kind_and_a_quarter_as_its_date(client_for, secretar
     session = congress.sessions.get()
     assert response.status_code == 302
     assert (session.kind, session.when_text, session.starts_at) == ("preparatory", "Quý II năm 2020", None)
+
+
+def test_staff_record_each_connection_point_and_its_attendance(client_for, secretariat, congress, viewer):
+    from tests.factories import ConnectionPointFactory, PersonFactory
+
+    session = CongressSessionFactory(congress=congress, kind="plenary_online")
+    point = ConnectionPointFactory(session=session, name="Điểm cầu huyện Ninh Hải")
+    person = PersonFactory(full_name="Trần Thị Hạnh")
+    data = {
+        "points-TOTAL_FORMS": "1",
+        "points-INITIAL_FORMS": "1",
+        "points-0-id": point.pk,
+        "points-0-person_in_charge": person.pk,
+        "points-0-technical_contact": "Anh Tuấn, 0912 345 678",
+        "points-0-test_at": "20/12/2021 14:00",
+        "points-0-attendance": "45",
+    }
+    url = reverse("delegates:points_edit", args=[congress.pk, session.pk])
+
+    assert client_for(viewer).post(url, data).status_code == 403
+    assert client_for(secretariat).post(url, data).status_code == 302
+
+    point.refresh_from_db()
+    assert (point.person_in_charge, point.attendance) == (person, 45)
+    assert timezone.localtime(point.test_at).strftime("%d/%m/%Y %H:%M") == "20/12/2021 14:00"
+    page = client_for(viewer).get(reverse("delegates:programme", args=[congress.pk, session.pk])).content.decode()
+    assert "Anh Tuấn, 0912 345 678" in page and "Trần Thị Hạnh" in page
+
+
+def test_the_seating_plan_seats_each_delegation_together(client_for, viewer, quota):
+    other = UnitQuota.objects.create(congress=quota.congress, organization=OrganizationFactory(), seats=20, order=2)
+    for number in range(3):
+        delegate(quota, full_name=f"A {number}")
+    for number in range(11):
+        delegate(other, full_name=f"B {number}")
+    session = CongressSessionFactory(congress=quota.congress)
+
+    response = client_for(viewer).get(reverse("delegates:seating", args=[quota.congress_id, session.pk]))
+
+    groups = response.context["groups"]
+    assert [(group["from"], group["to"]) for group in groups] == [("A1", "A3"), ("A4", "B2")]
