@@ -569,3 +569,17 @@ def test_the_seating_plan_seats_each_delegation_together(client_for, viewer, quo
 
     groups = response.context["groups"]
     assert [(group["from"], group["to"]) for group in groups] == [("A1", "A3"), ("A4", "B2")]
+
+
+def test_personal_attributes_are_shown_to_staff_and_the_focal_point_not_to_a_viewer(
+    client_for, secretariat, focal_point, viewer, quota
+):
+    delegate(quota, full_name="Chamaléa Thị Bốn", ethnicity="Raglai", birth_year=1977)
+    unit_url = reverse("delegates:unit", args=[quota.congress_id, quota.pk])
+    list_url = reverse("delegates:list", args=[quota.congress_id])
+
+    assert "Raglai" in client_for(focal_point).get(unit_url).content.decode()
+    assert "Raglai" in client_for(secretariat).get(list_url).content.decode()
+    for url in (unit_url, list_url):
+        page = client_for(viewer).get(url).content.decode()
+        assert "Chamaléa Thị Bốn" in page and "Raglai" not in page and "1977" not in page
