@@ -286,6 +286,10 @@ def unit_accept(request, pk, quota_pk):
     return review(request, pk, quota_pk, UnitEvent.Action.ACCEPTED, ReviewForm, "delegates/unit_review.html")
 
 
+# About a minute of rendering on a busy server; a bigger list is printed unit by unit.
+BADGES_IN_REQUEST = 400
+
+
 def pdf_response(data, filename):
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -297,5 +301,13 @@ def badges(request, pk):
     """Badge sheets (A4, eight a page) of every delegate, or of one unit or kind."""
     congress = get_managed_congress(request.user, pk)
     _form, queryset = filtered_delegates(request, congress)
+    count = queryset.count()
+    if count > BADGES_IN_REQUEST:
+        messages.warning(
+            request,
+            _("%(count)s badges are too many for one file: choose a unit or a kind, then print that list.")
+            % {"count": count},
+        )
+        return redirect(f"{reverse('delegates:list', args=[congress.pk])}?{request.GET.urlencode()}")
     data, _pages = badges_pdf(congress, queryset)
     return pdf_response(data, f"the-dai-bieu-{congress.pk}.pdf")

@@ -588,3 +588,16 @@ def test_personal_attributes_are_shown_to_staff_and_the_focal_point_not_to_a_vie
     for url in (unit_url, list_url):
         page = client_for(viewer).get(url).content.decode()
         assert "Chamaléa Thị Bốn" in page and "Raglai" not in page and "1977" not in page
+
+
+def test_too_many_badges_for_one_file_send_staff_to_choose_a_unit(client_for, secretariat, quota, monkeypatch):
+    from delegates.views import units
+
+    monkeypatch.setattr(units, "BADGES_IN_REQUEST", 2)
+    for number in range(3):
+        delegate(quota, full_name=f"Đại biểu {number}")
+
+    response = client_for(secretariat).get(reverse("delegates:badges", args=[quota.congress_id]), follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("delegates:list", args=[quota.congress_id]))
+    assert "quá nhiều" in response.content.decode()
