@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("planning.urls")),
     path("", include("awards.urls")),
     path("", include("reminders.urls")),
+    path("", include("delegates.urls")),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

@@ -155,6 +155,7 @@ class CongressSessionForm(ConcurrentEditMixin, forms.ModelForm):
         model = CongressSession
         fields = [
             "name",
+            "kind",
             "order",
             "timing",
             "starts_at",
@@ -171,6 +172,13 @@ class CongressSessionForm(ConcurrentEditMixin, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
             "timing": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].required = False  # left out, a session is the official one
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or CongressSession.Kind.OFFICIAL
 
 
 MAX_CONNECTION_POINTS = 200

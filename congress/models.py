@@ -1,3 +1,4 @@
+import calendar
 import datetime
 
 from django.conf import settings
@@ -374,6 +375,11 @@ class Congress(models.Model):
 
 
 class CongressSession(models.Model):
+    class Kind(models.TextChoices):
+        PREPARATORY = "preparatory", _("Preparatory session")
+        OFFICIAL = "official", _("Official session")
+        PLENARY_ONLINE = "plenary_online", _("Plenary with connection points")
+
     class Timing(models.TextChoices):
         EXACT = "exact", _("Date and time fixed")
         MONTH = "month", _("Planned month")
@@ -383,6 +389,7 @@ class CongressSession(models.Model):
         Congress, verbose_name=_("congress"), on_delete=models.CASCADE, related_name="sessions"
     )
     name = models.CharField(_("name"), max_length=150, help_text=_("For example “Phiên chính thức”."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
     order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
     timing = models.CharField(_("timing"), max_length=10, choices=Timing.choices, default=Timing.EXACT)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
@@ -456,8 +463,22 @@ class CongressSession(models.Model):
         return None
 
     @property
+    def latest_date(self):
+        """The last day the session may fall on: a session dated by a month or a quarter is not
+        taken as its first day (a deadline inside the quarter is not "after the session")."""
+        start = self.planned_date
+        if start is None:
+            return None
+        if self.timing == self.Timing.MONTH:
+            return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+        if self.timing == self.Timing.QUARTER:
+            last_month = start.month + 2
+            return start.replace(month=last_month, day=calendar.monthrange(start.year, last_month)[1])
+        return timezone.localdate(self.ends_at) if self.ends_at else start
+
+    @property
     def is_online(self):
-        return self.congress.format != Congress.Format.IN_PERSON
+        return self.kind == self.Kind.PLENARY_ONLINE or self.congress.format != Congress.Format.IN_PERSON
 
 
 class ConnectionPoint(models.Model):
@@ -477,6 +498,16 @@ class ConnectionPoint(models.Model):
         Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
+    person_in_charge = models.ForeignKey(
+        Person, verbose_name=_("person in charge"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    technical_contact = models.CharField(
+        _("technical contact"), max_length=255, blank=True, help_text=_("Name and phone number.")
+    )
+    test_at = models.DateTimeField(_("test connection at"), null=True, blank=True)
+    attendance = models.PositiveIntegerField(
+        _("attendance"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -205,6 +205,29 @@ EXPECTATIONS = {
     "awards:history_import": write(SECRETARIAT),
     "awards:history_import_template": write(SECRETARIAT),
     "awards:history_export": read(),
+    # delegates
+    "delegates:home": read(),
+    "delegates:setup": write(SECRETARIAT),
+    "delegates:list": read(),
+    "delegates:composition": read(),
+    "delegates:history": write(SECRETARIAT),
+    "delegates:guest_create": write(SECRETARIAT),
+    "delegates:unit": read(),
+    "delegates:delegate_create": write(SECRETARIAT, FOCAL_POINT),
+    "delegates:unit_submit": write(SECRETARIAT, FOCAL_POINT),
+    "delegates:unit_return": write(SECRETARIAT),
+    "delegates:unit_accept": write(SECRETARIAT),
+    "delegates:delegate_edit": write(SECRETARIAT, FOCAL_POINT),
+    "delegates:delegate_delete": write(SECRETARIAT, FOCAL_POINT),
+    "delegates:delegate_photo": read(),
+    "delegates:programme": read(),
+    "delegates:programme_edit": write(SECRETARIAT),
+    "delegates:panels_edit": write(SECRETARIAT),
+    "delegates:check_in": write(SECRETARIAT),
+    "delegates:badges": write(SECRETARIAT),
+    "delegates:invitations": write(SECRETARIAT),
+    "delegates:points_edit": write(SECRETARIAT),
+    "delegates:seating": read(),
     # accounts and language
     "login": read(PUBLIC),
     "logout": read(PUBLIC),
@@ -236,6 +259,7 @@ def build_congress(*, standing_office=False):
 
     standing_office: its secretariat also keeps the directory and may found congresses."""
     from awards.models import AwardType, CouncilSession, RequiredDocument
+    from delegates.models import Delegate, UnitQuota
     from documents.layer import get_kind, record_for
     from documents.models import IssuedVersion, RenderJob
     from documents.services import save_record
@@ -293,8 +317,14 @@ def build_congress(*, standing_office=False):
         not_after=timezone.now(),
     )
     mail.congresses.add(congress)
+    quota = UnitQuota.objects.create(congress=congress, organization=host, seats=3)
+    delegate = Delegate.objects.create(
+        congress=congress, quota=quota, full_name="Nguyễn Thị Lan", gender="female", birth_year=1990
+    )
     ids = {
         "pk": congress.pk,
+        "quota_pk": quota.pk,
+        "delegate_pk": delegate.pk,
         "session_pk": CongressSessionFactory(congress=congress).pk,
         "board_member_pk": BoardMemberFactory(board=congress.board).pk,
         "sub_pk": subcommittee.pk,

@@ -23,7 +23,7 @@ from ..selectors import annotate_for, decorate
 def warn_about_deadline(request, task):
     """A deadline after the congress session is allowed, but rarely meant."""
     session = task.congress.last_session()
-    session_date = session.planned_date if session else None
+    session_date = session.latest_date if session else None
     if task.due_date and session_date and task.due_date > session_date:
         messages.warning(
             request,

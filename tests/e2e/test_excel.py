@@ -1,11 +1,11 @@
 """Excel in and out in the browser: the schedule downloads as .xlsx, the directory imports after a preview."""
 
 import pytest
-from congress.demo import DEMO_CONGRESS_NAME
 from openpyxl import Workbook, load_workbook
 from playwright.sync_api import expect
 
 from congress.models import Congress, Organization
+from demo.congresses import DEMO_CONGRESS_NAME
 
 from .conftest import log_in
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_the_schedule_downloads_with_its_month_rows(page, live_server, demo, tmp_path):
-    from planning.demo import load_schedule
+    from demo.schedule import load_schedule
 
     load_schedule()
     congress = Congress.objects.get(name=DEMO_CONGRESS_NAME)

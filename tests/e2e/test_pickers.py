@@ -1,10 +1,10 @@
 """Searchable pickers: typing a name without its accents finds it, under the strict CSP."""
 
 import pytest
-from congress.demo import DEMO_CONGRESS_NAME
 from playwright.sync_api import expect
 
 from congress.models import Congress
+from demo.congresses import DEMO_CONGRESS_NAME
 from planning.models import Task
 
 from .conftest import log_in

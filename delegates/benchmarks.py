@@ -1,0 +1,312 @@
+"""Delegate figures for `make bench` (`run(*, stdout, repeat)`, as planning/benchmarks/documents.py):
+
+- checkin_per_s: check-ins per second with 8 concurrent clients (separate processes, each its own
+  database connection, posting scanned badge codes to the check-in page) against 2,000 delegates,
+  every badge scanned twice by two different clients; checkin_duplicates: rows beyond one per
+  delegate (the unique constraint keeps it at 0);
+- badges_pdf_s_per_page_1000 and badges_pdf_peak_mb_1000: badge sheets of 1,000 delegates with a
+  photo each, rendered in a fresh process as a worker would;
+- the delegate list, the composition page and the Delegates tab at 20 and at 2,000 delegates:
+  median milliseconds and query counts, against a signed-in page that reads nothing.
+
+The clients and the badge worker run in other processes, so the data is committed; everything
+built is deleted again at the end.
+"""
+
+import io
+import json
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+CLIENTS = 8
+DELEGATES = 2000
+BADGES = 1000
+GOALS = {"checkin_per_s": 200, "badges_s_per_page": 0.15, "badges_peak_mb": 250, "max_queries": 12, "max_ratio": 6}
+PAGES = ("delegates:list", "delegates:composition", "delegates:home")
+
+
+def run(*, stdout, repeat):
+    results = {}
+    world = build()
+    try:
+        results.update(page_figures(world, DELEGATES // 100, repeat, stdout))
+        add_delegates(world, DELEGATES - DELEGATES // 100)
+        results.update(page_figures(world, DELEGATES, repeat, stdout))
+        results.update(checkin_figures(world, stdout))
+        results.update(badge_figures(world, stdout))
+    finally:
+        tear_down(world)
+    report(results, stdout)
+    return results
+
+
+@contextmanager
+def serving_pages():
+    """Pages answered as in production (no debug, plain static names)."""
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    plain = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    with override_settings(STORAGES=plain, DEBUG=False, SECURE_SSL_REDIRECT=False, AXES_ENABLED=False):
+        yield
+
+
+# The data ------------------------------------------------------------------------------------------
+
+
+def build():
+    from congress.models import Congress, CongressRole, CongressSession, Organization
+
+    from .models import Allocation, CompositionTarget, UnitQuota
+
+    host = Organization.objects.create(name="Bench: Liên đoàn Lao động tỉnh", abbreviation="LĐLĐ")
+    congress = Congress.objects.create(kind="advanced_models", year=2030, host=host, area_name="bench đại biểu")
+    user = get_user_model().objects.create(username=f"bench-delegates-{congress.pk}")
+    CongressRole.objects.create(congress=congress, user=user, role=CongressRole.Role.SECRETARIAT)
+    session = CongressSession.objects.create(
+        congress=congress, name="Phiên chính thức", timing="month", planned_month=7, planned_year=2030
+    )
+    Allocation.objects.create(congress=congress, total=DELEGATES, guests=0, official=DELEGATES)
+    units = [Organization(name=f"Bench: Công đoàn số {number}", kind="union") for number in range(40)]
+    Organization.objects.bulk_create(units)
+    units = list(Organization.objects.filter(name__startswith="Bench: Công đoàn số"))
+    quotas = UnitQuota.objects.bulk_create(
+        UnitQuota(congress=congress, organization=unit, seats=DELEGATES // len(units), order=number)
+        for number, unit in enumerate(units)
+    )
+    for order, (criterion, sector, percent) in enumerate(
+        [("women", "", 30), ("young", "", 15), ("non_leader", "", 40), ("sector", "worker", 30)], start=1
+    ):
+        CompositionTarget.objects.create(
+            congress=congress, criterion=criterion, sector=sector, min_percent=percent, order=order
+        )
+    world = {"congress": congress, "user": user, "session": session, "quotas": quotas, "count": 0, "orgs": units}
+    world["photo"] = store_photo()
+    add_delegates(world, DELEGATES // 100)
+    return world
+
+
+def store_photo():
+    from PIL import Image
+
+    from .models import Delegate
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), (180, 120, 90)).save(buffer, "JPEG", quality=80)
+    field = Delegate._meta.get_field("photo")
+    return field.storage.save("delegates/photos/bench/anh-the.jpg", ContentFile(buffer.getvalue()))
+
+
+def add_delegates(world, count):
+    from .models import Delegate
+
+    quotas, start = world["quotas"], world["count"]
+    rows = []
+    for number in range(start, start + count):
+        female = number % 2 == 0
+        rows.append(
+            Delegate(
+                congress=world["congress"],
+                quota=quotas[number % len(quotas)],
+                full_name=f"{'Nguyễn Thị' if female else 'Trần Văn'} Đại Biểu {number}",
+                gender="female" if female else "male",
+                birth_year=1960 + number % 40,
+                ethnicity="Chăm" if number % 13 == 0 else "Kinh",
+                position="Công nhân" if number % 3 else "Chủ tịch Công đoàn cơ sở",
+                sector="worker" if number % 3 else "union_officer",
+                is_leader=number % 3 == 0,
+                photo=world["photo"],
+            )
+        )
+    Delegate.objects.bulk_create(rows, batch_size=500)
+    world["count"] = start + count
+
+
+def tear_down(world):
+    from congress.models import Organization
+
+    from .models import Delegate
+
+    congress = world["congress"]
+    Delegate._meta.get_field("photo").storage.delete(world["photo"])
+    congress.delete()
+    world["user"].delete()
+    Organization.objects.filter(pk__in=[unit.pk for unit in world["orgs"]] + [congress.host_id]).delete()
+
+
+# Pages ---------------------------------------------------------------------------------------------
+
+
+def measure(client, url, repeat):
+    for _ in range(2):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+    timings = []
+    for _ in range(max(repeat, 1)):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(timings), len(queries)
+
+
+def page_figures(world, size, repeat, stdout):
+    stdout.write(f"Delegate pages at {size:,} delegates…\n")
+    results = {}
+    with serving_pages():
+        client = Client()
+        client.force_login(world["user"])
+        if "delegates_baseline_ms" not in world:
+            world["delegates_baseline_ms"] = round(measure(client, reverse("password_change_done"), repeat)[0], 2)
+            results["delegates_baseline_ms"] = world["delegates_baseline_ms"]
+        for name in PAGES:
+            milliseconds, queries = measure(client, reverse(name, args=[world["congress"].pk]), repeat)
+            key = name.replace("delegates:", "delegates_")
+            results[f"{key}_ms_{size}"] = round(milliseconds, 2)
+            results[f"{key}_queries_{size}"] = queries
+    return results
+
+
+# Check-in ------------------------------------------------------------------------------------------
+
+
+def _client_worker(user_pk, url, codes, queue):
+    """One door phone: posts its share of scanned codes as fast as the server answers."""
+    connections.close_all()  # a forked child opens its own database connection
+    with serving_pages():
+        client = Client()
+        client.force_login(get_user_model().objects.get(pk=user_pk))
+        created = errors = 0
+        for code in codes:
+            response = client.post(url, {"code": code}, HTTP_ACCEPT="application/json")
+            if response.status_code != 200:
+                errors += 1
+            elif response.json()["created"]:
+                created += 1
+    connections.close_all()
+    queue.put((created, errors))
+
+
+def checkin_figures(world, stdout):
+    from .badges import badge_code
+    from .models import CheckIn
+
+    congress, session = world["congress"], world["session"]
+    codes = [badge_code(delegate) for delegate in congress.delegates.order_by("pk")]
+    # Every badge is scanned twice, by two different phones.
+    shares = [[] for _ in range(CLIENTS)]
+    for index, code in enumerate(codes):
+        shares[index % CLIENTS].append(code)
+        shares[(index + 1) % CLIENTS].append(code)
+    url = reverse("delegates:check_in", args=[congress.pk, session.pk])
+    stdout.write(f"Check-in: {CLIENTS} clients, {len(codes):,} delegates, {2 * len(codes):,} scans…\n")
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    workers = [context.Process(target=_client_worker, args=(world["user"].pk, url, share, queue)) for share in shares]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    outcomes = [queue.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    seconds = time.perf_counter() - started
+    created = sum(made for made, _errors in outcomes)
+    errors = sum(errors for _made, errors in outcomes)
+    rows = CheckIn.objects.filter(session=session).count()
+    distinct = CheckIn.objects.filter(session=session).values("delegate").distinct().count()
+    return {
+        "checkin_per_s": round(2 * len(codes) / seconds, 1),
+        "checkin_duplicates": rows - distinct,
+        "checkin_rows": rows,
+        "checkin_created_answers": created,
+        "checkin_errors": errors,
+    }
+
+
+# Badges --------------------------------------------------------------------------------------------
+
+CHILD = """
+import json, resource, sys, time
+import django
+
+
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+django.setup()
+from congress.models import Congress
+from delegates.badges import badges_pdf
+congress = Congress.objects.get(pk=int(sys.argv[1]))
+delegates = congress.delegates.select_related("quota__organization").order_by("pk")[: int(sys.argv[2])]
+started = time.perf_counter()
+_data, pages = badges_pdf(congress, delegates)
+seconds = time.perf_counter() - started
+print(json.dumps([seconds, pages, peak_kb()]))
+"""
+
+
+def badge_figures(world, stdout):
+    stdout.write(f"Badge sheets of {BADGES:,} delegates with photos…\n")
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings")}
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(world["congress"].pk), str(BADGES)],
+        capture_output=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+        env=environment,
+    )
+    seconds, pages, peak_kb = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return {
+        f"badges_pdf_s_per_page_{BADGES}": round(seconds / pages, 4),
+        f"badges_pdf_pages_{BADGES}": pages,
+        f"badges_pdf_peak_mb_{BADGES}": round(peak_kb / 1024, 1),
+    }
+
+
+def report(results, stdout):
+    baseline = results.get("delegates_baseline_ms", 0)
+    small = DELEGATES // 100
+    for name in PAGES:
+        key = name.replace("delegates:", "delegates_")
+        q_small, q_large = results[f"{key}_queries_{small}"], results[f"{key}_queries_{DELEGATES}"]
+        ms_small, ms_large = results[f"{key}_ms_{small}"], results[f"{key}_ms_{DELEGATES}"]
+        met = q_small == q_large <= GOALS["max_queries"] and ms_large <= GOALS["max_ratio"] * baseline
+        stdout.write(
+            f"{name}: {ms_small:.1f} ms / {q_small} queries @{small:,}; {ms_large:.1f} ms / {q_large} queries "
+            f"@{DELEGATES:,} (goal: equal, ≤ {GOALS['max_queries']}, ≤ {GOALS['max_ratio']} × {baseline:.1f} ms) "
+            f"{'met' if met else 'MISSED'}\n"
+        )
+    rate = results["checkin_per_s"]
+    stdout.write(
+        f"check-in: {rate:.0f}/s with {CLIENTS} clients (goal ≥ {GOALS['checkin_per_s']}) "
+        f"{'met' if rate >= GOALS['checkin_per_s'] else 'MISSED'}; duplicates {results['checkin_duplicates']} "
+        f"(rows {results['checkin_rows']}, errors {results['checkin_errors']})\n"
+    )
+    per_page = results[f"badges_pdf_s_per_page_{BADGES}"]
+    peak = results[f"badges_pdf_peak_mb_{BADGES}"]
+    met = per_page <= GOALS["badges_s_per_page"] and peak <= GOALS["badges_peak_mb"]
+    stdout.write(
+        f"badges @{BADGES:,}: {results[f'badges_pdf_pages_{BADGES}']} pages, {per_page:.3f} s/page "
+        f"(goal ≤ {GOALS['badges_s_per_page']}), peak {peak:.0f} MB (goal ≤ {GOALS['badges_peak_mb']}) "
+        f"{'met' if met else 'MISSED'}\n"
+    )

@@ -1,0 +1,49 @@
+"""Fetch delegate objects for a user or refuse: strangers 404, read-only roles 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from congress.models import CongressSession
+from congress.permissions import get_congress
+
+from .models import Delegate, UnitQuota
+
+
+def get_managed_congress(user, pk):
+    congress = get_congress(user, pk)
+    if not user.has_perm("delegates.manage_delegates", congress):
+        raise PermissionDenied
+    return congress
+
+
+def get_session(user, pk, session_pk, *, manage=False):
+    congress = get_managed_congress(user, pk) if manage else get_congress(user, pk)
+    session = get_object_or_404(CongressSession, congress=congress, pk=session_pk)
+    session.congress = congress
+    return session
+
+
+def get_quota(user, pk, quota_pk, *, register=False):
+    congress = get_congress(user, pk)
+    quota = get_object_or_404(UnitQuota.objects.select_related("organization"), congress=congress, pk=quota_pk)
+    quota.congress = congress
+    if register and not user.has_perm("delegates.register_unit", quota):
+        raise PermissionDenied
+    return quota
+
+
+def get_delegate(user, pk, delegate_pk):
+    """A delegate to edit: staff edit any; a focal point only their unit's, while the list is open."""
+    congress = get_congress(user, pk)
+    delegate = get_object_or_404(
+        Delegate.objects.select_related("quota__organization"), congress=congress, pk=delegate_pk
+    )
+    delegate.congress = congress
+    if user.has_perm("delegates.manage_delegates", congress):
+        return delegate
+    if delegate.quota is None:
+        raise PermissionDenied
+    delegate.quota.congress = congress
+    if not user.has_perm("delegates.register_unit", delegate.quota):
+        raise PermissionDenied
+    return delegate

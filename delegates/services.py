@@ -1,0 +1,125 @@
+"""Every save that writes more than one row, in one transaction."""
+
+from django.db import IntegrityError, transaction
+
+from .models import CheckIn, Delegate, DelegateChange, UnitEvent, UnitQuota
+
+TRACKED = [
+    "kind",
+    "full_name",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "religion",
+    "is_religious_dignitary",
+    "position",
+    "workplace",
+    "sector",
+    "is_leader",
+    "is_hero",
+    "is_emulation_fighter",
+    "achievements",
+    "photo",
+    "email",
+    "phone",
+    "delegation",
+]
+
+
+def _display(delegate, name):
+    value = getattr(delegate, name)
+    getter = getattr(delegate, f"get_{name}_display", None)
+    if getter:
+        return str(getter())
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    return str(value or "")
+
+
+@transaction.atomic
+def save_setup(congress, allocation_form, quotas, targets):
+    """The cap, the unit quotas and the composition targets, saved together (validated forms)."""
+    allocation = allocation_form.save(commit=False)
+    allocation.congress = congress
+    allocation.save()
+    quotas.instance = congress
+    quotas.save()
+    targets.instance = congress
+    targets.save()
+    return allocation
+
+
+@transaction.atomic
+def save_delegate(delegate, values, *, by):
+    """Create or change a delegate from cleaned values and keep what changed."""
+    created = delegate.pk is None
+    stored = None if created else Delegate.objects.select_for_update().get(pk=delegate.pk)
+    before = {} if created else {name: _display(stored, name) for name in TRACKED}
+    for name, value in values.items():
+        if name == "photo" and value is None:
+            continue  # no new file: keep the stored one
+        if name == "photo" and value is False:
+            value = ""
+        setattr(delegate, name, value)
+    delegate.full_clean(exclude=["photo"])
+    delegate.save()
+    if created:
+        summary = "Đăng ký đại biểu"
+    else:
+        changed = [
+            f"{Delegate._meta.get_field(name).verbose_name}: {before[name]} → {_display(delegate, name)}"
+            for name in TRACKED
+            if before[name] != _display(delegate, name)
+        ]
+        if not changed:
+            return delegate
+        summary = "; ".join(changed)
+    DelegateChange.objects.create(
+        congress_id=delegate.congress_id, delegate=delegate, delegate_name=delegate.full_name, summary=summary, by=by
+    )
+    return delegate
+
+
+@transaction.atomic
+def delete_delegate(delegate, *, by):
+    DelegateChange.objects.create(
+        congress_id=delegate.congress_id, delegate=None, delegate_name=delegate.full_name, summary="Xóa đại biểu", by=by
+    )
+    delegate.delete()
+
+
+class WrongState(Exception):
+    pass
+
+
+TRANSITIONS = {
+    UnitEvent.Action.SUBMITTED: ({UnitQuota.Status.DRAFT, UnitQuota.Status.RETURNED}, UnitQuota.Status.SUBMITTED),
+    UnitEvent.Action.RETURNED: ({UnitQuota.Status.SUBMITTED, UnitQuota.Status.ACCEPTED}, UnitQuota.Status.RETURNED),
+    UnitEvent.Action.ACCEPTED: ({UnitQuota.Status.SUBMITTED}, UnitQuota.Status.ACCEPTED),
+}
+
+
+@transaction.atomic
+def move_unit(quota, action, *, by, note=""):
+    """Submit, return or accept a unit's list; the row is locked so two clicks make one event."""
+    allowed, target = TRANSITIONS[action]
+    locked = UnitQuota.objects.select_for_update().get(pk=quota.pk)
+    if locked.status not in allowed:
+        raise WrongState(locked.status)
+    locked.status = target
+    locked.save(update_fields=["status"])
+    quota.status = target
+    return UnitEvent.objects.create(quota=locked, action=action, note=note, by=by)
+
+
+def check_in(session, delegate, *, by, method=CheckIn.Method.NAME):
+    """Record the delegate's arrival once; a second scan (even at the same instant) finds the first.
+    Returns (check_in, created)."""
+    existing = CheckIn.objects.filter(session=session, delegate=delegate).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return CheckIn.objects.create(session=session, delegate=delegate, by=by, method=method), True
+    except IntegrityError:
+        return CheckIn.objects.get(session=session, delegate=delegate), False

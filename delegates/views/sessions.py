@@ -1,0 +1,232 @@
+"""A session's participants, timed programme, presidium/secretariat/credentials lists and check-in."""
+
+from csp.decorators import csp_update
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from congress.search import matching
+from congress.views.congresses import congress_context
+
+from .. import services
+from ..badges import BadCode, read_code
+from ..documents import invitations_pdf
+from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
+from ..models import CheckIn, PanelMember
+from ..permissions import get_session
+
+SEARCH_LIMIT = 20
+
+
+def session_context(request, session):
+    context = congress_context(request, session.congress, "sessions")
+    context["session"] = session
+    context["can_manage_delegates"] = request.user.has_perm("delegates.manage_delegates", session.congress)
+    return context
+
+
+def panels_of(session):
+    members = session.panel_members.select_related("delegate__quota__organization").order_by("panel", "order", "pk")
+    lists = {value: (label, []) for value, label in PanelMember.Panel.choices}
+    for member in members:
+        lists[member.panel][1].append(member)
+    return [(value, label, rows) for value, (label, rows) in lists.items()]
+
+
+def present_counts(session):
+    """Checked in and expected, for the door page and its live refresh: two counts on indexes."""
+    return {
+        "expected": session.congress.delegates.count(),
+        "present": CheckIn.objects.filter(session=session).count(),
+    }
+
+
+def checkin_counts(session):
+    """Checked in: total, by kind and by unit (two queries)."""
+    delegates = session.congress.delegates.order_by()
+    arrived = Exists(CheckIn.objects.filter(session=session, delegate=OuterRef("pk")))
+    totals = delegates.annotate(arrived=arrived).aggregate(
+        expected=Count("pk"), present=Count("pk", filter=Q(arrived=True))
+    )
+    by_unit = list(
+        delegates.annotate(arrived=arrived)
+        .values("quota__organization__name", "kind")
+        .annotate(expected=Count("pk"), present=Count("pk", filter=Q(arrived=True)))
+        .order_by("kind", "quota__organization__name")
+    )
+    return totals, by_unit
+
+
+@login_required
+def programme(request, pk, session_pk):
+    session = get_session(request.user, pk, session_pk)
+    context = session_context(request, session)
+    totals, by_unit = checkin_counts(session)
+    context.update(
+        participants=session.participant_lines.select_related("organization", "person"),
+        agenda=session.agenda_items.select_related("organization"),
+        panels=panels_of(session),
+        points=session.connection_points.select_related("person_in_charge"),
+        totals=totals,
+        by_unit=by_unit,
+    )
+    return render(request, "delegates/programme.html", context)
+
+
+@login_required
+def programme_edit(request, pk, session_pk):
+    session = get_session(request.user, pk, session_pk, manage=True)
+    data = request.POST or None
+    participants = ParticipantFormSet(data, instance=session, prefix="participants")
+    agenda = AgendaFormSet(data, instance=session, prefix="agenda")
+    if all([participants.is_valid(), agenda.is_valid()]):
+        with transaction.atomic():
+            participants.save()
+            agenda.save()
+        messages.success(request, _("The participants and the programme were saved."))
+        return redirect("delegates:programme", pk, session.pk)
+    context = session_context(request, session)
+    context.update(participants=participants, agenda=agenda)
+    return render(request, "delegates/programme_form.html", context, status=422 if data else 200)
+
+
+@login_required
+def panels_edit(request, pk, session_pk):
+    session = get_session(request.user, pk, session_pk, manage=True)
+    data = request.POST or None
+    panels = PanelFormSet(data, instance=session, prefix="panels", congress=session.congress)
+    if panels.is_valid():
+        with transaction.atomic():
+            panels.save()
+        messages.success(request, _("The presidium, secretariat and credentials committee were saved."))
+        return redirect("delegates:programme", pk, session.pk)
+    context = session_context(request, session)
+    context["panels"] = panels
+    return render(request, "delegates/panels_form.html", context, status=422 if data else 200)
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def scanned_delegate(congress, request):
+    """The delegate a scanned badge or a chosen name points to, or None (an unsigned or foreign code)."""
+    if request.POST.get("code"):
+        try:
+            congress_id, delegate_id = read_code(request.POST["code"])
+        except BadCode:
+            return None, CheckIn.Method.QR
+        if congress_id != congress.pk:
+            return None, CheckIn.Method.QR
+        return congress.delegates.filter(pk=delegate_id).first(), CheckIn.Method.QR
+    delegate_id = request.POST.get("delegate", "")
+    found = congress.delegates.filter(pk=delegate_id).first() if delegate_id.isdigit() else None
+    return found, CheckIn.Method.NAME
+
+
+# A photo of a badge is read from the phone's file (a blob: URL) into the scanner's canvas.
+@csp_update({"img-src": ["blob:"]})
+@login_required
+def check_in(request, pk, session_pk):
+    """The door page at phone width: scan a badge's signed QR with the camera, or search by name;
+    each delegate is checked in once per session; the counts refresh live."""
+    session = get_session(request.user, pk, session_pk, manage=True)
+    congress = session.congress
+    if request.method == "POST":
+        delegate, method = scanned_delegate(congress, request)
+        if delegate is None:
+            message, created = _("This badge is not valid for this congress."), None
+        else:
+            _row, created = services.check_in(session, delegate, by=request.user, method=method)
+            template = _("%(name)s is checked in.") if created else _("%(name)s was already checked in.")
+            message = template % {"name": delegate.full_name}
+        if wants_json(request):
+            totals = present_counts(session)
+            status = 200 if delegate else 400
+            return JsonResponse({"message": message, "created": created, **totals}, status=status)
+        level = messages.success if created else messages.info if delegate else messages.error
+        level(request, message)
+        return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
+    if request.GET.get("counts") and wants_json(request):
+        return JsonResponse(present_counts(session))
+    form = CheckInSearchForm(request.GET or None)
+    found = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        arrived = Exists(CheckIn.objects.filter(session=session, delegate=OuterRef("pk")))
+        found = list(
+            congress.delegates.filter(matching(["full_name"], form.cleaned_data["q"]))
+            .select_related("quota__organization")
+            .annotate(arrived=arrived)
+            .order_by("full_name", "pk")[:SEARCH_LIMIT]
+        )
+    context = session_context(request, session)
+    context.update(form=form, found=found, totals=present_counts(session))
+    return render(request, "delegates/check_in.html", context)
+
+
+@login_required
+def invitations(request, pk, session_pk):
+    """Every invitation of the session in one PDF for a mail merge: each guest, each unit."""
+    session = get_session(request.user, pk, session_pk, manage=True)
+    data, _pages = invitations_pdf(session)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-moi-{session.congress_id}-{session.pk}.pdf"'
+    return response
+
+
+@login_required
+def points_edit(request, pk, session_pk):
+    """An online session's connection points: who answers for each, the technical contact, the
+    test-connection time and, on the day, the attendance at each point."""
+    session = get_session(request.user, pk, session_pk, manage=True)
+    queryset = session.connection_points.select_related("organization", "person_in_charge")
+    points = PointFormSet(request.POST or None, queryset=queryset, prefix="points")
+    if points.is_valid():
+        with transaction.atomic():
+            points.save()
+        messages.success(request, _("The connection points were saved."))
+        return redirect("delegates:programme", pk, session.pk)
+    context = session_context(request, session)
+    context["points"] = points
+    return render(request, "delegates/points_form.html", context, status=422 if request.method == "POST" else 200)
+
+
+SEATS_PER_ROW = 12
+ROW_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def seat_rows(congress):
+    """Seats by delegation: guests first, then the units in quota order, each delegation in
+    consecutive seats, rows of SEATS_PER_ROW (one query)."""
+    delegates = congress.delegates.select_related("quota__organization").order_by(
+        "kind", "quota__order", "quota_id", "delegation", "full_name", "pk"
+    )
+    groups = []
+    for seat, delegate in enumerate(delegates):
+        name = delegate.delegation_name
+        if not groups or groups[-1]["name"] != name:
+            groups.append({"name": name, "first": seat, "delegates": []})
+        groups[-1]["delegates"].append(delegate)
+    for group in groups:
+        last = group["first"] + len(group["delegates"]) - 1
+        group["from"], group["to"] = seat_label(group["first"]), seat_label(last)
+    return groups
+
+
+def seat_label(index):
+    row, place = divmod(index, SEATS_PER_ROW)
+    letter = ROW_LETTERS[row % len(ROW_LETTERS)] + ("" if row < len(ROW_LETTERS) else str(row // len(ROW_LETTERS)))
+    return f"{letter}{place + 1}"
+
+
+@login_required
+def seating(request, pk, session_pk):
+    session = get_session(request.user, pk, session_pk)
+    context = session_context(request, session)
+    context.update(groups=seat_rows(session.congress), seats_per_row=SEATS_PER_ROW)
+    return render(request, "delegates/seating.html", context)
