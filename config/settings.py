@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "planning",
     "awards",
     "documents",
+    "clusters",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("congresses/", include("congress.urls")),
     path("", include("planning.urls")),
     path("", include("awards.urls")),
+    path("", include("clusters.urls")),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

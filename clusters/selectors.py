@@ -1,0 +1,154 @@
+"""What the pages read, in a number of queries that does not grow with members or criteria."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
+
+from .models import Criterion, Score, TieRule
+
+ZERO = Decimal("0")
+
+
+def points_text(value):
+    if value is None:
+        return ""
+    text = f"{Decimal(value):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+@dataclass
+class RankRow:
+    member: object
+    groups: dict = field(default_factory=dict)  # group id: points
+    bonus: Decimal = ZERO
+    penalty: Decimal = ZERO
+    standard: Decimal = ZERO
+    rank: int = 0
+    tie_note: str = ""
+
+    @property
+    def total(self):
+        return self.standard + self.bonus - self.penalty
+
+    @property
+    def total_text(self):
+        return points_text(self.total)
+
+    def group_cells(self, groups):
+        return [points_text(self.groups.get(group.pk, ZERO)) for group in groups]
+
+
+@dataclass
+class Ranking:
+    groups: list
+    rows: list
+    rule_labels: list
+
+
+def _tie_key(row, rule, first_group_id):
+    if rule == TieRule.FEWER_PENALTIES:
+        return row.penalty
+    if rule == TieRule.MORE_BONUS:
+        return -row.bonus
+    if rule == TieRule.FIRST_GROUP:
+        return -row.groups.get(first_group_id, ZERO)
+    return (row.member.rotation_order, row.member.pk)
+
+
+def ranking(cluster_year, members=None):
+    """Members ranked by agreed total (self-scored where not yet agreed), ties broken by the year's
+    tie rules in their order; three queries."""
+    groups = list(cluster_year.groups.all())
+    if members is None:
+        members = list(cluster_year.cluster.members.select_related("organization"))
+    rows = {member.pk: RankRow(member) for member in members}
+    totals = (
+        Score.objects.filter(criterion__group__year=cluster_year)
+        .values("member_id", "criterion__group_id", "criterion__kind")
+        .annotate(points=Sum(Coalesce("agreed_points", "self_points")))
+        .order_by()
+    )
+    for line in totals:
+        row = rows.get(line["member_id"])
+        if row is None:
+            continue
+        points = line["points"] or ZERO
+        kind = line["criterion__kind"]
+        if kind == Criterion.Kind.PENALTY:
+            row.penalty += points
+            points = -points
+        elif kind == Criterion.Kind.BONUS:
+            row.bonus += points
+        else:
+            row.standard += points
+        row.groups[line["criterion__group_id"]] = row.groups.get(line["criterion__group_id"], ZERO) + points
+    rules = [rule for rule in cluster_year.tie_rules if rule in TieRule.values]
+    if TieRule.ROTATION not in rules:
+        rules.append(TieRule.ROTATION)
+    first_group_id = groups[0].pk if groups else None
+    ordered = sorted(
+        rows.values(),
+        key=lambda row: (-row.total, *[_tie_key(row, rule, first_group_id) for rule in rules]),
+    )
+    labels = dict(TieRule.choices)
+    for index, row in enumerate(ordered):
+        row.rank = index + 1
+        for other in (ordered[index - 1] if index else None, ordered[index + 1] if index + 1 < len(ordered) else None):
+            if other is None or other.total != row.total:
+                continue
+            higher, lower = (other, row) if other.rank and other.rank < row.rank else (row, other)
+            for rule in rules:
+                if _tie_key(higher, rule, first_group_id) != _tie_key(lower, rule, first_group_id):
+                    row.tie_note = str(labels[rule])
+                    break
+    return Ranking(groups=groups, rows=ordered, rule_labels=[labels[rule] for rule in rules])
+
+
+@dataclass
+class Sheet:
+    """The criteria sheet with each member's scores: criteria in order, cells by (criterion, member)."""
+
+    groups: list
+    criteria: list
+    members: list
+    cells: dict
+
+
+def review_sheet(cluster_year, members):
+    criteria = list(Criterion.objects.filter(group__year=cluster_year).select_related("group"))
+    groups = []
+    for criterion in criteria:
+        if not groups or groups[-1].pk != criterion.group_id:
+            groups.append(criterion.group)
+    scores = (
+        Score.objects.filter(criterion__group__year=cluster_year, member__in=[m.pk for m in members])
+        .annotate(evidence_count=Count("evidence"))
+        .only("pk", "criterion_id", "member_id", "self_points", "agreed_points")
+    )
+    cells = {(score.criterion_id, score.member_id): score for score in scores}
+    return Sheet(groups=groups, criteria=criteria, members=members, cells=cells)
+
+
+def sheet_rows(sheet):
+    """[(group or None, criterion, [score or None per member])] for the template."""
+    rows = []
+    current = None
+    for criterion in sheet.criteria:
+        header = criterion.group if criterion.group_id != current else None
+        current = criterion.group_id
+        rows.append((header, criterion, [sheet.cells.get((criterion.pk, m.pk)) for m in sheet.members]))
+    return rows
+
+
+def member_sheet(cluster_year, member):
+    """[(criterion, score or None, [evidence])] for one member, in three queries."""
+    criteria = list(Criterion.objects.filter(group__year=cluster_year).select_related("group"))
+    scores = {
+        score.criterion_id: score
+        for score in Score.objects.filter(member=member, criterion__group__year=cluster_year).prefetch_related(
+            "evidence", "adjustments__by"
+        )
+    }
+    return [(criterion, scores.get(criterion.pk)) for criterion in criteria]
