@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from awards.models import NominationRound
 from congress.models import CongressRole
@@ -207,9 +206,10 @@ def criteria(request, pk):
 
 
 @login_required
-@require_POST
 def criteria_copy(request, pk):
     cluster_year = get_year(request.user, pk, manage=True)
+    if request.method != "POST":
+        return redirect("clusters:criteria", pk)
     form = CopySheetForm(request.POST, cluster_year=cluster_year)
     if form.is_valid():
         try:

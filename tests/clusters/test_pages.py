@@ -14,7 +14,7 @@ from congress.models import Congress, CongressRole
 from tests.awards.factories import NominationRoundFactory
 from tests.factories import PDF, OrganizationFactory, UserFactory
 
-from .factories import add_sheet, make_cluster, open_year
+from .factories import add_sheet, open_year
 
 pytestmark = pytest.mark.django_db
 Role = CongressRole.Role
@@ -81,7 +81,9 @@ def test_without_the_right_nobody_creates_a_cluster(client, outsider):
     assert client.get(reverse("clusters:create")).status_code == 403
 
 
-def test_strangers_do_not_see_a_cluster_and_read_only_roles_do_not_change_it(client, cluster_year, outsider, year_viewer):
+def test_strangers_do_not_see_a_cluster_and_read_only_roles_do_not_change_it(
+    client, cluster_year, outsider, year_viewer
+):
     cluster = cluster_year.cluster
     client.force_login(outsider)
     assert client.get(reverse("clusters:detail", args=[cluster.pk])).status_code == 404
@@ -168,7 +170,9 @@ def test_the_leader_adds_a_criteria_group_and_copies_last_years_sheet(client, cl
     assert "Tỷ lệ khen thưởng" in client.get(url("criteria", this)).content.decode()
 
 
-def test_read_only_roles_and_focal_points_do_not_change_the_criteria(client, cluster_year, criteria, members, year_viewer):
+def test_read_only_roles_and_focal_points_do_not_change_the_criteria(
+    client, cluster_year, criteria, members, year_viewer
+):
     group = criteria[0].group
     for user in (year_viewer, members[0].focal_point.user):
         client.force_login(user)
@@ -208,7 +212,9 @@ def test_evidence_is_checked_by_its_content(client, cluster_year, criteria, memb
     member = members[0]
     client.force_login(member.focal_point.user)
     fake = SimpleUploadedFile("bao-cao.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
-    response = client.post(url("scores", cluster_year, member.pk), scores_post(criteria, "8", {f"file_{criteria[0].pk}": fake}))
+    response = client.post(
+        url("scores", cluster_year, member.pk), scores_post(criteria, "8", {f"file_{criteria[0].pk}": fake})
+    )
 
     assert response.status_code == 422
     assert "không phải" in response.content.decode() or "loại" in response.content.decode()
@@ -231,7 +237,9 @@ def test_a_member_never_edits_another_members_scores(client, cluster_year, crite
     assert not Score.objects.exists()
 
 
-def test_the_leader_and_viewers_read_but_do_not_write_a_members_sheet(client, cluster_year, criteria, members, leader, year_viewer):
+def test_the_leader_and_viewers_read_but_do_not_write_a_members_sheet(
+    client, cluster_year, criteria, members, leader, year_viewer
+):
     for user in (leader, year_viewer):
         client.force_login(user)
         assert client.get(url("scores", cluster_year, members[1].pk)).status_code == 200
@@ -243,12 +251,17 @@ def test_after_the_deadline_only_missing_evidence_is_accepted_and_marked_late(cl
     member = members[0]
     client.force_login(member.focal_point.user)
     client.post(url("scores", cluster_year, member.pk), scores_post(criteria, "8"))
-    ClusterYear.objects.filter(pk=cluster_year.pk).update(scoring_deadline=timezone.localdate() - datetime.timedelta(days=1))
+    ClusterYear.objects.filter(pk=cluster_year.pk).update(
+        scoring_deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
     files = {f"file_{criteria[0].pk}": SimpleUploadedFile("minh-chung.pdf", PDF, content_type="application/pdf")}
     response = client.post(url("scores", cluster_year, member.pk), scores_post(criteria, "10", files))
 
     assert response.status_code == 302
-    assert set(Score.objects.filter(member=member).values_list("self_points", flat=True)) == {Decimal("8"), Decimal("1")}
+    assert set(Score.objects.filter(member=member).values_list("self_points", flat=True)) == {
+        Decimal("8"),
+        Decimal("1"),
+    }
     assert Evidence.objects.get().late
     ClusterYear.objects.filter(pk=cluster_year.pk).update(
         conference_date=timezone.localdate() + datetime.timedelta(days=2)
@@ -270,7 +283,9 @@ def score_all(cluster_year, member, criteria, points, *, bonus=0, penalty=0):
     services.save_self_scores(cluster_year, member, rows, by=None)
 
 
-def test_the_leader_adjusts_a_score_with_a_reason_and_the_history_keeps_it(client, cluster_year, criteria, members, leader):
+def test_the_leader_adjusts_a_score_with_a_reason_and_the_history_keeps_it(
+    client, cluster_year, criteria, members, leader
+):
     score_all(cluster_year, members[0], criteria, 8)
     score = Score.objects.filter(member=members[0]).first()
     client.force_login(leader)
@@ -334,7 +349,9 @@ def test_agreeing_takes_the_self_scores(client, cluster_year, criteria, members,
 # Proposals and election ---------------------------------------------------------------------
 
 
-def test_the_top_members_proposal_arrives_in_the_awards_round_with_the_score_sheet(client, cluster_year, criteria, members, leader):
+def test_the_top_members_proposal_arrives_in_the_awards_round_with_the_score_sheet(
+    client, cluster_year, criteria, members, leader
+):
     for index, member in enumerate(members):
         score_all(cluster_year, member, criteria, 9 - index)
     flag = AwardType.objects.get(code="co_tinh")
@@ -378,7 +395,12 @@ def test_members_elect_the_next_leader_one_vote_each(client, cluster, cluster_ye
         assert response.status_code == 302
     client.force_login(members[0].focal_point.user)
     client.post(url("vote", cluster_year, members[0].pk), {"leader": members[1].pk, "deputy": members[0].pk})
-    assert client.post(url("vote", cluster_year, members[1].pk), {"leader": members[0].pk, "deputy": members[2].pk}).status_code == 403
+    assert (
+        client.post(
+            url("vote", cluster_year, members[1].pk), {"leader": members[0].pk, "deputy": members[2].pk}
+        ).status_code
+        == 403
+    )
     assert Vote.objects.filter(year=cluster_year).count() == 3
 
     client.force_login(leader)
@@ -390,13 +412,23 @@ def test_members_elect_the_next_leader_one_vote_each(client, cluster, cluster_ye
     assert next_year.leader == members[1]
     assert next_year.deputy == election.deputy == members[2]
     client.force_login(members[0].focal_point.user)
-    assert client.post(url("vote", cluster_year, members[0].pk), {"leader": members[0].pk, "deputy": members[2].pk}).status_code == 422
+    assert (
+        client.post(
+            url("vote", cluster_year, members[0].pk), {"leader": members[0].pk, "deputy": members[2].pk}
+        ).status_code
+        == 422
+    )
 
 
 def test_read_only_roles_do_not_vote_or_record(client, cluster_year, members, year_viewer):
     client.force_login(year_viewer)
     assert client.get(url("election", cluster_year)).status_code == 200
-    assert client.post(url("vote", cluster_year, members[0].pk), {"leader": members[1].pk, "deputy": members[2].pk}).status_code == 403
+    assert (
+        client.post(
+            url("vote", cluster_year, members[0].pk), {"leader": members[1].pk, "deputy": members[2].pk}
+        ).status_code
+        == 403
+    )
     assert client.post(url("election_record", cluster_year)).status_code == 403
 
 
