@@ -67,27 +67,37 @@ class YearDocument(DocumentKind):
 
 
 def summary_table(owner):
+    """The members × criteria groups table; a rank decided by a tie rule carries a mark (*, **, …)
+    that the legend under the table explains."""
     table = ranking(owner)
+    marks = {str(label): "*" * (index + 1) for index, label in enumerate(table.rule_labels)}
+    share = 50 / max(len(table.groups), 1)
     columns = (
         Column("TT", 5, "center"),
-        Column("Đơn vị", 25),
-        *[Column(group.name, max(6, 50 / max(len(table.groups), 1)), "center") for group in table.groups],
-        Column("Tổng điểm", 9, "center"),
-        Column("Xếp hạng", 8, "center"),
+        Column("Đơn vị", 30),
+        *[Column(group.name, share, "center") for group in table.groups],
+        Column("Tổng điểm", 8, "center"),
+        Column("Xếp hạng", 7, "center"),
     )
     rows = [
         Row(
             (
                 cell(index),
-                cell(row.member.organization.name + (f" ({row.tie_note})" if row.tie_note else "")),
+                cell(row.member.organization.name),
                 *[cell(text) for text in row.group_cells(table.groups)],
                 cell(row.total_text, bold=True),
-                cell(row.rank),
+                cell(f"{row.rank}{marks.get(row.tie_note, '')}"),
             )
         )
         for index, row in enumerate(table.rows, start=1)
     ]
-    return table, Table(columns, rows)
+    used = {row.tie_note for row in table.rows if row.tie_note}
+    legend = [
+        Paragraph(f"({marks[label]}) Bằng tổng điểm, xếp hạng theo quy tắc: {label}.", italic=True, indent=False)
+        for label in marks
+        if label in used
+    ]
+    return table, [Table(columns, rows), *legend]
 
 
 @register
@@ -107,8 +117,8 @@ class ScoreSummary(YearDocument):
         table, blocks = summary_table(owner)
         rules = "; ".join(str(label) for label in table.rule_labels)
         body = [
-            blocks,
-            Paragraph(f"Khi bằng điểm, xếp hạng theo thứ tự: {rules}.", italic=True),
+            *blocks,
+            Paragraph(f"Khi bằng tổng điểm, xếp hạng lần lượt theo: {rules}.", italic=True),
         ]
         return Content(body=body, landscape=True)
 
@@ -135,7 +145,7 @@ class ReviewMinutes(YearDocument):
             Paragraph(f"Đại diện {len(members)} đơn vị thành viên:"),
             *[Item("-", f"{member.organization.name};") for member in members],
             Heading(1, "Kết quả chấm điểm, xếp hạng"),
-            summary,
+            *summary,
             Heading(1, "Bầu Cụm trưởng, Cụm phó năm tiếp theo"),
             *self._votes(owner),
             Paragraph("Biên bản được thông qua tại Hội nghị."),

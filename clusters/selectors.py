@@ -5,6 +5,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .models import Criterion, Score, TieRule
 
@@ -131,15 +134,35 @@ def review_sheet(cluster_year, members):
     return Sheet(groups=groups, criteria=criteria, members=members, cells=cells)
 
 
-def sheet_rows(sheet):
-    """[(group or None, criterion, [score or None per member])] for the template."""
+def review_rows(sheet, adjust_url=""):
+    """[(group or None, criterion, cells html)]: each row's score cells built here, not in the
+    template, so that a page of many members × criteria renders fast. adjust_url: the adjust
+    page's address without the score id ("" when the user may not adjust)."""
     rows = []
     current = None
     for criterion in sheet.criteria:
         header = criterion.group if criterion.group_id != current else None
         current = criterion.group_id
-        rows.append((header, criterion, [sheet.cells.get((criterion.pk, m.pk)) for m in sheet.members]))
+        cells = [_cell_html(sheet.cells.get((criterion.pk, m.pk)), adjust_url) for m in sheet.members]
+        rows.append((header, criterion, mark_safe("".join(cells))))  # noqa: S308  (built with format_html)
     return rows
+
+
+def _cell_html(score, adjust_url):
+    if score is None:
+        return '<td class="text-center small"><span class="text-body-secondary">—</span></td>'
+    if score.agreed_points is not None and score.agreed_points != score.self_points:
+        text = format_html(
+            "<del>{}</del> <strong>{}</strong>", points_text(score.self_points), points_text(score.agreed_points)
+        )
+    else:
+        text = points_text(score.points)
+    if adjust_url:
+        text = format_html('<a href="{}{}/">{}</a>', adjust_url, score.pk, text)
+    clip = (
+        format_html(' <i class="bi bi-paperclip" aria-label="{}"></i>', _("evidence")) if score.evidence_count else ""
+    )
+    return format_html('<td class="text-center small">{}{}</td>', text, clip)
 
 
 def member_sheet(cluster_year, member):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
@@ -31,7 +32,8 @@ from .forms import (
 )
 from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Score
 from .permissions import get_cluster, get_member, get_year, require
-from .selectors import member_sheet, points_text, ranking, review_sheet, sheet_rows
+from .rules import focal_organizations
+from .selectors import member_sheet, points_text, ranking, review_rows, review_sheet
 
 Role = CongressRole.Role
 
@@ -131,12 +133,8 @@ def year_create(request, cluster_pk):
 
 def year_context(request, cluster_year, section, **extra):
     user = request.user
-    focal = {
-        org
-        for role, org, _sub in CongressRole.objects.filter(
-            user=user, congress=cluster_year.conference, role=Role.FOCAL_POINT
-        ).values_list("role", "organization_id", "subcommittee_id")
-    }
+    focal = focal_organizations(user, cluster_year.conference)  # read with the permissions, no query
+    own_members = list(cluster_year.cluster.members.filter(organization_id__in=focal)) if focal else []
     return {
         "cluster_year": cluster_year,
         "cluster": cluster_year.cluster,
@@ -144,7 +142,7 @@ def year_context(request, cluster_year, section, **extra):
         "section": section,
         "can_manage": user.has_perm("clusters.manage_year", cluster_year),
         "can_see_every_score": user.has_perm("clusters.see_every_score", cluster_year),
-        "own_members": [m for m in cluster_year.cluster.members.all() if m.organization_id in focal],
+        "own_members": own_members,
         "phase": services.scoring_phase(cluster_year),
         **extra,
     }
@@ -301,20 +299,29 @@ def evidence_download(request, pk, evidence_pk):
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
 
 
+REVIEW_MEMBERS_PER_PAGE = 10
+
+
 @login_required
 def review(request, pk):
+    """Every member's scores, criteria down and members across, ten members a page."""
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
-    members = list(cluster_year.cluster.members.select_related("organization"))
+    page = paginate(
+        request, cluster_year.cluster.members.select_related("organization"), per_page=REVIEW_MEMBERS_PER_PAGE
+    )
+    members = list(page.object_list)
     sheet = review_sheet(cluster_year, members)
     group_pk = request.GET.get("group", "")
-    rows = sheet_rows(sheet)
+    can_manage = request.user.has_perm("clusters.manage_year", cluster_year)
+    adjust_url = reverse("clusters:adjust", args=[pk, 0])[: -len("0/")] if can_manage else ""
+    rows = review_rows(sheet, adjust_url)
     if group_pk.isdigit():
         rows = [row for row in rows if row[1].group_id == int(group_pk)]
         if rows:
             rows[0] = (rows[0][1].group, rows[0][1], rows[0][2])
     context = year_context(
-        request, cluster_year, "review", sheet=sheet, rows=rows, group_pk=group_pk, groups=sheet.groups
+        request, cluster_year, "review", sheet=sheet, rows=rows, group_pk=group_pk, groups=sheet.groups, page=page
     )
     return render(request, "clusters/review.html", context)
 
