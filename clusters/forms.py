@@ -106,6 +106,7 @@ class YearForm(forms.ModelForm):
             "leader",
             "deputy",
             "members_see_scores",
+            "criteria_locked",
             "tie_rules",
             "pledge_content",
         ]
@@ -120,6 +121,7 @@ class YearForm(forms.ModelForm):
         members = self.instance.cluster.members.select_related("organization")
         self.fields["leader"].queryset = members
         self.fields["deputy"].queryset = members
+        self.fields["criteria_locked"].help_text = _("Once adopted, the criteria sheet can no longer change.")
 
     def clean_tie_rules(self):
         chosen = self.cleaned_data["tie_rules"]

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -482,3 +483,15 @@ def test_the_leader_edits_the_year_with_tie_rules_and_proposal_rules(client, clu
     assert cluster_year.tie_rules == ["more_bonus", "first_group"]
     assert cluster_year.proposal_rules.get().award_type == flag
     assert client.get(url("year", cluster_year)).status_code == 200
+
+
+def test_an_adopted_criteria_sheet_no_longer_changes(client, cluster, cluster_year, criteria, leader):
+    ClusterYear.objects.filter(pk=cluster_year.pk).update(criteria_locked=True)
+    client.force_login(leader)
+    assert "Đã thông qua" in client.get(url("criteria", cluster_year)).content.decode()
+    assert client.get(url("group_create", cluster_year)).status_code == 403
+    assert client.post(url("group_delete", cluster_year, criteria[0].group_id)).status_code == 403
+    other = open_year(cluster, by=leader, year=cluster_year.year - 1)
+    cluster_year.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.copy_sheet(cluster_year, other)
