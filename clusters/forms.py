@@ -150,7 +150,14 @@ class ProposalRuleForm(forms.ModelForm):
 
 
 ProposalRuleFormSet = forms.inlineformset_factory(
-    ClusterYear, ProposalRule, form=ProposalRuleForm, extra=2, can_delete=True, max_num=20, absolute_max=20
+    ClusterYear,
+    ProposalRule,
+    form=ProposalRuleForm,
+    extra=2,
+    can_delete=True,
+    max_num=20,
+    absolute_max=20,
+    validate_max=True,
 )
 
 
