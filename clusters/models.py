@@ -256,7 +256,7 @@ class Evidence(models.Model):
     score = models.ForeignKey(Score, verbose_name=_("score"), on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("file"), upload_to="clusters/%Y/%m/", max_length=255)
     name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size"))
+    size = models.PositiveBigIntegerField(_("size"), editable=False)
     content_type = models.CharField(_("type"), max_length=100)
     late = models.BooleanField(_("sent after the self-scoring deadline"), default=False)
     uploaded_by = models.ForeignKey(
@@ -370,8 +370,8 @@ class Election(models.Model):
     deputy = models.ForeignKey(
         ClusterMember, verbose_name=_("elected deputy leader"), on_delete=models.PROTECT, related_name="+"
     )
-    leader_votes = models.PositiveSmallIntegerField(_("votes for the leader"))
-    deputy_votes = models.PositiveSmallIntegerField(_("votes for the deputy"))
+    leader_votes = models.PositiveSmallIntegerField(_("votes for the leader"), editable=False)
+    deputy_votes = models.PositiveSmallIntegerField(_("votes for the deputy"), editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
