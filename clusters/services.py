@@ -93,22 +93,17 @@ def open_year(cluster, *, by, year, conference_date, scoring_deadline, late_evid
 
 @transaction.atomic
 def sync_focal_points(cluster_year):
-    """Give each member's focal point (who has an account) the focal point role in the year's conference."""
+    """The focal point role of the year's conference follows the cluster's members: each member's
+    focal point (who has an account) gets it for the member's organisation; a former focal point,
+    or the focal point of a former member, loses it."""
     members = cluster_year.cluster.members.select_related("focal_point").filter(focal_point__user__isnull=False)
-    existing = set(
-        CongressRole.objects.filter(congress=cluster_year.conference, role=Role.FOCAL_POINT).values_list(
-            "user_id", "organization_id"
-        )
-    )
+    wanted = {(member.focal_point.user_id, member.organization_id) for member in members}
+    roles = CongressRole.objects.filter(congress=cluster_year.conference, role=Role.FOCAL_POINT)
+    existing = {(role.user_id, role.organization_id): role.pk for role in roles}
+    CongressRole.objects.filter(pk__in=[pk for pair, pk in existing.items() if pair not in wanted]).delete()
     CongressRole.objects.bulk_create(
-        CongressRole(
-            congress=cluster_year.conference,
-            user_id=member.focal_point.user_id,
-            role=Role.FOCAL_POINT,
-            organization_id=member.organization_id,
-        )
-        for member in members
-        if (member.focal_point.user_id, member.organization_id) not in existing
+        CongressRole(congress=cluster_year.conference, user_id=user_id, role=Role.FOCAL_POINT, organization_id=org_id)
+        for user_id, org_id in sorted(wanted - set(existing))
     )
 
 

@@ -495,3 +495,38 @@ def test_an_adopted_criteria_sheet_no_longer_changes(client, cluster, cluster_ye
     cluster_year.refresh_from_db()
     with pytest.raises(ValidationError):
         services.copy_sheet(cluster_year, other)
+
+
+def test_a_new_focal_point_takes_over_the_role_and_the_former_one_loses_it(client, cluster_year, members, leader):
+    from tests.factories import PersonFactory
+
+    member = members[0]
+    former = member.focal_point.user
+    newcomer = UserFactory()
+    person = PersonFactory(user=newcomer, organization=member.organization)
+    data = {
+        "name": cluster_year.cluster.name,
+        "kind": "cluster",
+        "founding_body": "Ủy ban nhân dân các tỉnh",
+        "members-TOTAL_FORMS": str(len(members)),
+        "members-INITIAL_FORMS": str(len(members)),
+    }
+    for index, m in enumerate(members):
+        data.update(
+            {
+                f"members-{index}-id": m.pk,
+                f"members-{index}-rotation_order": m.rotation_order,
+                f"members-{index}-organization": m.organization_id,
+                f"members-{index}-focal_point": person.pk if m == member else m.focal_point_id,
+            }
+        )
+    client.force_login(leader)
+    assert client.post(reverse("clusters:edit", args=[cluster_year.cluster.pk]), data).status_code == 302
+
+    roles = CongressRole.objects.filter(congress=cluster_year.conference, role=Role.FOCAL_POINT)
+    assert set(roles.values_list("user", "organization")) == {
+        (newcomer.pk, member.organization_id),
+        *((m.focal_point.user_id, m.organization_id) for m in members[1:]),
+    }
+    client.force_login(former)
+    assert client.get(url("scores", cluster_year, member.pk)).status_code == 404
