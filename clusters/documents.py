@@ -97,7 +97,11 @@ def summary_table(owner):
         for label in marks
         if label in used
     ]
-    return table, [Table(columns, rows), *legend]
+    left_out = [
+        Paragraph(f"Không xếp hạng: {member.organization.name} ({exclusion.reason}).", italic=True, indent=False)
+        for member, exclusion in table.excluded
+    ]
+    return table, [Table(columns, rows), *legend, *left_out]
 
 
 @register

@@ -287,6 +287,22 @@ class AdjustForm(forms.Form):
         )
 
 
+class ExclusionForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Member"), queryset=ClusterMember.objects.none())
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example a serious violation, or no report sent."),
+    )
+
+    def __init__(self, *args, cluster_year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = cluster_year.cluster.members.select_related("organization").exclude(
+            pk__in=cluster_year.exclusions.values("member")
+        )
+
+
 class VoteForm(forms.Form):
     leader = forms.ModelChoiceField(label=_("Next leader"), queryset=ClusterMember.objects.none())
     deputy = forms.ModelChoiceField(label=_("Next deputy leader"), queryset=ClusterMember.objects.none())

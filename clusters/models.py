@@ -294,6 +294,33 @@ class Adjustment(models.Model):
         return f"{self.from_points} → {self.to_points}"
 
 
+class Exclusion(models.Model):
+    """A member left out of the year's ranking (a serious violation, no report), with the reason."""
+
+    year = models.ForeignKey(ClusterYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="exclusions")
+    member = models.ForeignKey(ClusterMember, verbose_name=_("member"), on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["year", "member__rotation_order"]
+        verbose_name = _("exclusion from the ranking")
+        verbose_name_plural = _("exclusions from the ranking")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "member"],
+                name="clusters_exclusion_unique",
+                violation_error_message=_("This member is already left out of the ranking."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member}: {self.reason}"
+
+
 class ProposalRule(models.Model):
     """What the cluster proposes for the members ranked from…to…: "the first for the Government's flag"."""
 

@@ -48,6 +48,7 @@ class Ranking:
     groups: list
     rows: list
     rule_labels: list
+    excluded: list = field(default_factory=list)  # [(member, exclusion)], not ranked
 
 
 def _tie_key(row, rule, first_group_id):
@@ -62,11 +63,13 @@ def _tie_key(row, rule, first_group_id):
 
 def ranking(cluster_year, members=None):
     """Members ranked by agreed total (self-scored where not yet agreed), ties broken by the year's
-    tie rules in their order; three queries."""
+    tie rules in their order; members left out of the ranking apart; four queries."""
     groups = list(cluster_year.groups.all())
     if members is None:
         members = list(cluster_year.cluster.members.select_related("organization"))
-    rows = {member.pk: RankRow(member) for member in members}
+    exclusions = {exclusion.member_id: exclusion for exclusion in cluster_year.exclusions.all()}
+    excluded = [(member, exclusions[member.pk]) for member in members if member.pk in exclusions]
+    rows = {member.pk: RankRow(member) for member in members if member.pk not in exclusions}
     totals = (
         Score.objects.filter(criterion__group__year=cluster_year)
         .values("member_id", "criterion__group_id", "criterion__kind")
@@ -106,7 +109,7 @@ def ranking(cluster_year, members=None):
                 if _tie_key(higher, rule, first_group_id) != _tie_key(lower, rule, first_group_id):
                     row.tie_note = str(labels[rule])
                     break
-    return Ranking(groups=groups, rows=ordered, rule_labels=[labels[rule] for rule in rules])
+    return Ranking(groups=groups, rows=ordered, rule_labels=[labels[rule] for rule in rules], excluded=excluded)
 
 
 @dataclass

@@ -218,6 +218,15 @@ def agree_scores(cluster_year):
     )
 
 
+def exclude(cluster_year, member, *, reason, by):
+    """Leave a member out of the year's ranking, with the reason."""
+    from .models import Exclusion
+
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for leaving the member out."))
+    return Exclusion.objects.create(year=cluster_year, member=member, reason=reason.strip(), by=by)
+
+
 @transaction.atomic
 def cast_vote(cluster_year, voter, *, leader, deputy, by):
     if hasattr(cluster_year, "election"):

@@ -21,6 +21,7 @@ from .forms import (
     ClusterForm,
     CopySheetForm,
     CriterionFormSet,
+    ExclusionForm,
     GroupForm,
     MemberFormSet,
     ProposalForm,
@@ -30,7 +31,7 @@ from .forms import (
     YearForm,
     YearOpenForm,
 )
-from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Score
+from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score
 from .permissions import get_cluster, get_member, get_year, require
 from .rules import focal_organizations
 from .selectors import member_sheet, points_text, ranking, review_rows, review_sheet
@@ -403,6 +404,38 @@ def proposals(request, pk):
     rules = list(cluster_year.proposal_rules.select_related("award_type"))
     context = year_context(request, cluster_year, "ranking", form=form, rules=rules)
     return render(request, "clusters/proposals.html", context, status=_status(form))
+
+
+@login_required
+def exclusion_create(request, pk):
+    cluster_year = get_year(request.user, pk, manage=True)
+    form = ExclusionForm(request.POST or None, cluster_year=cluster_year)
+    if form.is_valid():
+        try:
+            services.exclude(
+                cluster_year, form.cleaned_data["member"], reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            _refusal(form, error)
+        else:
+            messages.success(request, _("The member was left out of the ranking."))
+            return redirect("clusters:ranking", pk)
+    context = year_context(request, cluster_year, "ranking", form=form)
+    return render(request, "clusters/exclusion_form.html", context, status=_status(form))
+
+
+@login_required
+def exclusion_delete(request, pk, exclusion_pk):
+    cluster_year = get_year(request.user, pk, manage=True)
+    exclusion = get_object_or_404(
+        Exclusion.objects.select_related("member__organization"), year=cluster_year, pk=exclusion_pk
+    )
+    if request.method == "POST":
+        exclusion.delete()
+        messages.success(request, _("The member is ranked again."))
+        return redirect("clusters:ranking", pk)
+    context = year_context(request, cluster_year, "ranking", exclusion=exclusion)
+    return render(request, "clusters/exclusion_confirm_delete.html", context)
 
 
 @login_required

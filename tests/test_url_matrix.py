@@ -202,6 +202,8 @@ EXPECTATIONS = {
     "clusters:adjust": write(SECRETARIAT),
     "clusters:agree": write(SECRETARIAT),
     "clusters:ranking": read(),
+    "clusters:exclusion_create": write(SECRETARIAT),
+    "clusters:exclusion_delete": write(SECRETARIAT),
     "clusters:proposals": write(SECRETARIAT),
     "clusters:election": read(),
     "clusters:vote": write(SECRETARIAT, FOCAL_POINT),
@@ -328,7 +330,16 @@ def build_congress(*, standing_office=False):
 
 def cluster_ids(congress, users):
     """A cluster whose year is reviewed at this congress; the host is a member, its focal point A's."""
-    from clusters.models import Cluster, ClusterMember, ClusterYear, CriteriaGroup, Criterion, Evidence, Score
+    from clusters.models import (
+        Cluster,
+        ClusterMember,
+        ClusterYear,
+        CriteriaGroup,
+        Criterion,
+        Evidence,
+        Exclusion,
+        Score,
+    )
     from tests.factories import OrganizationFactory
 
     cluster = Cluster.objects.create(name=f"Cụm thi đua {congress.pk}", founding_body="UBND tỉnh")
@@ -359,6 +370,7 @@ def cluster_ids(congress, users):
         "cluster_member_pk": member.pk,
         "score_pk": score.pk,
         "evidence_pk": evidence.pk,
+        "exclusion_pk": Exclusion.objects.create(year=cluster_year, member=other, reason="Không gửi báo cáo").pk,
     }
 
 

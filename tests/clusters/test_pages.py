@@ -530,3 +530,28 @@ def test_a_new_focal_point_takes_over_the_role_and_the_former_one_loses_it(clien
     }
     client.force_login(former)
     assert client.get(url("scores", cluster_year, member.pk)).status_code == 404
+
+
+def test_a_member_left_out_is_not_ranked_nor_proposed(client, cluster_year, criteria, members, leader, year_viewer):
+    for index, member in enumerate(members):
+        score_all(cluster_year, member, criteria, 9 - index)
+    client.force_login(year_viewer)
+    assert (
+        client.post(url("exclusion_create", cluster_year), {"member": members[0].pk, "reason": "x"}).status_code == 403
+    )
+    client.force_login(leader)
+    assert (
+        client.post(url("exclusion_create", cluster_year), {"member": members[0].pk, "reason": " "}).status_code == 422
+    )
+    response = client.post(
+        url("exclusion_create", cluster_year), {"member": members[0].pk, "reason": "Vi phạm nghiêm trọng"}
+    )
+    assert response.status_code == 302
+    page = client.get(url("ranking", cluster_year))
+    table = page.context["table"]
+    assert [(row.member, row.rank) for row in table.rows] == [(members[1], 1), (members[2], 2)]
+    assert "Vi phạm nghiêm trọng" in page.content.decode()
+    exclusion = cluster_year.exclusions.get()
+    assert client.get(url("exclusion_delete", cluster_year, exclusion.pk)).status_code == 200
+    client.post(url("exclusion_delete", cluster_year, exclusion.pk))
+    assert client.get(url("ranking", cluster_year)).context["table"].rows[0].member == members[0]
