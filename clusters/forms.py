@@ -287,6 +287,20 @@ class AdjustForm(forms.Form):
         )
 
 
+class ProposeAdjustmentForm(AdjustForm):
+    member = forms.ModelChoiceField(label=_("Proposed by"), queryset=ClusterMember.objects.none())
+
+    def __init__(self, *args, score, members, **kwargs):
+        super().__init__(*args, score=score, **kwargs)
+        self.fields["points"].label = _("Proposed points")
+        self.fields["member"].queryset = members
+        self.fields["member"].label_from_instance = lambda member: member.organization.name
+        choices = list(members)
+        if len(choices) == 1:
+            self.fields["member"].initial = choices[0].pk
+        self.order_fields(["member", "points", "reason"])
+
+
 class ExclusionForm(forms.Form):
     member = forms.ModelChoiceField(label=_("Member"), queryset=ClusterMember.objects.none())
     reason = forms.CharField(

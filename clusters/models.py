@@ -294,6 +294,31 @@ class Adjustment(models.Model):
         return f"{self.from_points} → {self.to_points}"
 
 
+class AdjustmentProposal(models.Model):
+    """A member's proposal to change another member's score, when the year's rules let members
+    review each other; the leader decides by recording the agreed score, which closes it."""
+
+    score = models.ForeignKey(Score, verbose_name=_("score"), on_delete=models.CASCADE, related_name="proposals")
+    member = models.ForeignKey(
+        ClusterMember, verbose_name=_("proposed by member"), on_delete=models.CASCADE, related_name="+"
+    )
+    points = models.DecimalField(_("proposed points"), max_digits=7, decimal_places=2, validators=POINTS_VALIDATORS)
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    closed = models.BooleanField(_("closed"), default=False)
+
+    class Meta:
+        ordering = ["score", "at", "pk"]
+        verbose_name = _("adjustment proposal")
+        verbose_name_plural = _("adjustment proposals")
+
+    def __str__(self):
+        return f"{self.member}: {self.points}"
+
+
 class Exclusion(models.Model):
     """A member left out of the year's ranking (a serious violation, no report), with the reason."""
 

@@ -60,6 +60,12 @@ def leads_year_of_member(user, year_and_member):
 
 
 @rules.predicate
+def reviews_other_members(user, cluster_year):
+    """A focal point, when the year's rules let the members review each other's scores."""
+    return cluster_year.members_see_scores and bool(focal_organizations(user, cluster_year.conference))
+
+
+@rules.predicate
 def can_add_congress(user):
     return user.has_perm("congress.add_congress")
 
@@ -96,6 +102,7 @@ rules.add_perm("clusters.see_every_score", is_superuser | sees_every_score)
 rules.add_perm("clusters.see_member_scores", sees_every_score_of_member | answers_for_member)
 rules.add_perm("clusters.score_member", is_superuser | answers_for_member)
 rules.add_perm("clusters.vote_for_member", is_superuser | leads_year_of_member | answers_for_member)
+rules.add_perm("clusters.propose_adjustment", reviews_other_members)
 rules.add_perm("clusters.create_cluster", is_superuser | can_add_congress)
 rules.add_perm("clusters.see_cluster", is_superuser | created_cluster | has_role_in_cluster)
 rules.add_perm("clusters.manage_cluster", is_superuser | created_cluster | leads_a_year_of_cluster)

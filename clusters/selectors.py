@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -130,7 +130,10 @@ def review_sheet(cluster_year, members):
             groups.append(criterion.group)
     scores = (
         Score.objects.filter(criterion__group__year=cluster_year, member__in=[m.pk for m in members])
-        .annotate(evidence_count=Count("evidence"))
+        .annotate(
+            evidence_count=Count("evidence", distinct=True),
+            open_proposals=Count("proposals", filter=Q(proposals__closed=False), distinct=True),
+        )
         .only("pk", "criterion_id", "member_id", "self_points", "agreed_points")
     )
     cells = {(score.criterion_id, score.member_id): score for score in scores}
@@ -139,8 +142,8 @@ def review_sheet(cluster_year, members):
 
 def review_rows(sheet, adjust_url=""):
     """[(group or None, criterion, cells html)]: each row's score cells built here, not in the
-    template, so that a page of many members × criteria renders fast. adjust_url: the adjust
-    page's address without the score id ("" when the user may not adjust)."""
+    template, so that a page of many members × criteria renders fast. adjust_url: the address of
+    the page a cell opens, for score 0 ("" when the user may open none)."""
     rows = []
     current = None
     for criterion in sheet.criteria:
@@ -161,11 +164,17 @@ def _cell_html(score, adjust_url):
     else:
         text = points_text(score.points)
     if adjust_url:
-        text = format_html('<a href="{}{}/">{}</a>', adjust_url, score.pk, text)
+        prefix, suffix = adjust_url.split("/0/", 1)
+        text = format_html('<a href="{}/{}/{}">{}</a>', prefix, score.pk, suffix, text)
     clip = (
         format_html(' <i class="bi bi-paperclip" aria-label="{}"></i>', _("evidence")) if score.evidence_count else ""
     )
-    return format_html('<td class="text-center small">{}{}</td>', text, clip)
+    flag = ""
+    if getattr(score, "open_proposals", 0):
+        flag = format_html(
+            ' <i class="bi bi-chat-left-text text-warning-emphasis" aria-label="{}"></i>', _("proposal to adjust")
+        )
+    return format_html('<td class="text-center small">{}{}{}</td>', text, clip, flag)
 
 
 def member_sheet(cluster_year, member):

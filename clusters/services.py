@@ -205,7 +205,21 @@ def adjust(score, *, to_points, reason, by):
     Adjustment.objects.create(score=score, from_points=score.points, to_points=to_points, reason=reason.strip(), by=by)
     score.agreed_points = to_points
     score.save(update_fields=["agreed_points", "updated_at"])
+    score.proposals.filter(closed=False).update(closed=True)
     return score
+
+
+def propose_adjustment(score, *, member, points, reason, by):
+    """Another member's proposal for this score; the leader decides."""
+    from .models import AdjustmentProposal
+
+    if member.pk == score.member_id:
+        raise ValidationError(_("A member does not propose changes to its own scores."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the adjustment."))
+    if points > score.criterion.max_points:
+        raise ValidationError(_("At most %(max)s points.") % {"max": score.criterion.max_points})
+    return AdjustmentProposal.objects.create(score=score, member=member, points=points, reason=reason.strip(), by=by)
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ urlpatterns = [
     path(f"{year}evidence/<int:evidence_pk>/", views.evidence_download, name="evidence"),
     path(f"{year}review/", views.review, name="review"),
     path(f"{year}review/<int:score_pk>/", views.adjust, name="adjust"),
+    path(f"{year}review/<int:score_pk>/propose/", views.propose, name="propose"),
     path(f"{year}agree/", views.agree, name="agree"),
     path(f"{year}ranking/", views.ranking_view, name="ranking"),
     path(f"{year}ranking/exclusions/new/", views.exclusion_create, name="exclusion_create"),

@@ -26,6 +26,7 @@ from .forms import (
     MemberFormSet,
     ProposalForm,
     ProposalRuleFormSet,
+    ProposeAdjustmentForm,
     SelfScoreForm,
     VoteForm,
     YearForm,
@@ -314,8 +315,12 @@ def review(request, pk):
     members = list(page.object_list)
     sheet = review_sheet(cluster_year, members)
     group_pk = request.GET.get("group", "")
-    can_manage = request.user.has_perm("clusters.manage_year", cluster_year)
-    adjust_url = reverse("clusters:adjust", args=[pk, 0])[: -len("0/")] if can_manage else ""
+    if request.user.has_perm("clusters.manage_year", cluster_year):
+        adjust_url = reverse("clusters:adjust", args=[pk, 0])
+    elif request.user.has_perm("clusters.propose_adjustment", cluster_year):
+        adjust_url = reverse("clusters:propose", args=[pk, 0])
+    else:
+        adjust_url = ""
     rows = review_rows(sheet, adjust_url)
     if group_pk.isdigit():
         rows = [row for row in rows if row[1].group_id == int(group_pk)]
@@ -348,8 +353,45 @@ def adjust(request, pk, score_pk):
             return redirect("clusters:review", pk)
     history = list(score.adjustments.select_related("by"))
     evidence = list(score.evidence.all())
-    context = year_context(request, cluster_year, "review", form=form, score=score, history=history, evidence=evidence)
+    proposals = list(score.proposals.filter(closed=False).select_related("member__organization"))
+    context = year_context(
+        request, cluster_year, "review", form=form, score=score, history=history, evidence=evidence, proposals=proposals
+    )
     return render(request, "clusters/adjust.html", context, status=_status(form))
+
+
+@login_required
+def propose(request, pk, score_pk):
+    """A member proposes to change another member's score, when the year's rules say so."""
+    cluster_year = get_year(request.user, pk)
+    score = get_object_or_404(
+        Score.objects.select_related("criterion__group", "member__organization"),
+        criterion__group__year=cluster_year,
+        pk=score_pk,
+    )
+    require(request.user, "clusters.propose_adjustment", cluster_year)
+    focal = focal_organizations(request.user, cluster_year.conference)
+    members = cluster_year.cluster.members.select_related("organization").filter(organization_id__in=focal)
+    members = members.exclude(pk=score.member_id)
+    if not members.exists():
+        raise PermissionDenied
+    form = ProposeAdjustmentForm(request.POST or None, score=score, members=members)
+    if form.is_valid():
+        try:
+            services.propose_adjustment(
+                score,
+                member=form.cleaned_data["member"],
+                points=form.cleaned_data["points"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _refusal(form, error)
+        else:
+            messages.success(request, _("The proposal was sent to the leader."))
+            return redirect("clusters:review", pk)
+    context = year_context(request, cluster_year, "review", form=form, score=score)
+    return render(request, "clusters/propose.html", context, status=_status(form))
 
 
 @login_required

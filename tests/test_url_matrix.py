@@ -200,6 +200,7 @@ EXPECTATIONS = {
     "clusters:evidence": read(),
     "clusters:review": read(),
     "clusters:adjust": write(SECRETARIAT),
+    "clusters:propose": write(),  # members of another member, when the year's rules say so
     "clusters:agree": write(SECRETARIAT),
     "clusters:ranking": read(),
     "clusters:exclusion_create": write(SECRETARIAT),

@@ -555,3 +555,27 @@ def test_a_member_left_out_is_not_ranked_nor_proposed(client, cluster_year, crit
     assert client.get(url("exclusion_delete", cluster_year, exclusion.pk)).status_code == 200
     client.post(url("exclusion_delete", cluster_year, exclusion.pk))
     assert client.get(url("ranking", cluster_year)).context["table"].rows[0].member == members[0]
+
+
+def test_members_propose_adjustments_to_others_when_the_rules_say_so_and_the_leader_decides(
+    client, cluster_year, criteria, members, leader
+):
+    score_all(cluster_year, members[1], criteria, 9)
+    score = Score.objects.filter(member=members[1], criterion=criteria[0]).get()
+    own = Score.objects.create(criterion=criteria[0], member=members[0], self_points=5)
+    client.force_login(members[0].focal_point.user)
+    proposal = {"member": members[0].pk, "points": "7", "reason": "Chưa có minh chứng"}
+    assert client.post(url("propose", cluster_year, score.pk), proposal).status_code == 403
+    ClusterYear.objects.filter(pk=cluster_year.pk).update(members_see_scores=True)
+    assert client.post(url("propose", cluster_year, own.pk), proposal).status_code == 403
+    review = client.get(url("review", cluster_year)).content.decode()
+    assert f"/review/{score.pk}/propose/" in review
+    assert client.post(url("propose", cluster_year, score.pk), proposal).status_code == 302
+    assert Score.objects.get(pk=score.pk).agreed_points is None  # the leader decides
+
+    client.force_login(leader)
+    assert "có đề nghị điều chỉnh" in client.get(url("review", cluster_year)).content.decode()
+    assert "Chưa có minh chứng" in client.get(url("adjust", cluster_year, score.pk)).content.decode()
+    client.post(url("adjust", cluster_year, score.pk), {"points": "7", "reason": "Theo đề nghị của thành viên"})
+    assert not score.proposals.filter(closed=False).exists()
+    assert Score.objects.get(pk=score.pk).agreed_points == Decimal("7")
