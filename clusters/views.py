@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
@@ -412,7 +413,10 @@ def ranking_view(request, pk):
     rules = list(cluster_year.proposal_rules.select_related("award_type"))
     for row in table.rows:
         row.proposal = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
-        row.cells = row.group_cells(table.groups)
+        # Built here rather than by the template: a cell per group and member adds up.
+        row.cells = format_html_join(
+            "", '<td class="text-end">{}</td>', ((text,) for text in row.group_cells(table.groups))
+        )
     context = year_context(request, cluster_year, "ranking", table=table)
     return render(request, "clusters/ranking.html", context)
 
