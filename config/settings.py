@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "documents",
     "reminders",
     "delegates",
+    "clusters",
     "demo",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("awards.urls")),
     path("", include("reminders.urls")),
     path("", include("delegates.urls")),
+    path("", include("clusters.urls")),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

@@ -14,7 +14,10 @@ from documents.vietnamese import month_year, short_date, to_roman
 
 from . import search
 
-period_validator = RegexValidator(r"^\d{4}\s*[-–]\s*\d{4}$", _("Enter a period as two years, for example 2016-2020."))
+period_validator = RegexValidator(
+    r"^\d{4}(\s*[-–]\s*\d{4})?$",
+    _("Enter a period as one year or two years, for example 2019 or 2016-2020."),
+)
 
 
 def ancestors_of(obj, parent_attr="parent"):

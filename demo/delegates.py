@@ -15,10 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from congress.models import Congress, CongressRole, CongressSession, Organization, Person
-
-from .congresses import DEMO_PASSWORD
-from .congresses import load_demo as load_congress_demo
-from .models import (
+from delegates.models import (
     AgendaItem,
     Allocation,
     CheckIn,
@@ -29,6 +26,9 @@ from .models import (
     UnitEvent,
     UnitQuota,
 )
+
+from .congresses import DEMO_PASSWORD
+from .congresses import load_demo as load_congress_demo
 
 CONGRESS_NAME = (
     "Hội nghị điển hình tiên tiến trong công nhân, viên chức, lao động tỉnh Ninh Thuận lần thứ VII - năm 2020"

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from planning.documents import load_demo_documents
 
-from . import delegates
+from . import clusters, delegates
 from .awards import COUNCIL_LOGIN, load_demo_awards
 from .congresses import DEMO_LOGINS, load_demo
 from .live import load_live
@@ -27,7 +27,9 @@ def load_all(today=None):
     lines.append(
         "Đã nạp dữ liệu khen thưởng mẫu." if load_demo_awards() else "Dữ liệu khen thưởng mẫu đã có sẵn, không nạp lại."
     )
-    delegates.load(SimpleNamespace(write=lines.append))
+    said = SimpleNamespace(write=lambda text: lines.append(text.rstrip("\n")))
+    delegates.load(said)
+    clusters.load(said)
     lines.append(
         "Đã nạp Đại hội mẫu đang chuẩn bị, ngày tháng tính từ hôm nay (nhiệm vụ, cuộc họp, hồ sơ, nhắc việc)."
         if load_live(today)

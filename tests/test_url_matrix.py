@@ -228,6 +228,32 @@ EXPECTATIONS = {
     "delegates:invitations": write(SECRETARIAT),
     "delegates:points_edit": write(SECRETARIAT),
     "delegates:seating": read(),
+    # clusters
+    "clusters:list": read(SIGNED_IN),
+    "clusters:create": write(STANDING_OFFICE, scope=SIGNED_IN),
+    "clusters:detail": read(),
+    "clusters:edit": write(SECRETARIAT),
+    "clusters:year_create": write(SECRETARIAT),
+    "clusters:year": read(),
+    "clusters:year_edit": write(SECRETARIAT),
+    "clusters:criteria": read(),
+    "clusters:criteria_copy": write(SECRETARIAT),
+    "clusters:group_create": write(SECRETARIAT),
+    "clusters:group_edit": write(SECRETARIAT),
+    "clusters:group_delete": write(SECRETARIAT),
+    "clusters:scores": write(FOCAL_POINT, readable=True),
+    "clusters:evidence": read(),
+    "clusters:review": read(),
+    "clusters:adjust": write(SECRETARIAT),
+    "clusters:propose": write(),  # members of another member, when the year's rules say so
+    "clusters:agree": write(SECRETARIAT),
+    "clusters:ranking": read(),
+    "clusters:exclusion_create": write(SECRETARIAT),
+    "clusters:exclusion_delete": write(SECRETARIAT),
+    "clusters:proposals": write(SECRETARIAT),
+    "clusters:election": read(),
+    "clusters:vote": write(SECRETARIAT, FOCAL_POINT),
+    "clusters:election_record": write(SECRETARIAT),
     # accounts and language
     "login": read(PUBLIC),
     "logout": read(PUBLIC),
@@ -351,8 +377,55 @@ def build_congress(*, standing_office=False):
         "action": "submit",
         "mail_pk": mail.pk,
         "mail_action": "withhold",
+        **cluster_ids(congress, users),
     }
     return ids, users
+
+
+def cluster_ids(congress, users):
+    """A cluster whose year is reviewed at this congress; the host is a member, its focal point A's."""
+    from clusters.models import (
+        Cluster,
+        ClusterMember,
+        ClusterYear,
+        CriteriaGroup,
+        Criterion,
+        Evidence,
+        Exclusion,
+        Score,
+    )
+    from tests.factories import OrganizationFactory
+
+    cluster = Cluster.objects.create(name=f"Cụm thi đua {congress.pk}", founding_body="UBND tỉnh")
+    member = ClusterMember.objects.create(cluster=cluster, organization=congress.host, rotation_order=1)
+    other = ClusterMember.objects.create(cluster=cluster, organization=OrganizationFactory(), rotation_order=2)
+    cluster_year = ClusterYear.objects.create(
+        cluster=cluster,
+        year=congress.year,
+        conference=congress,
+        conference_date=datetime.date(2020, 12, 20),
+        scoring_deadline=datetime.date(2020, 12, 1),
+        leader=member,
+        deputy=other,
+    )
+    group = CriteriaGroup.objects.create(year=cluster_year, order=1, name="Nhóm 1")
+    criterion = Criterion.objects.create(group=group, order=1, name="Tiêu chí 1", max_points=10)
+    score = Score.objects.create(criterion=criterion, member=member, self_points=8)
+    evidence = Evidence.objects.create(
+        score=score,
+        file=ContentFile(PDF, "minh-chung.pdf"),
+        name="minh-chung.pdf",
+        size=len(PDF),
+        content_type="application/pdf",
+    )
+    return {
+        "cluster_pk": cluster.pk,
+        "group_pk": group.pk,
+        "cluster_member_pk": member.pk,
+        "score_pk": score.pk,
+        "evidence_pk": evidence.pk,
+        "exclusion_pk": Exclusion.objects.create(year=cluster_year, member=other, reason="Không gửi báo cáo").pk,
+    }
 
 
 def global_ids(world):

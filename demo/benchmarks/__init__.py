@@ -1,14 +1,15 @@
 """demo's figures for `make bench`, after the page table that the command measures itself:
 planning the reminders of 100,000 open tasks (`reminders`), printing the schedule of 1,000
 tasks and the demo plan as PDF (`documents`), exporting a schedule of 10,000 tasks to Excel
-(`exports`) and creating the next congress from one of 1,000 tasks (`clone`). The dossier
-list (`dossiers`) is part of the page table."""
+(`exports`), creating the next congress from one of 1,000 tasks (`clone`), checking in and
+printing badges for 2,000 delegates (`delegates`) and ranking a cluster of 60 members
+(`clusters`). The dossier list (`dossiers`) is part of the page table."""
 
-from . import clone, documents, exports, reminders
+from . import clone, clusters, delegates, documents, exports, reminders
 
 
 def run(*, stdout, repeat):
     results = {}
-    for section in (reminders, documents, exports, clone):
+    for section in (reminders, documents, exports, clone, delegates, clusters):
         results.update(section.run(stdout=stdout, repeat=repeat))
     return results

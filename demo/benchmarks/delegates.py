@@ -68,8 +68,7 @@ def serving_pages():
 
 def build():
     from congress.models import Congress, CongressRole, CongressSession, Organization
-
-    from .models import Allocation, CompositionTarget, UnitQuota
+    from delegates.models import Allocation, CompositionTarget, UnitQuota
 
     host = Organization.objects.create(name="Bench: Liên đoàn Lao động tỉnh", abbreviation="LĐLĐ")
     congress = Congress.objects.create(kind="advanced_models", year=2030, host=host, area_name="bench đại biểu")
@@ -101,7 +100,7 @@ def build():
 def store_photo():
     from PIL import Image
 
-    from .models import Delegate
+    from delegates.models import Delegate
 
     buffer = io.BytesIO()
     Image.new("RGB", (300, 400), (180, 120, 90)).save(buffer, "JPEG", quality=80)
@@ -110,7 +109,7 @@ def store_photo():
 
 
 def add_delegates(world, count):
-    from .models import Delegate
+    from delegates.models import Delegate
 
     quotas, start = world["quotas"], world["count"]
     rows = []
@@ -136,8 +135,7 @@ def add_delegates(world, count):
 
 def tear_down(world):
     from congress.models import Organization
-
-    from .models import Delegate
+    from delegates.models import Delegate
 
     congress = world["congress"]
     Delegate._meta.get_field("photo").storage.delete(world["photo"])
@@ -202,8 +200,8 @@ def _client_worker(user_pk, url, codes, queue):
 
 
 def checkin_figures(world, stdout):
-    from .badges import badge_code
-    from .models import CheckIn
+    from delegates.badges import badge_code
+    from delegates.models import CheckIn
 
     congress, session = world["congress"], world["session"]
     codes = [badge_code(delegate) for delegate in congress.delegates.order_by("pk")]

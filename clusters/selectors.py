@@ -1,0 +1,189 @@
+"""What the pages read, in a number of queries that does not grow with members or criteria."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .models import Criterion, Score, TieRule
+
+ZERO = Decimal("0")
+
+
+def points_text(value):
+    if value is None:
+        return ""
+    text = f"{Decimal(value):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+@dataclass
+class RankRow:
+    member: object
+    groups: dict = field(default_factory=dict)  # group id: points
+    bonus: Decimal = ZERO
+    penalty: Decimal = ZERO
+    standard: Decimal = ZERO
+    rank: int = 0
+    tie_note: str = ""
+
+    @property
+    def total(self):
+        return self.standard + self.bonus - self.penalty
+
+    @property
+    def total_text(self):
+        return points_text(self.total)
+
+    def group_cells(self, groups):
+        return [points_text(self.groups.get(group.pk, ZERO)) for group in groups]
+
+
+@dataclass
+class Ranking:
+    groups: list
+    rows: list
+    rule_labels: list
+    excluded: list = field(default_factory=list)  # [(member, exclusion)], not ranked
+
+
+def _tie_key(row, rule, first_group_id):
+    if rule == TieRule.FEWER_PENALTIES:
+        return row.penalty
+    if rule == TieRule.MORE_BONUS:
+        return -row.bonus
+    if rule == TieRule.FIRST_GROUP:
+        return -row.groups.get(first_group_id, ZERO)
+    return (row.member.rotation_order, row.member.pk)
+
+
+def ranking(cluster_year, members=None):
+    """Members ranked by agreed total (self-scored where not yet agreed), ties broken by the year's
+    tie rules in their order; members left out of the ranking apart; four queries."""
+    groups = list(cluster_year.groups.all())
+    if members is None:
+        members = list(cluster_year.cluster.members.select_related("organization"))
+    exclusions = {exclusion.member_id: exclusion for exclusion in cluster_year.exclusions.all()}
+    excluded = [(member, exclusions[member.pk]) for member in members if member.pk in exclusions]
+    rows = {member.pk: RankRow(member) for member in members if member.pk not in exclusions}
+    totals = (
+        Score.objects.filter(criterion__group__year=cluster_year)
+        .values("member_id", "criterion__group_id", "criterion__kind")
+        .annotate(points=Sum(Coalesce("agreed_points", "self_points")))
+        .order_by()
+    )
+    for line in totals:
+        row = rows.get(line["member_id"])
+        if row is None:
+            continue
+        points = line["points"] or ZERO
+        kind = line["criterion__kind"]
+        if kind == Criterion.Kind.PENALTY:
+            row.penalty += points
+            points = -points
+        elif kind == Criterion.Kind.BONUS:
+            row.bonus += points
+        else:
+            row.standard += points
+        row.groups[line["criterion__group_id"]] = row.groups.get(line["criterion__group_id"], ZERO) + points
+    rules = [rule for rule in cluster_year.tie_rules if rule in TieRule.values]
+    if TieRule.ROTATION not in rules:
+        rules.append(TieRule.ROTATION)
+    first_group_id = groups[0].pk if groups else None
+    ordered = sorted(
+        rows.values(),
+        key=lambda row: (-row.total, *[_tie_key(row, rule, first_group_id) for rule in rules]),
+    )
+    labels = dict(TieRule.choices)
+    for index, row in enumerate(ordered):
+        row.rank = index + 1
+        for other in (ordered[index - 1] if index else None, ordered[index + 1] if index + 1 < len(ordered) else None):
+            if other is None or other.total != row.total:
+                continue
+            higher, lower = (other, row) if other.rank and other.rank < row.rank else (row, other)
+            for rule in rules:
+                if _tie_key(higher, rule, first_group_id) != _tie_key(lower, rule, first_group_id):
+                    row.tie_note = str(labels[rule])
+                    break
+    return Ranking(groups=groups, rows=ordered, rule_labels=[labels[rule] for rule in rules], excluded=excluded)
+
+
+@dataclass
+class Sheet:
+    """The criteria sheet with each member's scores: criteria in order, cells by (criterion, member)."""
+
+    groups: list
+    criteria: list
+    members: list
+    cells: dict
+
+
+def review_sheet(cluster_year, members):
+    criteria = list(Criterion.objects.filter(group__year=cluster_year).select_related("group"))
+    groups = []
+    for criterion in criteria:
+        if not groups or groups[-1].pk != criterion.group_id:
+            groups.append(criterion.group)
+    scores = (
+        Score.objects.filter(criterion__group__year=cluster_year, member__in=[m.pk for m in members])
+        .annotate(
+            evidence_count=Count("evidence", distinct=True),
+            open_proposals=Count("proposals", filter=Q(proposals__closed=False), distinct=True),
+        )
+        .only("pk", "criterion_id", "member_id", "self_points", "agreed_points")
+    )
+    cells = {(score.criterion_id, score.member_id): score for score in scores}
+    return Sheet(groups=groups, criteria=criteria, members=members, cells=cells)
+
+
+def review_rows(sheet, adjust_url=""):
+    """[(group or None, criterion, cells html)]: each row's score cells built here, not in the
+    template, so that a page of many members × criteria renders fast. adjust_url: the address of
+    the page a cell opens, for score 0 ("" when the user may open none)."""
+    rows = []
+    current = None
+    for criterion in sheet.criteria:
+        header = criterion.group if criterion.group_id != current else None
+        current = criterion.group_id
+        cells = [_cell_html(sheet.cells.get((criterion.pk, m.pk)), adjust_url) for m in sheet.members]
+        rows.append((header, criterion, mark_safe("".join(cells))))  # noqa: S308  (built with format_html)
+    return rows
+
+
+def _cell_html(score, adjust_url):
+    if score is None:
+        return '<td class="text-center small"><span class="text-body-secondary">—</span></td>'
+    if score.agreed_points is not None and score.agreed_points != score.self_points:
+        text = format_html(
+            "<del>{}</del> <strong>{}</strong>", points_text(score.self_points), points_text(score.agreed_points)
+        )
+    else:
+        text = points_text(score.points)
+    if adjust_url:
+        prefix, suffix = adjust_url.split("/0/", 1)
+        text = format_html('<a href="{}/{}/{}">{}</a>', prefix, score.pk, suffix, text)
+    clip = (
+        format_html(' <i class="bi bi-paperclip" aria-label="{}"></i>', _("evidence")) if score.evidence_count else ""
+    )
+    flag = ""
+    if getattr(score, "open_proposals", 0):
+        flag = format_html(
+            ' <i class="bi bi-chat-left-text text-warning-emphasis" aria-label="{}"></i>', _("proposal to adjust")
+        )
+    return format_html('<td class="text-center small">{}{}{}</td>', text, clip, flag)
+
+
+def member_sheet(cluster_year, member):
+    """[(criterion, score or None, [evidence])] for one member, in three queries."""
+    criteria = list(Criterion.objects.filter(group__year=cluster_year).select_related("group"))
+    scores = {
+        score.criterion_id: score
+        for score in Score.objects.filter(member=member, criterion__group__year=cluster_year).prefetch_related(
+            "evidence", "adjustments__by"
+        )
+    }
+    return [(criterion, scores.get(criterion.pk)) for criterion in criteria]

@@ -1,0 +1,99 @@
+import pytest
+from django.urls import reverse
+
+from clusters import services
+from clusters.models import ClusterYear
+from documents.layer import get_kind, letter_for, record_for, render_docx
+
+pytestmark = pytest.mark.django_db
+KINDS = ["cluster-score-summary", "cluster-minutes", "cluster-proposal", "cluster-pledge"]
+
+
+@pytest.fixture
+def scored_year(cluster_year, criteria, members):
+    from decimal import Decimal
+
+    from awards.models import AwardType
+    from clusters.models import ProposalRule
+
+    for index, member in enumerate(members):
+        rows = [(c, Decimal(8 - index) if c.kind == "standard" else Decimal(1), "", None) for c in criteria]
+        services.save_self_scores(cluster_year, member, rows, by=None)
+        services.cast_vote(cluster_year, member, leader=members[1], deputy=members[2], by=None)
+    ProposalRule.objects.create(
+        year=cluster_year, rank_from=1, rank_to=1, award_type=AwardType.objects.get(code="co_tinh")
+    )
+    ClusterYear.objects.filter(pk=cluster_year.pk).update(pledge_content="1. Hoàn thành chỉ tiêu kinh tế - xã hội.")
+    cluster_year.refresh_from_db()
+    return cluster_year
+
+
+def text_of(kind_key, cluster_year):
+    kind = get_kind(kind_key)
+    letter = letter_for(kind, cluster_year, record_for(kind, cluster_year))
+    texts = []
+
+    def walk(blocks):
+        for block in blocks:
+            if hasattr(block, "rows"):
+                for row in block.rows:
+                    for cell in getattr(row, "cells", ()):
+                        walk(cell)
+            elif hasattr(block, "text"):
+                texts.append(block.text)
+
+    walk(letter.body)
+    for annex in letter.annexes:
+        walk(annex.body)
+    return letter, "\n".join(texts)
+
+
+def test_the_summary_table_lists_members_by_rank_landscape(scored_year, members):
+    letter, text = text_of("cluster-score-summary", scored_year)
+    assert letter.landscape
+    assert text.index(members[0].organization.name) < text.index(members[2].organization.name)
+    assert "Ít điểm trừ hơn xếp trước" in text
+
+
+def test_the_minutes_carry_the_votes(scored_year, members):
+    _letter, text = text_of("cluster-minutes", scored_year)
+    assert f"{members[1].organization.name} được bầu làm Cụm trưởng (3/3 phiếu)" in text
+
+
+def test_the_proposal_letter_has_its_list_as_annex(scored_year, members):
+    letter, text = text_of("cluster-proposal", scored_year)
+    assert letter.annexes[0].title == "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
+    assert members[0].organization.name in text
+
+
+def test_the_pledge_has_one_signature_block_per_member(scored_year, members):
+    _letter, text = text_of("cluster-pledge", scored_year)
+    assert "Hoàn thành chỉ tiêu kinh tế - xã hội." in text
+    for member in members:
+        assert f"ĐẠI DIỆN {member.organization.name.upper()}" in text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_document_prints_as_pdf_and_docx_from_the_conference(client, scored_year, leader, kind):
+    client.force_login(leader)
+    args = [scored_year.conference_id, kind, scored_year.pk]
+    pdf = client.get(reverse("congress:document_file", args=[*args, "pdf"]))
+    docx = client.get(reverse("congress:document_file", args=[*args, "docx"]))
+    assert pdf.status_code == 200
+    assert b"".join(pdf.streaming_content if pdf.streaming else [pdf.content])[:5] == b"%PDF-"
+    assert docx.status_code == 200
+    assert render_docx(letter_for(get_kind(kind), scored_year, record_for(get_kind(kind), scored_year)))[:2] == b"PK"
+
+
+def test_the_documents_appear_on_the_conference_and_strangers_get_404(client, scored_year, leader, outsider):
+    client.force_login(leader)
+    page = client.get(reverse("congress:documents", args=[scored_year.conference_id])).content.decode()
+    assert "Bản giao ước thi đua" in page or "giao ước" in page
+    client.force_login(outsider)
+    url = reverse("congress:document_file", args=[scored_year.conference_id, KINDS[0], scored_year.pk, "pdf"])
+    assert client.get(url).status_code == 404
+
+
+def test_the_conference_pages_open(client, scored_year, leader):
+    client.force_login(leader)
+    assert client.get(reverse("congress:detail", args=[scored_year.conference_id])).status_code == 200

@@ -1,0 +1,66 @@
+"""List pages read a number of queries that does not grow with members, criteria or clusters."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from clusters import services
+from clusters.models import ClusterMember
+
+from .factories import add_sheet, make_cluster, open_year
+
+pytestmark = pytest.mark.django_db
+
+
+def build(leader, size, *, groups=1, per_group=1):
+    cluster = make_cluster(size, created_by=leader, name=f"Cụm {size}")
+    cluster_year = open_year(cluster, by=leader, year=2030)
+    criteria = add_sheet(cluster_year, groups=groups, per_group=per_group)
+    for member in ClusterMember.objects.filter(cluster=cluster):
+        rows = [(c, Decimal(1), "", None) for c in criteria]
+        services.save_self_scores(cluster_year, member, rows, by=None, today=cluster_year.scoring_deadline)
+        services.cast_vote(
+            cluster_year, member, leader=member, deputy=cluster.members.exclude(pk=member.pk).first(), by=None
+        )
+    return cluster_year
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", ["year", "review", "ranking", "election", "criteria"])
+def test_year_pages_read_the_same_number_of_queries_for_2_and_8_members(client, leader, name):
+    small = build(leader, 2)
+    large = build(leader, 8, groups=3, per_group=4)
+    client.force_login(leader)
+    small_count = count(client, reverse(f"clusters:{name}", args=[small.conference_id]))
+    large_count = count(client, reverse(f"clusters:{name}", args=[large.conference_id]))
+    assert small_count == large_count
+    assert large_count <= 12
+
+
+def test_a_members_sheet_reads_the_same_number_of_queries_for_few_and_many_criteria(client, leader):
+    small = build(leader, 2)
+    large = build(leader, 2, groups=4, per_group=6)
+    member_small = small.cluster.members.first()
+    member_large = large.cluster.members.first()
+    client.force_login(leader)
+    assert count(client, reverse("clusters:scores", args=[small.conference_id, member_small.pk])) == count(
+        client, reverse("clusters:scores", args=[large.conference_id, member_large.pk])
+    )
+
+
+def test_the_cluster_list_reads_the_same_number_of_queries_for_one_and_many(client, leader):
+    make_cluster(2, created_by=leader, name="Cụm một")
+    client.force_login(leader)
+    one = count(client, reverse("clusters:list"))
+    for index in range(5):
+        make_cluster(2, created_by=leader, name=f"Cụm số {index}")
+    assert count(client, reverse("clusters:list")) == one
