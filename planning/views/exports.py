@@ -1,5 +1,7 @@
 """planning's lists as Excel downloads: each exports every row its page's filter shows, not one page."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -14,7 +16,9 @@ from ..filters import MyWorkFilter, ScheduleFilter
 from ..forms_meetings import MeetingFilter
 from ..models import Task
 from ..selectors import party_prefetch, responsibilities, tasks_for
-from .lower_levels import LowerLevelFilter, _rows
+from ..templatetags.planning_tags import month_heading
+from .lower_levels import LowerLevelFilter, lower_level_rows
+from .schedule import ALL_MONTHS, NO_DATE, month_key
 
 FINISHED = [Task.Status.DONE, Task.Status.CANCELLED]
 
@@ -26,9 +30,23 @@ def _download(sheets, name, congress=None):
 
 @login_required
 def schedule_export(request, pk):
+    """What the schedule's filter shows: every month, unless one month was asked for."""
     congress = get_congress(request.user, pk)
-    filterset = ScheduleFilter(request.GET, queryset=Task.objects.filter(congress=congress), congress=congress)
-    return _download([exports.schedule_sheet(congress, filterset.qs)], _("Schedule"), congress)
+    top_level = Task.objects.filter(congress=congress, parent__isnull=True)
+    present = set(top_level.order_by().values_list("group_month", flat=True).distinct())
+    months = [(month_key(month), month_heading(month)) for month in sorted(month for month in present if month)]
+    if None in present:
+        months.append((NO_DATE, month_heading(None)))
+    asked = request.GET.get("month") or ALL_MONTHS
+    window = asked if asked in {key for key, _heading in months} else ALL_MONTHS
+    filterset = ScheduleFilter(
+        request.GET, queryset=Task.objects.filter(congress=congress), congress=congress, months=months, window=window
+    )
+    tasks = filterset.qs
+    if window != ALL_MONTHS:
+        month = None if window == NO_DATE else datetime.date.fromisoformat(f"{window}-01")
+        tasks = tasks.filter(Q(parent__isnull=True, group_month=month) | Q(parent__group_month=month))
+    return _download([exports.schedule_sheet(congress, tasks)], _("Schedule"), congress)
 
 
 @login_required
@@ -59,7 +77,7 @@ def dashboard_export(request, pk):
 @login_required
 def lower_level_export(request, pk):
     congress = get_congress(request.user, pk)
-    filterset = LowerLevelFilter(request.GET, queryset=_rows(congress, request.user, timezone.localdate()))
+    filterset = LowerLevelFilter(request.GET, queryset=lower_level_rows(congress, request.user, timezone.localdate()))
     return _download([exports.lower_level_sheet(filterset.qs)], _("Lower levels"), congress)
 
 

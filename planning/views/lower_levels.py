@@ -132,7 +132,7 @@ class LowerLevelForm(ConcurrentEditMixin, forms.ModelForm):
         return data
 
 
-def _rows(congress, user, today):
+def lower_level_rows(congress, user, today):
     """The congress's list with statuses, and whether the user may open each unit's congress."""
     if user.is_superuser:
         visible = Value(True)
@@ -193,7 +193,7 @@ def suggestions(congress, user):
 def lower_level_list(request, pk):
     congress = get_congress(request.user, pk)
     today = timezone.localdate()
-    filterset = LowerLevelFilter(request.GET, queryset=_rows(congress, request.user, today))
+    filterset = LowerLevelFilter(request.GET, queryset=lower_level_rows(congress, request.user, today))
     summary = congress.lower_levels.with_status(today=today).summary()
     context = congress_context(request, congress, "lower_levels")
     context.update(filter=filterset, page=paginate(request, filterset.qs), summary=summary, today=today)
