@@ -341,7 +341,8 @@ class LiveDemo:
     def task(self, congress, number, content, offset, status, parent=None):
         due = self.day(offset) if offset is not None else None
         task = Task(congress=congress, number=number, content=content, parent=parent, status=status)
-        task.set_deadline(f"Trước ngày {due:%d/%m/%Y}" if due else "")
+        # "Trước ngày X" is due the day before X.
+        task.set_deadline(f"Trước ngày {due + datetime.timedelta(days=1):%d/%m/%Y}" if due else "")
         if status == Status.DONE:
             task.completed_on = due - datetime.timedelta(days=1)
         task.save()

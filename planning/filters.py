@@ -1,6 +1,5 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,10 +57,11 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
         data["month"] = window
         super().__init__(data, *args, **kwargs)
         # Plain (id, name) pairs, given to the form's field rather than the filter so that the
-        # form does not deep-copy a list of hundreds of organisations. An organisation is offered
-        # when one of the congress's tasks names it (one index probe per organisation).
-        used = TaskParty.objects.filter(organization=OuterRef("pk"), task__congress=congress)
-        organizations = Organization.objects.filter(Exists(used)).order_by("name").values_list("pk", "name")
+        # form does not deep-copy a list of hundreds of organisations. The organisations come from
+        # this congress's task parties (read from the party index), not from probing every
+        # organisation of the directory, whose parties in other congresses would all be read.
+        used = TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values("organization_id")
+        organizations = Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
         self.form.fields["party"].choices = [("", EMPTY_CHOICE), *organizations]
         self.form.fields["subcommittee"].queryset = congress.subcommittees.all()
         self.form.fields["month"].choices = [("all", _("All months")), *months]

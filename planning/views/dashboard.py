@@ -71,7 +71,9 @@ def dashboard_context(request, congress, today):
 
 
 def work_items(congress):
-    has_subitems = Task.objects.filter(parent=OuterRef("pk"))
+    # Sub-items are in their parent's congress: naming it lets the database look among this
+    # congress's tasks only, not every sub-item of every congress.
+    has_subitems = Task.objects.filter(congress=congress, parent=OuterRef("pk"))
     return Task.objects.filter(congress=congress).filter(~Exists(has_subitems))
 
 

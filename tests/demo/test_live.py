@@ -42,6 +42,7 @@ def test_its_tasks_are_done_overdue_due_this_week_and_later(live):
     assert tasks.overdue(on=MONDAY).count() >= 2
     assert tasks.open().filter(due_date__gte=MONDAY, due_date__lte=week).exists()
     assert tasks.open().filter(due_date__gt=week).count() >= 4
+    assert tasks.get(parent=None, number=6).due_date == MONDAY  # due today
     assert Meeting.objects.filter(congress=live, starts_at__date__lt=MONDAY).count() == 1
     assert Meeting.objects.filter(congress=live, starts_at__date__gt=MONDAY).count() == 1
 
