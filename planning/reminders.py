@@ -8,7 +8,8 @@ exactly as awards hands in its rounds.
 - "planning.meeting": the meetings held on the asked days, for their participants, chair and
   the members of the body that meets.
 
-Each item carries what the digest shows (number, lead, status; place, time, agenda) and its
+Each item keeps its number on the reminder row; when a digest is rendered, `describe_tasks` and
+`describe_meetings` give what it shows as it is then (lead, status; place, time, agenda) and the
 calendar event, built by the same code as the calendar feed.
 """
 
@@ -58,42 +59,76 @@ def task_deadlines(*, congress_ids, due_dates):
     if not ids:
         return
     directory = RoleHolders(congress_ids)
-    link = linker(settings.SITE_URL)
-    with translation.override("vi"):
-        for start in range(0, len(ids), BATCH):
-            tasks = list(
-                Task.objects.filter(pk__in=ids[start : start + BATCH])
-                .select_related("congress", "parent")
-                .prefetch_related(party_prefetch(), party_prefetch("parent__"))
-                .order_by("pk")
+    for start in range(0, len(ids), BATCH):
+        rows = list(
+            Task.objects.filter(pk__in=ids[start : start + BATCH])
+            .select_related("parent")
+            .only(
+                "pk",
+                "congress_id",
+                "number",
+                "content",
+                "due_date",
+                "deadline_phrase",
+                "parent_id",
+                "parent__number",
+                "parent__content",
+                "parent__parent_id",
             )
-            people = TaskPeople(directory, [(task.pk, task.congress_id, task.parent_id) for task in tasks])
-            for task in tasks:
-                yield _task_item(task, people, link)
+            .order_by("pk")
+        )
+        people = TaskPeople(directory, [(task.pk, task.congress_id, task.parent_id) for task in rows])
+        for task in rows:
+            yield _task_item(task, people)
 
 
-def _task_item(task, people, link):
-    decorate(task, today=task.due_date)
-    leads = task.leads or (decorate(task.parent, today=task.due_date).leads if task.parent_id else [])
-    number = f"{task.parent.number}.{task.number}" if task.parent_id else str(task.number)
+def _number(task):
+    return f"{task.parent.number}.{task.number}" if task.parent_id else str(task.number)
+
+
+def _untitled(number):
+    with translation.override("vi"):
+        return _("Task %(number)s") % {"number": number}
+
+
+def _task_item(task, people):
+    number = _number(task)
     return registry.DeadlineItem(
         key=task_key(task.pk),
         congress_id=task.congress_id,
         due_date=task.due_date,
-        recipients=tuple(sorted(people.regular(task.pk))),
-        coordinating=tuple(sorted(people.coordinating(task.pk))),
-        escalate_to=tuple(sorted(people.escalation(task.pk))),
-        title=task.first_line() or _("Task %(number)s") % {"number": number},
-        link=task.get_absolute_url(),
+        recipients=tuple(people.regular(task.pk)),
+        coordinating=tuple(people.coordinating(task.pk)),
+        escalate_to=tuple(people.escalation(task.pk)),
+        title=task.first_line() or _untitled(number),
+        link=reverse("planning:task_detail", args=[task.congress_id, task.pk]),
         phrase=task.deadline_phrase or short_date(task.due_date),
         category="task",
-        details={
-            "number": number,
-            "lead": "; ".join(leads),
-            "status": task.get_status_display(),
-            "event": task_event(task, link).as_data(),
-        },
+        details={"number": number},
     )
+
+
+def describe_tasks(keys):
+    """{key: what the digest shows of the task now, and its calendar event}."""
+    ids = {pk for pk in (_pk(key, "task") for key in keys) if pk}
+    tasks = (
+        Task.objects.filter(pk__in=ids)
+        .select_related("congress", "parent")
+        .prefetch_related(party_prefetch(), party_prefetch("parent__"))
+    )
+    link = linker(settings.SITE_URL)
+    found = {}
+    with translation.override("vi"):
+        for task in tasks:
+            decorate(task, today=task.due_date)
+            leads = task.leads or (decorate(task.parent, today=task.due_date).leads if task.parent_id else [])
+            found[task_key(task.pk)] = {
+                "number": _number(task),
+                "lead": "; ".join(leads),
+                "status": task.get_status_display(),
+                "event": task_event(task, link) if task.due_date else None,
+            }
+    return found
 
 
 def current_task_deadlines(keys):
@@ -105,41 +140,45 @@ def current_task_deadlines(keys):
 def meetings_held(*, congress_ids, due_dates):
     meetings = list(
         Meeting.objects.filter(congress_id__in=congress_ids, starts_at__date__in=due_dates)
-        .select_related("congress")
-        .prefetch_related("agenda")
+        .only("pk", "congress_id", "subcommittee_id", "chair_id", "starts_at", "title")
         .order_by("pk")
     )
     if not meetings:
         return
     directory = RoleHolders(congress_ids)
+    for start in range(0, len(meetings), BATCH):
+        batch = meetings[start : start + BATCH]
+        people_of = meeting_people(directory, batch)
+        for meeting in batch:
+            day = timezone.localdate(meeting.starts_at)
+            yield registry.DeadlineItem(
+                key=meeting_key(meeting.pk),
+                congress_id=meeting.congress_id,
+                due_date=day,
+                recipients=tuple(people_of[meeting.pk]),
+                title=meeting.title,
+                link=reverse("planning:meeting_detail", args=[meeting.congress_id, meeting.pk]),
+                phrase=short_date(day),
+                category="meeting",
+            )
+
+
+def describe_meetings(keys):
+    """{key: the meeting's time, place and agenda now, and its calendar event}."""
+    ids = {pk for pk in (_pk(key, "meeting") for key in keys) if pk}
+    meetings = Meeting.objects.filter(pk__in=ids, starts_at__isnull=False).select_related("congress")
     link = linker(settings.SITE_URL)
-    with translation.override("vi"):
-        for start in range(0, len(meetings), BATCH):
-            batch = meetings[start : start + BATCH]
-            people_of = meeting_people(directory, batch)
-            for meeting in batch:
-                yield _meeting_item(meeting, people_of[meeting.pk], link)
-
-
-def _meeting_item(meeting, people, link):
-    start = timezone.localtime(meeting.starts_at)
-    items = sorted(meeting.agenda.all(), key=lambda item: (item.order, item.pk))
-    return registry.DeadlineItem(
-        key=meeting_key(meeting.pk),
-        congress_id=meeting.congress_id,
-        due_date=start.date(),
-        recipients=tuple(sorted(people)),
-        title=meeting.title,
-        link=reverse("planning:meeting_detail", args=[meeting.congress_id, meeting.pk]),
-        phrase=short_date(start.date()),
-        category="meeting",
-        details={
+    found = {}
+    for meeting in meetings.prefetch_related("agenda"):
+        start = timezone.localtime(meeting.starts_at)
+        items = sorted(meeting.agenda.all(), key=lambda item: (item.order, item.pk))
+        found[meeting_key(meeting.pk)] = {
             "place": meeting.place,
             "time": f"{start:%H:%M} ngày {short_date(start.date())}",
             "agenda": [("+ " if item.parent_id else "- ") + item.text for item in items],
-            "event": meeting_event(meeting, link).as_data(),
-        },
-    )
+            "event": meeting_event(meeting, link),
+        }
+    return found
 
 
 def current_meeting_days(keys):
@@ -149,5 +188,5 @@ def current_meeting_days(keys):
 
 
 def register():
-    registry.register(TASKS, task_deadlines, current=current_task_deadlines)
-    registry.register(MEETINGS, meetings_held, meetings=True, current=current_meeting_days)
+    registry.register(TASKS, task_deadlines, current=current_task_deadlines, describe=describe_tasks)
+    registry.register(MEETINGS, meetings_held, meetings=True, current=current_meeting_days, describe=describe_meetings)

@@ -28,7 +28,7 @@ from django.utils.translation import ngettext
 from congress.models import Congress, Person
 from documents.vietnamese import short_date
 
-from . import handover, ical
+from . import handover, ical, registry
 from .models import OutboxMail, ReminderPreference, ScheduledReminder
 from .planner import policies
 
@@ -237,8 +237,17 @@ class Entry:
     agenda: list = field(default_factory=list)
 
 
-def _entry(reminder):
-    details = reminder.details or {}
+def described(reminders):
+    """{(source, key): details} of the reminders' items as their sources describe them now,
+    over what the rows kept; one call per source."""
+    keys = defaultdict(set)
+    for reminder in reminders:
+        keys[reminder.source].add(reminder.source_key)
+    now = {source: registry.describe(source, found) for source, found in keys.items()}
+    return {(r.source, r.source_key): {**(r.details or {}), **now[r.source].get(r.source_key, {})} for r in reminders}
+
+
+def _entry(reminder, details):
     return Entry(
         kind=reminder.kind,
         title=reminder.title,
@@ -266,13 +275,14 @@ def _number_key(entry):
     return [int(part) if part.isdigit() else 0 for part in entry.number.split(".")] if entry.number else []
 
 
-def digest_context(person, day, reminders):
+def digest_context(person, day, reminders, details):
     """What the digest templates show: per congress, the overdue, the coming, the escalated,
     the meetings and the other deadlines, each with its deadline phrase, lead, status and link."""
     congresses = Congress.objects.in_bulk({r.congress_id for r in reminders})
     by_congress = defaultdict(list)
     for reminder in reminders:
-        by_congress[reminder.congress_id].append((reminder, _entry(reminder)))
+        entry = _entry(reminder, details[(reminder.source, reminder.source_key)])
+        by_congress[reminder.congress_id].append((reminder, entry))
     sections = []
     for congress_id in sorted(by_congress):
         pairs = by_congress[congress_id]
@@ -292,11 +302,10 @@ def digest_context(person, day, reminders):
     }
 
 
-def _event(reminder):
-    """The reminder's calendar event: the one its source gave, or an all-day event on its deadline."""
-    data = (reminder.details or {}).get("event")
-    if data:
-        return ical.CalendarEvent.from_data(data)
+def _event(reminder, details):
+    """The reminder's calendar event: the one its source describes, or an all-day event on its deadline."""
+    if details.get("event"):
+        return details["event"]
     return ical.CalendarEvent(
         uid=f"{reminder.source}-{reminder.source_key}",
         summary=reminder.title,
@@ -305,12 +314,13 @@ def _event(reminder):
     )
 
 
-def calendar_for(day, reminders):
+def calendar_for(day, reminders, details):
     """The coming deadlines and meetings of a digest as iCal text ("" when there are none)."""
     events = {}
     for reminder in reminders:
-        if reminder.deadline >= day:
-            events.setdefault((reminder.source, reminder.source_key), _event(reminder))
+        key = (reminder.source, reminder.source_key)
+        if reminder.deadline >= day and key not in events:
+            events[key] = _event(reminder, details[key])
     if not events:
         return ""
     calendar = ical.new_calendar("Reminder digest", method="PUBLISH")
@@ -320,8 +330,9 @@ def calendar_for(day, reminders):
 def render(person, day, reminders, subject):
     """(text, html, calendar) of a digest, in Vietnamese."""
     with translation.override("vi"):
-        context = digest_context(person, day, reminders)
-        calendar = calendar_for(day, reminders)
+        details = described(reminders)
+        context = digest_context(person, day, reminders, details)
+        calendar = calendar_for(day, reminders, details)
         context.update(subject=subject, has_calendar=bool(calendar))
         text = render_to_string("emails/digest-body.txt", context)
         html = render_to_string("emails/digest-body.html", context)

@@ -7,7 +7,7 @@ by name and the calendar its VTIMEZONE.
 """
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import icalendar
@@ -27,25 +27,6 @@ class CalendarEvent:
     description: str = ""
     url: str = ""
     transparent: bool = False  # shown as free time (a deadline, not an appointment)
-
-    def as_data(self):
-        """A JSON-safe dict, kept on a reminder until its digest is rendered."""
-        data = asdict(self)
-        for name in ("start", "end"):
-            value = data[name]
-            data[name] = {"date" if _is_date(value) else "datetime": value.isoformat()} if value else None
-        return data
-
-    @classmethod
-    def from_data(cls, data):
-        data = dict(data)
-        for name in ("start", "end"):
-            value = data.get(name)
-            if value:
-                kind, text = next(iter(value.items()))
-                parse = datetime.date.fromisoformat if kind == "date" else datetime.datetime.fromisoformat
-                data[name] = parse(text)
-        return cls(**data)
 
 
 def _is_date(value):

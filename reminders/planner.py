@@ -24,6 +24,7 @@ from .models import ReminderPolicy, ScheduledReminder
 from .policy import day_plan
 
 BATCH = 2000
+STALE_BATCH = 500  # keys asked of a source at once (SQLite takes at most 999 parameters)
 CLOSED_CONGRESS = [Congress.Status.HELD, Congress.Status.CLOSED, Congress.Status.CANCELLED]
 POLICY_FIELDS = [
     "is_active",
@@ -119,13 +120,12 @@ def forget_stale(now):
     moved (as its source's `current` tells) is deleted; the planner adds what now applies."""
     for source, current in registry.current_deadlines().items():
         pending = ScheduledReminder.objects.pending().filter(source=source)
-        rows = list(pending.values_list("pk", "source_key", "deadline"))
-        if not rows:
-            continue
-        deadlines = current({key for _, key, _ in rows})
-        stale = [pk for pk, key, deadline in rows if deadlines.get(key) != deadline]
-        if stale:
-            ScheduledReminder.objects.filter(pk__in=stale, status=ScheduledReminder.Status.PENDING).delete()
+        rows = list(pending.order_by("source_key").values_list("pk", "source_key", "deadline"))
+        for batch in batched(rows, STALE_BATCH):
+            deadlines = current({key for _, key, _ in batch})
+            stale = [pk for pk, key, deadline in batch if deadlines.get(key) != deadline]
+            if stale:
+                ScheduledReminder.objects.filter(pk__in=stale, status=ScheduledReminder.Status.PENDING).delete()
 
 
 def _plan(now, collector, *, congress_ids):

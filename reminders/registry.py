@@ -33,7 +33,8 @@ characters) and `key` (at most 100) identify it: the planner keeps one reminder 
 asked twice and return the same items without anyone being reminded twice.
 
 A provider must not write to the database, and should be fast: it runs inside the periodic
-job for every congress at once. A provider that raises is logged and skipped for that run.
+job for every congress at once; it may yield its items as it reads them. A provider that raises
+is logged and its remaining items are skipped for that run.
 
 Optional, for deadlines that need more (planning's tasks and meetings use them):
 
@@ -42,9 +43,12 @@ Optional, for deadlines that need more (planning's tasks and meetings use them):
 - `DeadlineItem.coordinating`: people reminded too when the congress's policy says so.
 - `DeadlineItem.category`: "task" lists the item among the digest's tasks (overdue, coming,
   escalated) rather than among the other deadlines.
-- `DeadlineItem.details`: what the digest shows beside the title (`number`, `lead`, `status`,
-  `place`, `time`, `agenda`), and `event`: the item's calendar event (`ical.CalendarEvent.as_data()`),
-  so the digest's .ics carries the same event as the calendar feed.
+- `DeadlineItem.details`: a small dict kept on the reminder row (JSON), shown by the digest
+  beside the title: `number`, `lead`, `status`, `place`, `time`, `agenda`.
+- `register(source, provider, describe=function)`: `function(keys)` returns {key: details} as the
+  item is now, read when a digest is rendered (a handful of items, in bulk): the same keys as
+  above, and `event`, the item's `ical.CalendarEvent`, so the digest's .ics carries the same
+  event as the calendar feed. Without it the digest shows what the row kept.
 - `register(source, provider, meetings=True)`: the provider is asked for the meetings held on
   `due_dates` (the days after the reminding day); its items remind the day before.
 - `register(source, provider, current=function)`: `function(keys)` returns {key: due date} of
@@ -79,13 +83,14 @@ class Provider:
     function: object
     meetings: bool = False
     current: object = None
+    describe: object = None
 
 
-def register(source, provider, *, meetings=False, current=None):
+def register(source, provider, *, meetings=False, current=None, describe=None):
     """Add (or replace) the provider for `source`."""
     if not source or len(source) > 50:
         raise ValueError("A source name has 1 to 50 characters.")
-    _providers[source] = Provider(provider, meetings=meetings, current=current)
+    _providers[source] = Provider(provider, meetings=meetings, current=current, describe=describe)
 
 
 def unregister(source):
@@ -102,6 +107,18 @@ def current_deadlines():
     return {source: entry.current for source, entry in _providers.items() if entry.current}
 
 
+def describe(source, keys):
+    """{key: details} of these items of `source` as they are now; {} when it cannot tell."""
+    entry = _providers.get(source)
+    if entry is None or entry.describe is None or not keys:
+        return {}
+    try:
+        return dict(entry.describe(set(keys)))
+    except Exception:
+        logger.exception("Reminder source %s could not describe its items; the digest shows what was kept.", source)
+        return {}
+
+
 def collect(*, congress_ids, due_dates, meetings=False):
     """Yield (source, item) from every provider of deadlines (or of meetings, with `meetings`);
     a failing provider is logged, not fatal."""
@@ -110,11 +127,16 @@ def collect(*, congress_ids, due_dates, meetings=False):
     for source, entry in list(_providers.items()):
         if entry.meetings != meetings:
             continue
-        try:
-            items = list(entry.function(congress_ids=set(congress_ids), due_dates=set(due_dates)))
-        except Exception:
-            logger.exception("Reminder provider %s failed; its deadlines are skipped this time.", source)
-            continue
-        for item in items:
+        items = None
+        while True:
+            try:
+                if items is None:
+                    items = iter(entry.function(congress_ids=set(congress_ids), due_dates=set(due_dates)))
+                item = next(items)
+            except StopIteration:
+                break
+            except Exception:
+                logger.exception("Reminder provider %s failed; its other deadlines are skipped this time.", source)
+                break
             if item.congress_id in congress_ids and item.due_date in due_dates:
                 yield source, item

@@ -235,3 +235,36 @@ def test_users_with_the_subcommittee_head_role_are_reminded(congress, subcommitt
     plan_day(at("10/07/2020"))
 
     assert [name for name, *_ in planned()] == ["Trưởng tiểu ban"]
+
+
+def test_a_pending_reminder_of_a_task_closed_moved_or_deleted_is_dropped_at_the_next_run(congress, agency, huy):
+    closed = task_led_by(congress, agency, "Ngày 10/7/2020")
+    moved = task_led_by(congress, agency, "Ngày 10/7/2020")
+    deleted = task_led_by(congress, agency, "Ngày 10/7/2020")
+    kept = task_led_by(congress, agency, "Ngày 10/7/2020")
+    plan_day(at("10/07/2020"))
+    assert ScheduledReminder.objects.count() == 4
+
+    Task.objects.filter(pk=closed.pk).update(status=Task.Status.DONE, completed_on=dt.date(2020, 7, 9))
+    Task.objects.filter(pk=moved.pk).update(due_date=dt.date(2020, 8, 20))
+    deleted.delete()
+    plan_day(at("10/07/2020", hour=9))
+
+    assert sorted(ScheduledReminder.objects.values_list("source_key", flat=True)) == [f"task-{kept.pk}"]
+
+
+def test_a_pending_reminder_of_a_meeting_moved_to_another_day_is_dropped(congress):
+    from zoneinfo import ZoneInfo
+
+    meeting = MeetingFactory(
+        congress=congress, starts_at=dt.datetime(2020, 7, 13, 8, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    )
+    meeting.participants.add(PersonFactory(full_name="Đại biểu dự họp"))
+    plan_day(at("10/07/2020"))
+    assert ScheduledReminder.objects.count() == 1
+
+    meeting.starts_at = dt.datetime(2020, 7, 20, 8, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    meeting.save()
+    plan_day(at("10/07/2020", hour=9))
+
+    assert not ScheduledReminder.objects.exists()
