@@ -11,7 +11,14 @@ from .live import load_live
 from .schedule import load_schedule
 
 # Every demo login with what it is for, as `load_demo` prints them: the superuser last.
-LOGINS = [*DEMO_LOGINS[:-1], COUNCIL_LOGIN, DEMO_LOGINS[-1]]
+LOGINS = [
+    *DEMO_LOGINS[:-1],
+    COUNCIL_LOGIN,
+    ("bacai", "Đầu mối LĐLĐ huyện Bác Ái tại Hội nghị điển hình tiên tiến: đăng ký, gửi danh sách đại biểu"),
+    (clusters.LEADER_LOGIN, "Văn phòng Cụm trưởng cụm thi đua mẫu: tiêu chí, chấm điểm, xếp hạng, đề nghị, bầu"),
+    ("dm_ninhthuan", "Đầu mối tỉnh Ninh Thuận trong cụm (và dm_binhthuan, dm_khanhhoa, dm_phuyen, dm_binhdinh)"),
+    DEMO_LOGINS[-1],
+]
 
 
 def load_all(today=None):

@@ -21,6 +21,15 @@ TEST_PROGRAMS = [
     ("soffice", "the tests open printed DOCX files as LibreOffice users do", "libreoffice-writer-nogui"),
 ]
 
+# Parts of programs the test suite needs, found by a file they install.
+TEST_FILES = [
+    (
+        "/usr/lib/libreoffice/program/libsclo.so",
+        "LibreOffice Calc (the tests open exported spreadsheets with it)",
+        "libreoffice-calc-nogui",
+    ),
+]
+
 # Programs `make load` runs.
 LOAD_PROGRAMS = [
     ("wrk", "make load drives the server with it", "wrk"),
@@ -48,6 +57,9 @@ def missing_pieces(purpose):
         for program, why, package in TEST_PROGRAMS:
             if not shutil.which(program):
                 missing.append((f"{program} ({why})", package))
+        for path, what, package in TEST_FILES:
+            if not os.path.exists(path):
+                missing.append((what, package))
     if purpose == "load":
         for program, why, package in LOAD_PROGRAMS:
             if not shutil.which(program):

@@ -36,24 +36,24 @@ def formsets(congress):
 @pytest.mark.parametrize("index", range(5))
 def test_a_formset_claiming_100000_rows_is_refused_quickly(congress, index):
     formset = formsets(congress)[index]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what a hostile request costs, however busy the machine is
 
     valid = formset.is_valid()
 
-    assert (valid, time.perf_counter() - started < 1) == (False, True)
+    assert (valid, time.process_time() - started < 1) == (False, True)
     assert formset.total_form_count() <= formset.absolute_max <= 2000
     assert formset.non_form_errors()
 
 
 def test_the_task_form_claiming_100000_party_rows_answers_422_quickly(client_for, secretariat, congress):
     client = client_for(secretariat)
-    started = time.perf_counter()
+    started = time.process_time()
 
     response = client.post(
         reverse("planning:task_create", args=[congress.pk]), task_data(**{"parties-TOTAL_FORMS": HUGE})
     )
 
-    assert (response.status_code, time.perf_counter() - started < 2) == (422, True)
+    assert (response.status_code, time.process_time() - started < 2) == (422, True)
     assert not Task.objects.exists()
     assert response.context["formset"].non_form_errors() == ["Vui lòng gửi tối đa 40 dòng."]
 
