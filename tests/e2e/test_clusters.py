@@ -23,6 +23,10 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def year(transactional_db):
+    from awards.catalogue import load_catalogue
+    from awards.models import RequiredDocument
+
+    load_catalogue(AwardType, RequiredDocument)  # a transactional test flushed the migration's rows
 
     leader = UserFactory(username="cumtruong")
     cluster = make_cluster(3, created_by=leader)
