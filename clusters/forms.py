@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from awards.files import accept_attribute, check_file
+from congress.concurrency import ConcurrentEditMixin
 from congress.forms import DateInput
 from congress.models import Organization, Person
 from congress.widgets import QuickSelect
@@ -18,7 +19,9 @@ MAX_MEMBERS = 200
 MAX_CRITERIA_PER_GROUP = 200
 
 
-class ClusterForm(forms.ModelForm):
+class ClusterForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("members",)
+
     class Meta:
         model = Cluster
         fields = ["name", "kind", "founding_body", "rules_number", "rules_date", "rules_issuer", "notes"]
@@ -88,7 +91,9 @@ class YearOpenForm(forms.Form):
         return cleaned
 
 
-class YearForm(forms.ModelForm):
+class YearForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("proposal_rules",)
+
     tie_rules = forms.MultipleChoiceField(
         label=_("Tie rules"),
         choices=TieRule.choices,
@@ -161,7 +166,9 @@ ProposalRuleFormSet = forms.inlineformset_factory(
 )
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(ConcurrentEditMixin, forms.ModelForm):
+    fingerprint_related = ("criteria",)
+
     class Meta:
         model = CriteriaGroup
         fields = ["order", "name"]

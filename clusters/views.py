@@ -12,6 +12,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
+from congress.concurrency import save_guarded
 from congress.models import CongressRole
 from congress.rules import is_superuser
 from congress.views.common import paginate
@@ -41,7 +42,10 @@ from .selectors import member_sheet, points_text, ranking, review_rows, review_s
 Role = CongressRole.Role
 
 
-def _status(form_or_forms):
+def _status(form_or_forms, conflict=None):
+    """409 when someone else saved meanwhile (congress/concurrency.py), 422 for a refused form."""
+    if conflict:
+        return 409
     forms = form_or_forms if isinstance(form_or_forms, (list, tuple)) else [form_or_forms]
     return 422 if any(f.is_bound and not f.is_valid() for f in forms) else 200
 
@@ -82,14 +86,22 @@ def cluster_edit(request, cluster_pk=None):
         cluster = Cluster()
     form = ClusterForm(request.POST or None, instance=cluster)
     members = MemberFormSet(request.POST or None, instance=cluster, prefix="members")
+    conflict = None
     if request.method == "POST" and form.is_valid() and members.is_valid():
-        cluster = services.save_cluster(form.save(commit=False), by=request.user, members=members)
-        for cluster_year in cluster.years.select_related("cluster", "conference"):
-            services.sync_focal_points(cluster_year)
-        messages.success(request, _("The cluster was saved."))
-        return redirect(cluster)
-    context = {"form": form, "members": members, "cluster": cluster}
-    return render(request, "clusters/cluster_form.html", context, status=_status([form, members]))
+
+        def save():
+            saved = services.save_cluster(form.save(commit=False), by=request.user, members=members)
+            for cluster_year in saved.years.select_related("cluster", "conference"):
+                services.sync_focal_points(cluster_year)
+            return saved
+
+        saved, conflict = save_guarded(form, save)
+        if not conflict:
+            messages.success(request, _("The cluster was saved."))
+            return redirect(saved)
+        cluster.refresh_from_db()  # the page shows what is saved; the form keeps what the user typed
+    context = {"form": form, "members": members, "cluster": cluster, "conflict": conflict}
+    return render(request, "clusters/cluster_form.html", context, status=_status([form, members], conflict))
 
 
 @login_required
@@ -179,12 +191,15 @@ def year_edit(request, pk):
     cluster_year = get_year(request.user, pk, manage=True)
     form = YearForm(request.POST or None, instance=cluster_year)
     rules = ProposalRuleFormSet(request.POST or None, instance=cluster_year, prefix="rules")
+    conflict = None
     if request.method == "POST" and form.is_valid() and rules.is_valid():
-        services.save_year(form.save(commit=False), proposal_rules=rules)
-        messages.success(request, _("The year was saved."))
-        return redirect(cluster_year)
-    context = year_context(request, cluster_year, "home", form=form, rules=rules)
-    return render(request, "clusters/year_form.html", context, status=_status([form, rules]))
+        _saved, conflict = save_guarded(form, lambda: services.save_year(form.save(commit=False), proposal_rules=rules))
+        if not conflict:
+            messages.success(request, _("The year was saved."))
+            return redirect(cluster_year)
+        cluster_year.refresh_from_db()
+    context = year_context(request, cluster_year, "home", form=form, rules=rules, conflict=conflict)
+    return render(request, "clusters/year_form.html", context, status=_status([form, rules], conflict))
 
 
 @login_required
@@ -235,12 +250,19 @@ def group_edit(request, pk, group_pk=None):
         raise PermissionDenied
     form = GroupForm(request.POST or None, instance=group)
     criteria_forms = CriterionFormSet(request.POST or None, instance=group, prefix="criteria")
+    conflict = None
     if request.method == "POST" and form.is_valid() and criteria_forms.is_valid():
-        services.save_group(form.save(commit=False), criteria=criteria_forms)
-        messages.success(request, _("The criteria group was saved."))
-        return redirect("clusters:criteria", pk)
-    context = year_context(request, cluster_year, "criteria", form=form, criteria_forms=criteria_forms, group=group)
-    return render(request, "clusters/group_form.html", context, status=_status([form, criteria_forms]))
+        _saved, conflict = save_guarded(
+            form, lambda: services.save_group(form.save(commit=False), criteria=criteria_forms)
+        )
+        if not conflict:
+            messages.success(request, _("The criteria group was saved."))
+            return redirect("clusters:criteria", pk)
+        group.refresh_from_db()
+    context = year_context(
+        request, cluster_year, "criteria", form=form, criteria_forms=criteria_forms, group=group, conflict=conflict
+    )
+    return render(request, "clusters/group_form.html", context, status=_status([form, criteria_forms], conflict))
 
 
 @login_required

@@ -13,6 +13,10 @@ children, a many-to-many set), so no model needs a version column and a save thr
 Use: a ModelForm mixes in `ConcurrentEditMixin` (and names the related rows it edits in
 `fingerprint_related`); the view saves through `save_guarded(form, save)` and renders `conflict`;
 the form template includes `_conflict.html` inside the <form>.
+
+A page that edits only a record's related rows (formsets, no field of the record itself) guards them
+with `rows_guard(record, data, {related name: formset})`: a form of no field, rendered as `form`, whose
+fingerprint covers those rows only, and whose conflict shows each formset's rows, theirs and the user's.
 """
 
 import hashlib
@@ -28,11 +32,17 @@ FIELD = "_fingerprint"
 NOT_YET_SAVED = "0" * 40  # never a hash: any saved version differs from it
 
 
-def fingerprint(instance, related=(), lock=False):
-    """A hash of the record's saved columns and of its related rows, read from the database."""
+def fingerprint(instance, related=(), lock=False, columns=None):
+    """A hash of the record's saved columns and of its related rows, read from the database.
+
+    columns: the record's columns that count (None: every editable one; () for a page of its rows only)."""
     model = type(instance)
     # Columns nobody edits (timestamps, a printed page count) change without anyone's edit: left out.
-    names = [field.attname for field in model._meta.concrete_fields if field.editable or field.primary_key]
+    names = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.primary_key or (field.editable and (columns is None or field.name in columns))
+    ]
     # No ordering: a model ordered by a related field would join, and PostgreSQL locks no outer join.
     rows = model._default_manager.filter(pk=instance.pk).order_by()
     if lock:
@@ -54,6 +64,8 @@ class ConcurrentEditMixin:
 
     # Related managers (reverse foreign keys, many-to-many) whose rows the page edits with the record.
     fingerprint_related = ()
+    # The record's own columns that count; None: every editable one.
+    fingerprint_columns = None
     # True for a record that exists once per owner and is created by its first save (a document):
     # a user who loaded it before it existed conflicts with whoever created it meanwhile.
     guard_creation = False
@@ -64,7 +76,9 @@ class ConcurrentEditMixin:
             value = self.data.get(FIELD, "")
             self.edit_fingerprint = value if isinstance(value, str) and len(value) == 40 else ""
         elif self.instance.pk:
-            self.edit_fingerprint = fingerprint(self.instance, self.fingerprint_related)
+            self.edit_fingerprint = fingerprint(
+                self.instance, self.fingerprint_related, columns=self.fingerprint_columns
+            )
         elif self.guard_creation:
             self.edit_fingerprint = NOT_YET_SAVED
         else:
@@ -79,14 +93,64 @@ def save_guarded(form, save):
     """
     instance = form.instance
     related = getattr(form, "fingerprint_related", ())
+    columns = getattr(form, "fingerprint_columns", None)
     started_from = getattr(form, "edit_fingerprint", "")
     with transaction.atomic():
         if instance.pk and started_from:
-            current = fingerprint(instance, related, lock=True)
+            current = fingerprint(instance, related, lock=True, columns=columns)
             if current != started_from:
                 form.edit_fingerprint = current
                 return None, describe(form)
         return save(), None
+
+
+def rows_guard(instance, data, formsets):
+    """The guard of a page that edits only `instance`'s related rows: formsets is {related name: formset}."""
+
+    class RowsGuard(ConcurrentEditMixin, forms.ModelForm):
+        fingerprint_related = tuple(formsets)
+        fingerprint_columns = ()
+
+        class Meta:
+            model = type(instance)
+            fields = ()
+
+        def describe_saved(self, saved):
+            rows = []
+            for name, formset in formsets.items():
+                columns = _row_columns(formset)
+                theirs = [_row_text(columns, row, None) for row in getattr(saved, name).all()] if saved else []
+                mine = [
+                    _row_text(columns, form.instance, form.cleaned_data)
+                    for form in formset.forms
+                    if form.cleaned_data
+                    and not form.cleaned_data.get("DELETE")
+                    and (form.instance.pk or form.has_changed())
+                ]
+                label = str(formset.model._meta.verbose_name_plural)
+                rows.append((label[:1].upper() + label[1:], "\n".join(theirs), "\n".join(mine), theirs != mine))
+            return rows
+
+    return RowsGuard(data, instance=instance)
+
+
+def _row_columns(formset):
+    """The formset's columns a user reads, and whether a row is named by itself (rows the page does not add)."""
+    fk = getattr(formset, "fk", None)
+    skip = {"id", "DELETE", "ORDER", getattr(fk, "name", None)}
+    fields = [(name, field) for name, field in formset.empty_form.fields.items() if name not in skip]
+    return fields, fk is None
+
+
+def _row_text(columns, row, cleaned):
+    """One related row on a line: its values in the formset's columns (cleaned: the user's values)."""
+    fields, named = columns
+    values = [
+        display(field, cleaned.get(name) if cleaned is not None else getattr(row, name)) for name, field in fields
+    ]
+    if named and row.pk:
+        values.insert(0, str(row))
+    return " · ".join(value for value in values if value)
 
 
 def describe(form):

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from congress.concurrency import ConcurrentEditMixin
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Congress, CongressSession, ConnectionPoint, Organization, Person
 
@@ -82,7 +83,7 @@ def check_quota_sum(allocation_form, quotas):
     return True
 
 
-class DelegateForm(forms.ModelForm):
+class DelegateForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Delegate
         fields = [

@@ -5,13 +5,18 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congress.concurrency import ConcurrentEditMixin
 from congress.models import Congress
 
 from .models import OutboxMail, ReminderPolicy, ReminderPreference
 from .policy import parse_days_before
 
 
-class ReminderPolicyForm(forms.ModelForm):
+class ReminderPolicyForm(ConcurrentEditMixin, forms.ModelForm):
+    # One policy per congress, created by its first save: whoever loaded the defaults before it
+    # existed conflicts with whoever created it meanwhile.
+    guard_creation = True
+
     class Meta:
         model = ReminderPolicy
         fields = [

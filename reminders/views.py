@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from congress.concurrency import save_guarded
 from congress.models import Congress, CongressRole, Person
 from congress.permissions import get_congress
 from congress.views.common import paginate, render_form
@@ -117,12 +118,14 @@ def reminder_policy(request, pk):
     if request.method == "POST" and not context["can_manage"]:
         raise PermissionDenied
     form = ReminderPolicyForm(request.POST or None, instance=policy)
+    conflict = None
     if context["can_manage"] and form.is_valid():
-        form.save()
-        messages.success(request, _("The reminder policy was saved."))
-        return redirect("reminders:reminder_policy", congress.pk)
+        _saved, conflict = save_guarded(form, form.save)
+        if not conflict:
+            messages.success(request, _("The reminder policy was saved."))
+            return redirect("reminders:reminder_policy", congress.pk)
     context["opted_out"] = opted_out(congress)
-    return render_form(request, "reminders/reminder_policy.html", form, policy=policy, **context)
+    return render_form(request, "reminders/reminder_policy.html", form, conflict, policy=policy, **context)
 
 
 def opted_out(congress):

@@ -11,6 +11,7 @@ import re
 import lxml.html
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.test_url_matrix import build_congress, global_ids, reverse_url, url_patterns
@@ -35,13 +36,25 @@ GUARDED = {
     "awards:nomination_edit": "achievements",
     "awards:awardtype_edit": "criteria",
     "awards:ballot_edit": "votes_for",
+    "clusters:edit": "notes",
+    "clusters:year_edit": "pledge_content",
+    "clusters:group_edit": "name",
+    "delegates:delegate_edit": "achievements",
+    # Pages of a session's rows only: the field of the first row.
+    "delegates:programme_edit": "agenda-0-title",
+    "delegates:panels_edit": "panels-0-order",
+    "delegates:points_edit": "points-0-technical_contact",
+    "reminders:reminder_policy": "days_before",
 }
 # Fields that take a number, not text: the first and the second editor's values.
-NUMBERS = {"awards:ballot_edit": ("3", "2")}
+NUMBERS = {
+    "awards:ballot_edit": ("3", "2"),
+    "delegates:panels_edit": ("7", "4"),
+    "reminders:reminder_policy": ("14, 5", "9, 2"),
+}
 NOT_GUARDED = {
     # One person's own settings: nobody else edits them.
-    "planning:reminder_preferences": "one person's own reminder settings",
-    "planning:reminder_policy": "moving to the reminders app on another branch",
+    "reminders:reminder_preferences": "one person's own reminder settings",
 }
 EDITING = re.compile(r"(^|_|:)(edit|text|preferences|policy)$")
 
@@ -109,6 +122,16 @@ def prepare(name, ids):
         AwardType.objects.filter(nominations__pk=ids["nomination_pk"]).update(secret_ballot=True)
         members = [CouncilMemberFactory(congress=session.round.congress) for _ in range(5)]
         Attendance.objects.bulk_create(Attendance(session=session, member=member, present=True) for member in members)
+    if name.startswith("delegates:") and name != "delegates:delegate_edit":  # a row of each list the page edits
+        from congress.models import ConnectionPoint
+        from delegates.models import AgendaItem, Delegate, PanelMember, SessionParticipant
+
+        session = ids["session_pk"]
+        SessionParticipant.objects.create(session_id=session, description="Thường trực Tỉnh ủy")
+        AgendaItem.objects.create(session_id=session, title="Khai mạc")
+        delegate = Delegate.objects.get(pk=ids["delegate_pk"])
+        PanelMember.objects.create(session_id=session, panel=PanelMember.Panel.values[0], delegate=delegate)
+        ConnectionPoint.objects.create(session_id=session, name="Điểm cầu tỉnh", technical_contact="Anh Minh")
     return ids
 
 
@@ -139,9 +162,12 @@ def test_the_second_of_two_editors_sees_both_versions_and_the_first_save_stays(e
     assert edit_form(first.get(url), field)[0][field] == [second_value]
 
 
-@pytest.mark.parametrize("name", ["congress:edit", "planning:meeting_edit", "awards:nomination_edit"])
+@pytest.mark.parametrize(
+    "name", ["congress:edit", "planning:meeting_edit", "awards:nomination_edit", "delegates:programme_edit"]
+)
 def test_a_save_without_a_concurrent_change_is_not_a_conflict(edit_world, name):
     ids, shared = edit_world
+    ids = prepare(name, ids)
     route, pattern = next((route, pattern) for url_name, route, pattern in url_patterns() if url_name == name)
     url = reverse_url(name, route, pattern, ids, shared)
     client = signed_in()
@@ -165,3 +191,45 @@ def test_printing_a_document_meanwhile_is_not_a_conflict(edit_world):
     Document.objects.filter(kind="schedule").update(page_count=7)
 
     assert client.post(url, {**data, field: FIRST}).status_code == 302
+
+
+def test_a_page_of_a_sessions_rows_counts_its_rows_only(edit_world):
+    """Editing the session itself meanwhile is no conflict on its programme; a new row of it is."""
+    from congress.models import CongressSession
+    from delegates.models import AgendaItem
+
+    ids, shared = edit_world
+    name = "delegates:programme_edit"
+    ids = prepare(name, ids)
+    route, pattern = next((route, pattern) for url_name, route, pattern in url_patterns() if url_name == name)
+    url = reverse_url(name, route, pattern, ids, shared)
+    client = signed_in()
+    data, field = edit_form(client.get(url), GUARDED[name])
+    CongressSession.objects.filter(pk=ids["session_pk"]).update(place="Hội trường B")
+
+    assert client.post(url, {**data, field: FIRST}).status_code == 302
+
+    data, field = edit_form(client.get(url), field)
+    AgendaItem.objects.create(session_id=ids["session_pk"], order=2, title="Bế mạc")
+    response = client.post(url, {**data, field: SECOND})
+
+    assert response.status_code == 409
+    panel = lxml.html.fromstring(response.content.decode()).find_class("app-conflict")[0].text_content()
+    assert "Bế mạc" in panel
+    assert AgendaItem.objects.get(session_id=ids["session_pk"], order=1).title == FIRST
+
+
+def test_a_reminder_policy_created_meanwhile_is_a_conflict(edit_world):
+    """The policy exists once per congress and is created by its first save."""
+    from reminders.models import ReminderPolicy
+
+    ids, shared = edit_world
+    ReminderPolicy.objects.filter(congress_id=ids["pk"]).delete()
+    url = reverse("reminders:reminder_policy", args=[ids["pk"]])
+    first, second = signed_in(), signed_in()
+    first_data, field = edit_form(first.get(url), "days_before")
+    second_data, _field = edit_form(second.get(url), field)
+
+    assert first.post(url, {**first_data, field: "10"}).status_code == 302
+    assert second.post(url, {**second_data, field: "4"}).status_code == 409
+    assert ReminderPolicy.objects.get(congress_id=ids["pk"]).days_before == "10"

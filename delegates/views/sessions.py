@@ -3,13 +3,13 @@
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from congress.concurrency import rows_guard, save_guarded
 from congress.search import matching
 from congress.views.congresses import congress_context
 
@@ -84,15 +84,26 @@ def programme_edit(request, pk, session_pk):
     data = request.POST or None
     participants = ParticipantFormSet(data, instance=session, prefix="participants")
     agenda = AgendaFormSet(data, instance=session, prefix="agenda")
+    guard = rows_guard(session, data, {"participant_lines": participants, "agenda_items": agenda})
+    conflict = None
     if all([participants.is_valid(), agenda.is_valid()]):
-        with transaction.atomic():
+
+        def save():
             participants.save()
             agenda.save()
-        messages.success(request, _("The participants and the programme were saved."))
-        return redirect("delegates:programme", pk, session.pk)
+
+        _saved, conflict = save_guarded(guard, save)
+        if not conflict:
+            messages.success(request, _("The participants and the programme were saved."))
+            return redirect("delegates:programme", pk, session.pk)
     context = session_context(request, session)
-    context.update(participants=participants, agenda=agenda)
-    return render(request, "delegates/programme_form.html", context, status=422 if data else 200)
+    context.update(participants=participants, agenda=agenda, form=guard, conflict=conflict)
+    return render(request, "delegates/programme_form.html", context, status=_status(request, conflict))
+
+
+def _status(request, conflict):
+    """409 when someone else saved meanwhile (congress/concurrency.py), 422 for a refused form."""
+    return 409 if conflict else 422 if request.method == "POST" else 200
 
 
 @login_required
@@ -100,14 +111,16 @@ def panels_edit(request, pk, session_pk):
     session = get_session(request.user, pk, session_pk, manage=True)
     data = request.POST or None
     panels = PanelFormSet(data, instance=session, prefix="panels", congress=session.congress)
+    guard = rows_guard(session, data, {"panel_members": panels})
+    conflict = None
     if panels.is_valid():
-        with transaction.atomic():
-            panels.save()
-        messages.success(request, _("The presidium, secretariat and credentials committee were saved."))
-        return redirect("delegates:programme", pk, session.pk)
+        _saved, conflict = save_guarded(guard, panels.save)
+        if not conflict:
+            messages.success(request, _("The presidium, secretariat and credentials committee were saved."))
+            return redirect("delegates:programme", pk, session.pk)
     context = session_context(request, session)
-    context["panels"] = panels
-    return render(request, "delegates/panels_form.html", context, status=422 if data else 200)
+    context.update(panels=panels, form=guard, conflict=conflict)
+    return render(request, "delegates/panels_form.html", context, status=_status(request, conflict))
 
 
 def wants_json(request):
@@ -185,15 +198,18 @@ def points_edit(request, pk, session_pk):
     test-connection time and, on the day, the attendance at each point."""
     session = get_session(request.user, pk, session_pk, manage=True)
     queryset = session.connection_points.select_related("organization", "person_in_charge")
-    points = PointFormSet(request.POST or None, queryset=queryset, prefix="points")
+    data = request.POST or None
+    points = PointFormSet(data, queryset=queryset, prefix="points")
+    guard = rows_guard(session, data, {"connection_points": points})
+    conflict = None
     if points.is_valid():
-        with transaction.atomic():
-            points.save()
-        messages.success(request, _("The connection points were saved."))
-        return redirect("delegates:programme", pk, session.pk)
+        _saved, conflict = save_guarded(guard, points.save)
+        if not conflict:
+            messages.success(request, _("The connection points were saved."))
+            return redirect("delegates:programme", pk, session.pk)
     context = session_context(request, session)
-    context["points"] = points
-    return render(request, "delegates/points_form.html", context, status=422 if request.method == "POST" else 200)
+    context.update(points=points, form=guard, conflict=conflict)
+    return render(request, "delegates/points_form.html", context, status=_status(request, conflict))
 
 
 SEATS_PER_ROW = 12

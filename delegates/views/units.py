@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congress.concurrency import save_guarded
 from congress.permissions import get_congress
 from congress.search import matching
 from congress.views.common import paginate
@@ -151,13 +152,19 @@ def unit_detail(request, pk, quota_pk):
 
 def delegate_form_page(request, congress, delegate, *, cancel_url, title):
     form = DelegateForm(request.POST or None, request.FILES or None, instance=delegate)
+    conflict = None
     if form.is_valid():
-        services.save_delegate(delegate, form.cleaned_data, by=request.user)
-        messages.success(request, _("The delegate was saved."))
-        return redirect(cancel_url)
+        _saved, conflict = save_guarded(
+            form, lambda: services.save_delegate(delegate, form.cleaned_data, by=request.user)
+        )
+        if not conflict:
+            messages.success(request, _("The delegate was saved."))
+            return redirect(cancel_url)
+        delegate.refresh_from_db()  # the page shows what is saved; the form keeps what the user typed
     context = delegates_context(request, congress)
-    context.update(form=form, delegate=delegate, cancel_url=cancel_url, title=title)
-    return render(request, "delegates/delegate_form.html", context, status=422 if form.is_bound else 200)
+    context.update(form=form, delegate=delegate, cancel_url=cancel_url, title=title, conflict=conflict)
+    status = 409 if conflict else 422 if form.is_bound else 200
+    return render(request, "delegates/delegate_form.html", context, status=status)
 
 
 def require_open(request, quota):
