@@ -47,7 +47,13 @@ def test_its_tasks_are_done_overdue_due_this_week_and_later(live):
     assert Meeting.objects.filter(congress=live, starts_at__date__gt=MONDAY).count() == 1
 
 
-@pytest.mark.parametrize("username", [username for username, _ in LOGINS])
+def test_every_login_load_demo_prints_exists_and_the_task_logins_all_have_live_work(live):
+    assert {username for username, _ in LOGINS} <= set(User.objects.values_list("username", flat=True))
+    # The delegates' and the cluster's logins work on their own pages, not on tasks.
+    assert set(LIVE_WORK) == {username for username, _ in LOGINS} - {"bacai", "cumtruong", "dm_ninhthuan"}
+
+
+@pytest.mark.parametrize("username", list(LIVE_WORK))
 def test_every_demo_login_has_open_work_on_my_work(live, client, username):
     client.force_login(User.objects.get(username=username))
 
