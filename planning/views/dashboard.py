@@ -71,9 +71,9 @@ def dashboard_context(request, congress, today):
 
 
 def work_items(congress):
-    # Sub-items are in their parent's congress: naming it lets the database look among this
-    # congress's tasks only, not every sub-item of every congress.
-    has_subitems = Task.objects.filter(congress=congress, parent=OuterRef("pk"))
+    # Looked up by the parent index alone: naming the congress here too lets SQLite's planner probe
+    # the congress index instead, reading every task of the congress for every task (10,000² rows).
+    has_subitems = Task.objects.filter(parent=OuterRef("pk"))
     return Task.objects.filter(congress=congress).filter(~Exists(has_subitems))
 
 
