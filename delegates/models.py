@@ -439,3 +439,24 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"{self.delegate} @ {self.session_id}"
+
+
+class InvitationMail(models.Model):
+    """An invitation of a session sent through the outbox, to a guest or to a unit."""
+
+    session = models.ForeignKey(
+        CongressSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="invitation_mails"
+    )
+    mail = models.OneToOneField(
+        "reminders.OutboxMail", verbose_name=_("mail"), on_delete=models.CASCADE, related_name="invitation"
+    )
+    addressee = models.CharField(_("addressee"), max_length=300)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("invitation mail")
+        verbose_name_plural = _("invitation mails")
+
+    def __str__(self):
+        return self.addressee

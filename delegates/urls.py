@@ -28,6 +28,7 @@ urlpatterns = [
     path(f"{session}panels/", sessions.panels_edit, name="panels_edit"),
     path(f"{session}check-in/", sessions.check_in, name="check_in"),
     path(f"{session}invitations.pdf", sessions.invitations, name="invitations"),
+    path(f"{session}invitations/send/", sessions.invitations_send, name="invitations_send"),
     path(f"{session}points/", sessions.points_edit, name="points_edit"),
     path(f"{session}seating/", sessions.seating, name="seating"),
 ]

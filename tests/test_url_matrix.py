@@ -226,6 +226,7 @@ EXPECTATIONS = {
     "delegates:check_in": write(SECRETARIAT),
     "delegates:badges": write(SECRETARIAT),
     "delegates:invitations": write(SECRETARIAT),
+    "delegates:invitations_send": write(SECRETARIAT),
     "delegates:points_edit": write(SECRETARIAT),
     "delegates:seating": read(),
     # clusters

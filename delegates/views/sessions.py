@@ -17,6 +17,7 @@ from .. import services
 from ..badges import BadCode, read_code
 from ..documents import invitations_pdf
 from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
+from ..invitations import recipients, send_invitations, sent_mails
 from ..models import CheckIn, PanelMember
 from ..permissions import get_session
 
@@ -230,3 +231,25 @@ def seating(request, pk, session_pk):
     context = session_context(request, session)
     context.update(groups=seat_rows(session.congress), seats_per_row=SEATS_PER_ROW)
     return render(request, "delegates/seating.html", context)
+
+
+@login_required
+def invitations_send(request, pk, session_pk):
+    """Confirm, then send each invitation through the outbox to the guests and units whose
+    e-mail is known; below, what was sent to whom and how it went."""
+    session = get_session(request.user, pk, session_pk, manage=True)
+    if request.method == "POST":
+        count = send_invitations(session, by=request.user)
+        if count:
+            messages.success(request, _("%(count)s invitations were queued in the outbox.") % {"count": count})
+        else:
+            messages.info(request, _("No invitation to send: every known e-mail was already sent one."))
+        return redirect("delegates:invitations_send", pk, session.pk)
+    context = session_context(request, session)
+    found = recipients(session)
+    context.update(
+        recipients=found,
+        to_send=sum(recipient.will_send for recipient in found),
+        sent=sent_mails(session),
+    )
+    return render(request, "delegates/invitations_send.html", context)
