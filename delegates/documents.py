@@ -46,10 +46,21 @@ class SessionDocument(DocumentKind):
 
 
 def agenda_rows(session):
+    from .honours import honours_of
+
     rows = []
-    for item in session.agenda_items.select_related("organization"):
+    items = list(session.agenda_items.select_related("organization", "presentation__organization"))
+    honours = honours_of(session.congress) if any(item.honours for item in items) else []
+    for item in items:
         time = item.starts_at.strftime("%Hh%M") if item.starts_at else ""
-        rows.append(Row(((Paragraph(time),), (Paragraph(item.title),), (Paragraph(item.presenter_text),))))
+        talk = getattr(item, "presentation", None)
+        who = item.presenter_text
+        if talk is not None:
+            who = f"{talk.speaker}, {talk.organization.name}" if talk.speaker else talk.organization.name
+        what = [Paragraph(item.title)]
+        if item.honours:
+            what += [Paragraph(f"- {honour.name} ({honour.award})", indent=False) for honour in honours]
+        rows.append(Row(((Paragraph(time),), tuple(what), (Paragraph(who),))))
     return rows
 
 

@@ -361,6 +361,11 @@ class AgendaItem(models.Model):
         related_name="+",
         help_text=_("For a presentation (tham luận): the unit that prepares it."),
     )
+    honours = models.BooleanField(
+        _("honours"),
+        default=False,
+        help_text=_("The item where awards are presented: it lists the congress's approved award dossiers."),
+    )
 
     class Meta:
         ordering = ["order", "starts_at", "pk"]
@@ -460,3 +465,33 @@ class InvitationMail(models.Model):
 
     def __str__(self):
         return self.addressee
+
+
+class Presentation(models.Model):
+    """A presentation (tham luận) on a programme item: the unit that prepares it, who reads it, the
+    deadline for its draft, the draft file, and where it stands."""
+
+    class Status(models.TextChoices):
+        AWAITED = "awaited", _("Draft awaited")
+        RECEIVED = "received", _("Draft received")
+        APPROVED = "approved", _("Approved")
+
+    item = models.OneToOneField(
+        AgendaItem, verbose_name=_("programme item"), on_delete=models.CASCADE, related_name="presentation"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("presenting unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    speaker = models.CharField(_("presented by"), max_length=300, blank=True)
+    draft_deadline = models.DateField(_("draft deadline"), null=True, blank=True)
+    draft = models.FileField(_("draft"), upload_to="delegates/presentations/%Y/", blank=True)
+    draft_name = models.CharField(_("file name"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.AWAITED)
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("presentation")
+        verbose_name_plural = _("presentations")
+
+    def __str__(self):
+        return self.item.title

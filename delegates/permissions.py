@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from congress.models import CongressSession
 from congress.permissions import get_congress
 
-from .models import Delegate, UnitQuota
+from .models import AgendaItem, Delegate, Presentation, UnitQuota
 
 
 def get_managed_congress(user, pk):
@@ -47,3 +47,26 @@ def get_delegate(user, pk, delegate_pk):
     if not user.has_perm("delegates.register_unit", delegate.quota):
         raise PermissionDenied
     return delegate
+
+
+def get_agenda_item(user, pk, session_pk, item_pk, *, manage=False):
+    session = get_session(user, pk, session_pk, manage=manage)
+    item = get_object_or_404(AgendaItem, session=session, pk=item_pk)
+    item.session = session
+    return item
+
+
+def get_presentation(user, pk, session_pk, item_pk):
+    """A presentation whose draft this user hands in or reads: staff, or the presenting unit's focal point."""
+    from .rules import registered_units
+
+    item = get_agenda_item(user, pk, session_pk, item_pk)
+    presentation = get_object_or_404(Presentation.objects.select_related("organization"), item=item)
+    presentation.item = item
+    congress = item.session.congress
+    if not (
+        user.has_perm("delegates.manage_delegates", congress)
+        or presentation.organization_id in registered_units(user, congress)
+    ):
+        raise PermissionDenied
+    return presentation

@@ -123,3 +123,22 @@ def check_in(session, delegate, *, by, method=CheckIn.Method.NAME):
             return CheckIn.objects.create(session=session, delegate=delegate, by=by, method=method), True
     except IntegrityError:
         return CheckIn.objects.get(session=session, delegate=delegate), False
+
+
+@transaction.atomic
+def receive_draft(presentation, upload):
+    """Store a checked draft file; a new draft is awaited for approval again."""
+    from django.utils import timezone
+
+    from .models import Presentation
+
+    old = presentation.draft.name if presentation.draft else ""
+    presentation.draft_name = upload.name.rsplit("/", 1)[-1][:255]
+    presentation.draft.save(upload.name, upload, save=False)
+    presentation.status = Presentation.Status.RECEIVED
+    presentation.received_at = timezone.now()
+    presentation.save()
+    if old and old != presentation.draft.name:
+        storage = presentation.draft.storage
+        transaction.on_commit(lambda: storage.delete(old))
+    return presentation

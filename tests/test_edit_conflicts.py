@@ -35,6 +35,7 @@ GUARDED = {
     "awards:nomination_edit": "achievements",
     "awards:awardtype_edit": "criteria",
     "awards:ballot_edit": "votes_for",
+    "delegates:presentation_edit": "speaker",
 }
 # Fields that take a number, not text: the first and the second editor's values.
 NUMBERS = {"awards:ballot_edit": ("3", "2")}

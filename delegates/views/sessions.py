@@ -17,9 +17,11 @@ from .. import services
 from ..badges import BadCode, read_code
 from ..documents import invitations_pdf
 from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
+from ..honours import honours_of
 from ..invitations import recipients, send_invitations, sent_mails
 from ..models import CheckIn, PanelMember
 from ..permissions import get_session
+from ..rules import registered_units
 
 SEARCH_LIMIT = 20
 
@@ -68,9 +70,18 @@ def programme(request, pk, session_pk):
     session = get_session(request.user, pk, session_pk)
     context = session_context(request, session)
     totals, by_unit = checkin_counts(session)
+    agenda = list(session.agenda_items.select_related("organization", "presentation__organization"))
+    mine = registered_units(request.user, session.congress)
+    honours = honours_of(session.congress) if any(item.honours for item in agenda) else []
+    for item in agenda:
+        item.honours = honours if item.honours else []
+        item.talk = getattr(item, "presentation", None)
+        item.may_hand_in = item.talk is not None and (
+            context["can_manage_delegates"] or item.talk.organization_id in mine
+        )
     context.update(
         participants=session.participant_lines.select_related("organization", "person"),
-        agenda=session.agenda_items.select_related("organization"),
+        agenda=agenda,
         panels=panels_of(session),
         points=session.connection_points.select_related("person_in_charge"),
         totals=totals,
