@@ -1,6 +1,7 @@
 """Fetch delegate objects for a user or refuse: strangers 404, read-only roles 403."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from congress.models import CongressSession
@@ -17,9 +18,15 @@ def get_managed_congress(user, pk):
 
 
 def get_session(user, pk, session_pk, *, manage=False):
-    congress = get_managed_congress(user, pk) if manage else get_congress(user, pk)
-    session = get_object_or_404(CongressSession, congress=congress, pk=session_pk)
-    session.congress = congress
+    """The session and its congress in one query (the door page answers every scan through it); a
+    congress the user does not see is a 404 as for get_congress."""
+    session = get_object_or_404(
+        CongressSession.objects.select_related("congress__host", "congress__parent"), congress_id=pk, pk=session_pk
+    )
+    if not user.has_perm("congress.see_congress", session.congress):
+        raise Http404
+    if manage and not user.has_perm("delegates.manage_delegates", session.congress):
+        raise PermissionDenied
     return session
 
 
