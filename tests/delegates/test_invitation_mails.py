@@ -102,3 +102,38 @@ def test_a_stranger_gets_404_and_a_viewer_403(client_for, stranger, viewer, sess
     assert client_for(viewer).get(url(session)).status_code == 403
     assert client_for(viewer).post(url(session)).status_code == 403
     assert not OutboxMail.objects.exists()
+
+
+def test_the_confirmation_page_reads_a_fixed_number_of_queries(
+    client_for,
+    secretariat,
+    session,
+    eager_celery,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(secretariat)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(session)).status_code == 200
+        return len(captured)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(session))
+    one = queries()
+    for number in range(10):
+        Delegate.objects.create(
+            congress=session.congress,
+            kind="guest",
+            full_name=f"Khách mời {number}",
+            gender="male",
+            birth_year=1970,
+            email=f"khach{number}@example.org",
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(session))
+    assert InvitationMail.objects.count() == 12
+    assert queries() == one
