@@ -7,6 +7,7 @@ class DelegatesConfig(AppConfig):
     verbose_name = _("Delegates")
 
     def ready(self):
-        from . import reminders, rules  # noqa: F401  (rules registers the permissions)
+        from . import clone, reminders, rules  # noqa: F401  (rules registers the permissions)
 
         reminders.register()
+        clone.register()

@@ -46,10 +46,21 @@ class SessionDocument(DocumentKind):
 
 
 def agenda_rows(session):
+    from .honours import honours_of
+
     rows = []
-    for item in session.agenda_items.select_related("organization"):
+    items = list(session.agenda_items.select_related("organization", "presentation__organization"))
+    honours = honours_of(session.congress) if any(item.honours for item in items) else []
+    for item in items:
         time = item.starts_at.strftime("%Hh%M") if item.starts_at else ""
-        rows.append(Row(((Paragraph(time),), (Paragraph(item.title),), (Paragraph(item.presenter_text),))))
+        talk = getattr(item, "presentation", None)
+        who = item.presenter_text
+        if talk is not None:
+            who = f"{talk.speaker}, {talk.organization.name}" if talk.speaker else talk.organization.name
+        what = [Paragraph(item.title)]
+        if item.honours:
+            what += [Paragraph(f"- {honour.name} ({honour.award})", indent=False) for honour in honours]
+        rows.append(Row(((Paragraph(time),), tuple(what), (Paragraph(who),))))
     return rows
 
 
@@ -244,9 +255,9 @@ def invitee(addressee, seats):
     return "đồng chí" if addressee.startswith("Đồng chí") else "các đồng chí"
 
 
-def invitations_pdf(session):
-    """One PDF with one invitation per addressee, for a mail merge: (bytes, pages).
-    Each letter goes through the document layer (same letterhead, number, signature)."""
+def _invitation_documents(session, lines):
+    """(addressee, laid-out letter) for each addressee; each letter goes through the document layer
+    (same letterhead, number, signature)."""
     from documents.layer import get_kind, letter_for, record_for
     from documents.pdf import layout, letter_html, static_fetcher
 
@@ -256,10 +267,22 @@ def invitations_pdf(session):
         quota.organization.name: quota.seats
         for quota in session.congress.delegate_quotas.select_related("organization")
     }
-    fetcher, pages, first = static_fetcher(), [], None
-    for addressee, _email in addressees(session) or [(GENERIC_ADDRESSEE, "")]:
+    fetcher = static_fetcher()
+    for addressee in lines:
         content = kind.content(session, record, addressee=addressee, seats=seats.get(addressee))
-        document = layout(letter_html(letter_for(kind, session, record, content=content)), fetcher)
+        yield addressee, layout(letter_html(letter_for(kind, session, record, content=content)), fetcher)
+
+
+def invitations_pdf(session):
+    """One PDF with one invitation per addressee, for a mail merge: (bytes, pages)."""
+    lines = [addressee for addressee, _email in addressees(session)] or [GENERIC_ADDRESSEE]
+    pages, first = [], None
+    for _addressee, document in _invitation_documents(session, lines):
         first = first or document
         pages += document.pages
     return first.copy(pages).write_pdf(), len(pages)
+
+
+def invitation_pdfs(session, lines):
+    """{addressee: PDF bytes}, one invitation each, for the mails."""
+    return {addressee: document.write_pdf() for addressee, document in _invitation_documents(session, lines)}

@@ -7,7 +7,16 @@ from congress.concurrency import ConcurrentEditMixin
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Congress, CongressSession, ConnectionPoint, Organization, Person
 
-from .models import AgendaItem, Allocation, CompositionTarget, Delegate, PanelMember, SessionParticipant, UnitQuota
+from .models import (
+    AgendaItem,
+    Allocation,
+    CompositionTarget,
+    Delegate,
+    PanelMember,
+    Presentation,
+    SessionParticipant,
+    UnitQuota,
+)
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -175,7 +184,10 @@ ParticipantFormSet = _rows(
     SessionParticipant, ["order", "description", "organization", "person"], formset=OrganizationRowsFormSet
 )
 AgendaFormSet = _rows(
-    AgendaItem, ["order", "starts_at", "title", "presenter", "organization"], extra=3, formset=OrganizationRowsFormSet
+    AgendaItem,
+    ["order", "starts_at", "title", "presenter", "organization", "honours"],
+    extra=3,
+    formset=OrganizationRowsFormSet,
 )
 
 
@@ -215,3 +227,36 @@ class PointForm(forms.ModelForm):
 PointFormSet = forms.modelformset_factory(
     ConnectionPoint, form=PointForm, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS, validate_max=True
 )
+
+
+DRAFT_KINDS = {"pdf", "doc", "docx", "odt"}
+
+
+class PresentationForm(ConcurrentEditMixin, forms.ModelForm):
+    """Staff assign a presentation to a unit, set the draft deadline and approve the draft."""
+
+    class Meta:
+        model = Presentation
+        fields = ["organization", "speaker", "draft_deadline", "status"]
+        widgets = {"draft_deadline": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.active()
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status != Presentation.Status.AWAITED and not self.instance.draft:
+            raise ValidationError(_("No draft was received yet: the presentation can only be awaited."))
+        return status
+
+
+class DraftForm(forms.Form):
+    """The presenting unit (or staff) hands in the draft: PDF or Word, its real type and size checked."""
+
+    draft = forms.FileField(label=_("Draft file"), help_text=_("PDF, Word (DOC, DOCX) or OpenDocument text."))
+
+    def clean_draft(self):
+        from awards.files import check_file
+
+        return check_file(self.cleaned_data["draft"], DRAFT_KINDS)

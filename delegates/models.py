@@ -361,6 +361,11 @@ class AgendaItem(models.Model):
         related_name="+",
         help_text=_("For a presentation (tham luận): the unit that prepares it."),
     )
+    honours = models.BooleanField(
+        _("honours"),
+        default=False,
+        help_text=_("The item where awards are presented: it lists the congress's approved award dossiers."),
+    )
 
     class Meta:
         ordering = ["order", "starts_at", "pk"]
@@ -439,3 +444,54 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"{self.delegate} @ {self.session_id}"
+
+
+class InvitationMail(models.Model):
+    """An invitation of a session sent through the outbox, to a guest or to a unit."""
+
+    session = models.ForeignKey(
+        CongressSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="invitation_mails"
+    )
+    mail = models.OneToOneField(
+        "reminders.OutboxMail", verbose_name=_("mail"), on_delete=models.CASCADE, related_name="invitation"
+    )
+    addressee = models.CharField(_("addressee"), max_length=300)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("invitation mail")
+        verbose_name_plural = _("invitation mails")
+
+    def __str__(self):
+        return self.addressee
+
+
+class Presentation(models.Model):
+    """A presentation (tham luận) on a programme item: the unit that prepares it, who reads it, the
+    deadline for its draft, the draft file, and where it stands."""
+
+    class Status(models.TextChoices):
+        AWAITED = "awaited", _("Draft awaited")
+        RECEIVED = "received", _("Draft received")
+        APPROVED = "approved", _("Approved")
+
+    item = models.OneToOneField(
+        AgendaItem, verbose_name=_("programme item"), on_delete=models.CASCADE, related_name="presentation"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("presenting unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    speaker = models.CharField(_("presented by"), max_length=300, blank=True)
+    draft_deadline = models.DateField(_("draft deadline"), null=True, blank=True)
+    draft = models.FileField(_("draft"), upload_to="delegates/presentations/%Y/", blank=True)
+    draft_name = models.CharField(_("file name"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.AWAITED)
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("presentation")
+        verbose_name_plural = _("presentations")
+
+    def __str__(self):
+        return self.item.title

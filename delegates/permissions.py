@@ -1,12 +1,13 @@
 """Fetch delegate objects for a user or refuse: strangers 404, read-only roles 403."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from congress.models import CongressSession
 from congress.permissions import get_congress
 
-from .models import Delegate, UnitQuota
+from .models import AgendaItem, Delegate, Presentation, UnitQuota
 
 
 def get_managed_congress(user, pk):
@@ -17,9 +18,15 @@ def get_managed_congress(user, pk):
 
 
 def get_session(user, pk, session_pk, *, manage=False):
-    congress = get_managed_congress(user, pk) if manage else get_congress(user, pk)
-    session = get_object_or_404(CongressSession, congress=congress, pk=session_pk)
-    session.congress = congress
+    """The session and its congress in one query (the door page answers every scan through it); a
+    congress the user does not see is a 404 as for get_congress."""
+    session = get_object_or_404(
+        CongressSession.objects.select_related("congress__host", "congress__parent"), congress_id=pk, pk=session_pk
+    )
+    if not user.has_perm("congress.see_congress", session.congress):
+        raise Http404
+    if manage and not user.has_perm("delegates.manage_delegates", session.congress):
+        raise PermissionDenied
     return session
 
 
@@ -47,3 +54,26 @@ def get_delegate(user, pk, delegate_pk):
     if not user.has_perm("delegates.register_unit", delegate.quota):
         raise PermissionDenied
     return delegate
+
+
+def get_agenda_item(user, pk, session_pk, item_pk, *, manage=False):
+    session = get_session(user, pk, session_pk, manage=manage)
+    item = get_object_or_404(AgendaItem, session=session, pk=item_pk)
+    item.session = session
+    return item
+
+
+def get_presentation(user, pk, session_pk, item_pk):
+    """A presentation whose draft this user hands in or reads: staff, or the presenting unit's focal point."""
+    from .rules import registered_units
+
+    item = get_agenda_item(user, pk, session_pk, item_pk)
+    presentation = get_object_or_404(Presentation.objects.select_related("organization"), item=item)
+    presentation.item = item
+    congress = item.session.congress
+    if not (
+        user.has_perm("delegates.manage_delegates", congress)
+        or presentation.organization_id in registered_units(user, congress)
+    ):
+        raise PermissionDenied
+    return presentation

@@ -11,7 +11,7 @@ from congress.models import CongressRole, Person
 from documents.vietnamese import short_date
 from reminders import registry
 
-from .models import Allocation, UnitQuota
+from .models import Allocation, Presentation, UnitQuota
 
 SOURCE = "delegates.registration"
 
@@ -50,5 +50,43 @@ def registration_deadlines(*, congress_ids, due_dates):
             )
 
 
+PRESENTATIONS = "delegates.presentations"
+
+
+def presentation_deadlines(*, congress_ids, due_dates):
+    """The focal points of each unit whose presentation draft is still awaited."""
+    presentations = list(
+        Presentation.objects.filter(
+            item__session__congress_id__in=congress_ids,
+            draft_deadline__in=due_dates,
+            status=Presentation.Status.AWAITED,
+        ).select_related("item__session", "organization")
+    )
+    if not presentations:
+        return
+    ids = {presentation.item.session.congress_id for presentation in presentations}
+    people = {}
+    for congress_id, organization_id, person_id in Person.objects.filter(
+        user__congress_roles__congress_id__in=ids, user__congress_roles__role=CongressRole.Role.FOCAL_POINT
+    ).values_list("user__congress_roles__congress_id", "user__congress_roles__organization_id", "pk"):
+        people.setdefault((congress_id, organization_id), set()).add(person_id)
+    for presentation in presentations:
+        session = presentation.item.session
+        recipients = people.get((session.congress_id, presentation.organization_id))
+        if recipients:
+            yield registry.DeadlineItem(
+                key=f"presentation-{presentation.pk}",
+                congress_id=session.congress_id,
+                due_date=presentation.draft_deadline,
+                recipients=tuple(sorted(recipients)),
+                title=f"Gửi dự thảo tham luận “{presentation.item.title}” ({session.name})",
+                link=reverse(
+                    "delegates:presentation_draft", args=[session.congress_id, session.pk, presentation.item_id]
+                ),
+                phrase=f"Chậm nhất ngày {short_date(presentation.draft_deadline)}",
+            )
+
+
 def register():
     registry.register(SOURCE, registration_deadlines)
+    registry.register(PRESENTATIONS, presentation_deadlines)

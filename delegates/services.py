@@ -1,6 +1,7 @@
 """Every save that writes more than one row, in one transaction."""
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from .models import CheckIn, Delegate, DelegateChange, UnitEvent, UnitQuota
 
@@ -113,13 +114,37 @@ def move_unit(quota, action, *, by, note=""):
 
 
 def check_in(session, delegate, *, by, method=CheckIn.Method.NAME):
-    """Record the delegate's arrival once; a second scan (even at the same instant) finds the first.
-    Returns (check_in, created)."""
-    existing = CheckIn.objects.filter(session=session, delegate=delegate).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            return CheckIn.objects.create(session=session, delegate=delegate, by=by, method=method), True
-    except IntegrityError:
-        return CheckIn.objects.get(session=session, delegate=delegate), False
+    """Record the delegate's arrival once: one INSERT … ON CONFLICT DO NOTHING on the unique
+    (session, delegate) constraint, so two phones scanning the same badge at the same instant
+    record one row and the second learns it was already there. Returns True when this scan
+    recorded it (SQLite ≥ 3.35 and PostgreSQL both return the new id, and nothing on a conflict)."""
+    table = CheckIn._meta.db_table
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in ("session_id", "delegate_id", "method", "at", "by_id"))
+    sql = (
+        f"INSERT INTO {quote(table)} ({columns}) VALUES (%s, %s, %s, %s, %s) "
+        f"ON CONFLICT ({quote('session_id')}, {quote('delegate_id')}) DO NOTHING RETURNING {quote('id')}"
+    )
+    at = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [session.pk, delegate.pk, method, at, by.pk if by else None])
+        return cursor.fetchone() is not None
+
+
+@transaction.atomic
+def receive_draft(presentation, upload):
+    """Store a checked draft file; a new draft is awaited for approval again."""
+    from django.utils import timezone
+
+    from .models import Presentation
+
+    old = presentation.draft.name if presentation.draft else ""
+    presentation.draft_name = upload.name.rsplit("/", 1)[-1][:255]
+    presentation.draft.save(upload.name, upload, save=False)
+    presentation.status = Presentation.Status.RECEIVED
+    presentation.received_at = timezone.now()
+    presentation.save()
+    if old and old != presentation.draft.name:
+        storage = presentation.draft.storage
+        transaction.on_commit(lambda: storage.delete(old))
+    return presentation

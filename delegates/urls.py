@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import sessions, units
+from .views import presentations, sessions, units
 
 app_name = "delegates"
 
@@ -28,6 +28,10 @@ urlpatterns = [
     path(f"{session}panels/", sessions.panels_edit, name="panels_edit"),
     path(f"{session}check-in/", sessions.check_in, name="check_in"),
     path(f"{session}invitations.pdf", sessions.invitations, name="invitations"),
+    path(f"{session}invitations/send/", sessions.invitations_send, name="invitations_send"),
+    path(f"{session}items/<int:item_pk>/presentation/", presentations.presentation_edit, name="presentation_edit"),
+    path(f"{session}items/<int:item_pk>/draft/", presentations.presentation_draft, name="presentation_draft"),
+    path(f"{session}items/<int:item_pk>/draft/file/", presentations.presentation_file, name="presentation_file"),
     path(f"{session}points/", sessions.points_edit, name="points_edit"),
     path(f"{session}seating/", sessions.seating, name="seating"),
 ]

@@ -22,6 +22,7 @@ from delegates.models import (
     CompositionTarget,
     Delegate,
     PanelMember,
+    Presentation,
     SessionParticipant,
     UnitEvent,
     UnitQuota,
@@ -319,6 +320,14 @@ def load_session(congress):
         )
         for order, (time, title, presenter) in enumerate(PROGRAMME, start=1)
     )
+    # The honours item lists the approved award dossiers; the presentation awaits its draft.
+    session.agenda_items.filter(title__startswith="Biểu dương, tôn vinh, khen thưởng").update(honours=True)
+    talk = session.agenda_items.filter(title__startswith="Báo cáo tham luận").first()
+    unit = Organization.objects.filter(name="Công đoàn Viên chức tỉnh").first()
+    if talk is not None and unit is not None:
+        Presentation.objects.create(
+            item=talk, organization=unit, speaker="Lê Quang Huy", draft_deadline=datetime.date(2020, 7, 10)
+        )
     by_name = {delegate.full_name: delegate for delegate in congress.delegates.all()}
     for order, (name, *_rest) in enumerate(PRESIDIUM, start=1):
         PanelMember.objects.create(

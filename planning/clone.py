@@ -43,6 +43,29 @@ class CloneError(ValueError):
     pass
 
 
+# Apps above planning (delegates, …) copy their own rows: each registers a copier at app ready, so
+# planning never imports them. `preview(plan, key)` returns what the preview lists (a list of Moved rows,
+# read only; what it read may be kept in plan.copied[key]); `copy(plan, key, congress)` writes the copy
+# inside clone_congress's transaction.
+@dataclass(frozen=True)
+class Copier:
+    label: str
+    preview: object
+    copy: object
+
+
+_copiers = {}
+
+
+def register_copier(key, *, label, preview, copy):
+    """Add (or replace) the copier named `key`."""
+    _copiers[key] = Copier(label=label, preview=preview, copy=copy)
+
+
+def copiers():
+    return dict(_copiers)
+
+
 @dataclass
 class Moved:
     """One row of the preview: what it is, its deadline before and after."""
@@ -64,6 +87,8 @@ class ClonePlan:
     sessions: list = field(default_factory=list)  # [(session, new values dict)]
     tasks: list = field(default_factory=list)  # [(task, Deadline or None, due date)]
     lower_levels: list = field(default_factory=list)  # [(item, phrase, due date)]
+    extras: list = field(default_factory=list)  # [(label, [Moved])] from the registered copiers
+    copied: dict = field(default_factory=dict)  # what each copier read for its preview, by key, for its copy
 
     @property
     def days(self):
@@ -121,6 +146,10 @@ def next_congress_plan(source, *, year, edition, new_day):
     _parents_take_latest(plan.tasks)
     for item in source.lower_levels.select_related("organization").order_by("due_date", "pk"):
         plan.lower_levels.append((item, *_moved_lower_level(item, plan, new_days[last.pk])))
+    for key, copier in _copiers.items():
+        rows = copier.preview(plan, key)
+        if rows:
+            plan.extras.append((copier.label, rows))
     return plan
 
 
@@ -220,6 +249,8 @@ def clone_congress(plan, *, keep_people, review_period="", next_period="", by):
         )
         for item, phrase, due in plan.lower_levels
     )
+    for key, copier in _copiers.items():
+        copier.copy(plan, key, congress)
     return congress
 
 

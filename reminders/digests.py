@@ -175,7 +175,9 @@ def _compose_batch(now, person_ids):
     if not reminders:
         return []
     sent_today = set(
-        OutboxMail.objects.filter(person_id__in=person_ids, digest_date=day).values_list("person_id", flat=True)
+        OutboxMail.objects.filter(person_id__in=person_ids, digest_date=day, kind=OutboxMail.Kind.DIGEST).values_list(
+            "person_id", flat=True
+        )
     )
     digests = Composer(day).digests(reminders, sent_today=sent_today)
     mails = [
@@ -201,7 +203,9 @@ def _compose_batch(now, person_ids):
 def _link(now, day, digests, mails):
     """Point the reminders at their mails (one UPDATE), record the skipped ones and the congresses."""
     mailed = [r.pk for digest in digests if not digest.skipped for r in digest.reminders]
-    mail_of_person = OutboxMail.objects.filter(person_id=OuterRef("person_id"), digest_date=day).values("pk")[:1]
+    mail_of_person = OutboxMail.objects.filter(
+        person_id=OuterRef("person_id"), digest_date=day, kind=OutboxMail.Kind.DIGEST
+    ).values("pk")[:1]
     ScheduledReminder.objects.filter(pk__in=mailed).update(status=Status.MAILED, mail=Subquery(mail_of_person))
     by_reason = defaultdict(list)
     for digest in digests:
@@ -359,4 +363,6 @@ def message(mail):
         found.attach_alternative(mail.body_html, "text/html")
     if mail.calendar:
         found.attach(f"han-chot-{mail.digest_date:%Y-%m-%d}.ics", mail.calendar, "text/calendar")
+    if mail.attachment_name:
+        found.attach(mail.attachment_name, bytes(mail.attachment), "application/pdf")
     return found

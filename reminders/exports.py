@@ -22,7 +22,7 @@ def outbox_sheet(mails):
     def cells():
         for mail in mails:
             yield [
-                mail.person.full_name,
+                mail.recipient_label,
                 mail.to,
                 mail.digest_date,
                 mail.subject,

@@ -134,7 +134,17 @@ class OutboxMail(models.Model):
         def resendable(cls):
             return [cls.FAILED, cls.WITHHELD, cls.MISSED]
 
-    person = models.ForeignKey(Person, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="mails")
+    class Kind(models.TextChoices):
+        DIGEST = "digest", _("Reminder digest")
+        INVITATION = "invitation", _("Invitation")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DIGEST)
+    # A digest goes to a person of the directory; an invitation may go to a guest or a unit known
+    # only by its name and address.
+    person = models.ForeignKey(
+        Person, verbose_name=_("recipient"), null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
+    )
+    recipient_name = models.CharField(_("recipient name"), max_length=300, blank=True)
     to = models.EmailField(_("address"))
     congresses = models.ManyToManyField(Congress, verbose_name=_("congresses"), related_name="+")
     digest_date = models.DateField(_("digest of"))
@@ -151,6 +161,8 @@ class OutboxMail(models.Model):
     sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     not_after = models.DateTimeField(_("send no later than"))
+    attachment = models.BinaryField(_("attachment"), blank=True, default=b"")
+    attachment_name = models.CharField(_("attachment name"), max_length=200, blank=True)
 
     objects = OutboxMailQuerySet.as_manager()
 
@@ -162,6 +174,7 @@ class OutboxMail(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "digest_date"],
+                condition=Q(kind="digest"),
                 name="reminders_outboxmail_one_digest_a_day",
                 violation_error_message=_("This person already has a digest for this day."),
             ),
@@ -172,6 +185,10 @@ class OutboxMail(models.Model):
 
     def get_absolute_url(self):
         return reverse("reminders:outbox_detail", args=[self.pk])
+
+    @property
+    def recipient_label(self):
+        return self.person.full_name if self.person_id else self.recipient_name
 
     def message_id(self):
         """The same Message-ID on every attempt, so a mail delivered twice can be recognised."""

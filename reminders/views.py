@@ -50,7 +50,10 @@ def outbox_list(request):
     mails = OutboxMail.objects.visible_to(request.user)
     filterset = OutboxFilter(
         request.GET,
-        queryset=mails.select_related("person").prefetch_related("congresses").order_by("-created_at", "-pk"),
+        queryset=mails.select_related("person")
+        .defer("attachment")
+        .prefetch_related("congresses")
+        .order_by("-created_at", "-pk"),
         congresses=kept_congresses(request.user).order_by("-year", "name"),
     )
     counts = dict(mails.values_list("status").annotate(count=Count("pk")).order_by())
@@ -165,7 +168,10 @@ def outbox_export(request):
     mails = OutboxMail.objects.visible_to(request.user)
     filterset = OutboxFilter(
         request.GET,
-        queryset=mails.select_related("person").prefetch_related("congresses").order_by("-created_at", "-pk"),
+        queryset=mails.select_related("person")
+        .defer("attachment")
+        .prefetch_related("congresses")
+        .order_by("-created_at", "-pk"),
         congresses=kept_congresses(request.user).order_by("-year", "name"),
     )
     return xlsx_response(workbook_bytes([outbox_sheet(filterset.qs)]), dated_name(_("Outbox")))

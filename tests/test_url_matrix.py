@@ -226,6 +226,10 @@ EXPECTATIONS = {
     "delegates:check_in": write(SECRETARIAT),
     "delegates:badges": write(SECRETARIAT),
     "delegates:invitations": write(SECRETARIAT),
+    "delegates:invitations_send": write(SECRETARIAT),
+    "delegates:presentation_edit": write(SECRETARIAT),
+    "delegates:presentation_draft": write(SECRETARIAT, FOCAL_POINT),
+    "delegates:presentation_file": write(SECRETARIAT, FOCAL_POINT),
     "delegates:points_edit": write(SECRETARIAT),
     "delegates:seating": read(),
     # clusters
@@ -347,11 +351,17 @@ def build_congress(*, standing_office=False):
     delegate = Delegate.objects.create(
         congress=congress, quota=quota, full_name="Nguyễn Thị Lan", gender="female", birth_year=1990
     )
+    from delegates.models import AgendaItem, Presentation
+
+    session = CongressSessionFactory(congress=congress)
+    agenda_item = AgendaItem.objects.create(session=session, title="Tham luận", organization=host)
+    Presentation.objects.create(item=agenda_item, organization=host)
     ids = {
         "pk": congress.pk,
         "quota_pk": quota.pk,
         "delegate_pk": delegate.pk,
-        "session_pk": CongressSessionFactory(congress=congress).pk,
+        "session_pk": session.pk,
+        "agenda_item_pk": agenda_item.pk,
         "board_member_pk": BoardMemberFactory(board=congress.board).pk,
         "sub_pk": subcommittee.pk,
         "subcommittee_member_pk": SubcommitteeMemberFactory(subcommittee=subcommittee).pk,
@@ -463,6 +473,8 @@ def kwargs_for(name, route, pattern, ids, shared):
             values[arg] = ids[key]
         elif arg == "session_pk":
             values[arg] = ids["council_session_pk" if name.startswith("awards:") else "session_pk"]
+        elif arg == "item_pk" and name.startswith("delegates:"):
+            values[arg] = ids["agenda_item_pk"]
         elif arg == "action":
             values[arg] = ids["mail_action" if name.startswith("planning:") else "action"]
         elif arg == "token":

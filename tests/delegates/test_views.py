@@ -329,7 +329,7 @@ def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congres
 
     def scan():
         barrier.wait()
-        results.append(services.check_in(session, person, by=None)[1])
+        results.append(services.check_in(session, person, by=None))
         connection.close()
 
     threads = [threading.Thread(target=scan) for _ in range(2)]
