@@ -18,6 +18,10 @@ import nh3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from . import emphasis
+
+_HTML = re.compile(r"<(?:p|br|b|strong|i|em|span|div)\b[^>]*>", re.IGNORECASE)
+
 # What a line of list text is, by how it opens.
 PART = "part"  # "I. MỤC ĐÍCH, YÊU CẦU"
 NUMBERED = "numbered"  # "1. ", "2.1. ", "1) "
@@ -173,7 +177,10 @@ def _as_line(piece, depth):
 
 def clean_list_text(text: str) -> str:
     """What a user typed or pasted as plain text, normalised to the official list style."""
-    plain = unescape(nh3.clean(unicodedata.normalize("NFC", text), tags=set()))
+    text = unicodedata.normalize("NFC", text)
+    if _HTML.search(text):  # a paste that arrived as HTML: its emphasis kept as *…* and **…**
+        text = emphasis.from_html(text)
+    plain = unescape(nh3.clean(text, tags=set()))
     lines = (_clean_line(line) for line in plain.splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -221,14 +228,18 @@ def _group(lines):
 
 def _render_block(kind, content):
     if kind == "p":
-        return format_html("<p>{}</p>", content)
+        return format_html("<p>{}</p>", emphasis.to_html(content))
     if kind == "num":
-        return format_html('<p class="list-num">{}</p>', content)
+        return format_html('<p class="list-num">{}</p>', emphasis.to_html(content))
     if kind == "+":
         return _plus_list(content)
-    items = format_html_join("", "<li>{}{}</li>", ((text, _plus_list(subs) if subs else "") for text, subs in content))
+    items = format_html_join(
+        "", "<li>{}{}</li>", ((emphasis.to_html(text), _plus_list(subs) if subs else "") for text, subs in content)
+    )
     return format_html('<ul class="list-dash">{}</ul>', items)
 
 
 def _plus_list(texts):
-    return format_html('<ul class="list-plus">{}</ul>', format_html_join("", "<li>{}</li>", ((t,) for t in texts)))
+    return format_html(
+        '<ul class="list-plus">{}</ul>', format_html_join("", "<li>{}</li>", ((emphasis.to_html(t),) for t in texts))
+    )
