@@ -155,7 +155,9 @@ class SectionsForm(forms.Form):
                 label=section.heading or _("Text"),
                 initial=section.text,
                 required=False,
-                widget=forms.Textarea(attrs={"rows": max(4, min(16, section.text.count("\n") + 2))}),
+                widget=forms.Textarea(
+                    attrs={"rows": max(4, min(16, section.text.count("\n") + 2)), "data-emphasis-paste": ""}
+                ),
                 help_text=_(
                     "Lines starting “1.”, “a)”, “- ” or “+ ” keep the official list style; "
                     "[Tên Đại hội], [Thời gian], [Địa điểm] are filled in from the congress."
