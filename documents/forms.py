@@ -251,7 +251,7 @@ class OutlineSectionForm(forms.Form):
     heading = forms.CharField(
         label=_("Heading"),
         required=False,
-        max_length=200,
+        max_length=1000,
         help_text=_("Without its number: the number is computed from the order and the level."),
     )
     text = forms.CharField(

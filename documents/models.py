@@ -184,7 +184,7 @@ class Section(models.Model):
     )
     key = models.CharField(_("key"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
-    heading = models.CharField(_("heading"), max_length=200, blank=True)
+    heading = models.CharField(_("heading"), max_length=1000, blank=True)
     text = models.TextField(_("text"), blank=True)
     # A document whose author writes its sections (a plan): 0 is text without a heading, 1 a part
     # ("I."), 2 an item ("1."), 3 a point ("a)"); the numbers are computed when printed.

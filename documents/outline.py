@@ -108,3 +108,29 @@ def outline_blocks(sections, fill=lambda text: text, body=lambda section, text: 
             blocks.append(Heading(section.level, f"{number} {fill(section.heading)}".strip()))
         blocks += body(section, fill(section.text))
     return blocks
+
+
+CLOSING_OPENINGS = ("Trên đây", "Trong quá trình")
+
+
+def from_typed_text(text):
+    """A whole plan typed as Word prints it ("Căn cứ …", "I. …", "1. …", "a) …", "- …", "Trên đây là …")
+    as outline sections: the typed numbers become levels. The demo loads seeds 001 and 003 so."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    bases = []
+    while lines and lines[0].startswith("Căn cứ") and not lines[0].endswith(":"):
+        bases.append(lines.pop(0))
+    closing = []
+    while lines and lines[-1].startswith(CLOSING_OPENINGS):
+        closing.insert(0, lines.pop())
+    sections = [["bases", 0, "", bases], ["preamble", 0, "", []]]
+    levels = {liststyle.PART: PART, liststyle.NUMBERED: ITEM, liststyle.LETTERED: POINT}
+    for line in lines:
+        kind, _content = liststyle.read_line(line)
+        if kind in levels:
+            heading = line.split(" ", 1)[1] if " " in line else ""
+            sections.append([f"section-{len(sections)}", levels[kind], heading, []])
+        else:
+            sections[-1][3].append(line)
+    sections.append(["closing", 0, "", closing])
+    return [OutlineSection(key, level, heading, "\n".join(body)) for key, level, heading, body in sections]

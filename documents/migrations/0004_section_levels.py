@@ -50,5 +50,10 @@ class Migration(migrations.Migration):
             name='level',
             field=models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(3)], verbose_name='level'),
         ),
+        migrations.AlterField(
+            model_name="section",
+            name="heading",
+            field=models.CharField(blank=True, max_length=1000, verbose_name="heading"),
+        ),
         migrations.RunPython(plan_sections_free, migrations.RunPython.noop),
     ]
