@@ -105,7 +105,10 @@ def outline_blocks(sections, fill=lambda text: text, body=lambda section, text: 
         if section.level == PART:
             blocks.append(Heading(1, fill(section.heading)))
         elif section.level:
-            blocks.append(Heading(section.level, f"{number} {fill(section.heading)}".strip()))
+            heading = fill(section.heading)
+            # A heading the author set bold from its first word takes its number in bold too: "**1. Mục đích**".
+            shown = f"**{number}** {heading}" if heading.startswith("**") else f"{number} {heading}"
+            blocks.append(Heading(section.level, shown.strip()))
         blocks += body(section, fill(section.text))
     return blocks
 
