@@ -248,17 +248,14 @@ class OutlineSectionForm(forms.Form):
 
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
     level = forms.TypedChoiceField(label=_("Level"), choices=LEVELS, coerce=int, initial=1)
-    heading = forms.CharField(
-        label=_("Heading"),
-        required=False,
-        max_length=1000,
-        help_text=_("Without its number: the number is computed from the order and the level."),
-    )
+    heading = forms.CharField(label=_("Heading"), required=False, max_length=1000)
     text = forms.CharField(
-        label=_("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "data-emphasis-paste": ""}),
-        help_text=_(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 3, "data-emphasis-paste": ""})
+    )
+    # Shown once above the sections rather than under each of them.
+    HELP = (
+        _("Without its number: the number is computed from the order and the level."),
+        _(
             "Lines starting “- ” or “+ ” are list items; *italic* and **bold** print as such "
             "(pasting from Word keeps them); [Tên Đại hội], [Thời gian], [Địa điểm] are filled in from the congress."
         ),

@@ -18,7 +18,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from documents.forms import DocumentForm, IssueForm, OutlineFormSet, SectionsForm, SignedScanForm, arranged_rows
+from documents.forms import (
+    DocumentForm,
+    IssueForm,
+    OutlineFormSet,
+    OutlineSectionForm,
+    SectionsForm,
+    SignedScanForm,
+    arranged_rows,
+)
 from documents.layer import all_kinds, can_read, get_kind, letter_for, record_for
 from documents.models import Document, RenderJob
 from documents.pdf import preview_context
@@ -263,6 +271,7 @@ def _document_outline(request, opened):
             return redirect(opened.url())
     status = 409 if conflict else (422 if action and not formset.is_valid() else 200)
     context = {"form": guard, "formset": formset, "conflict": conflict, **_context(request, opened)}
+    context["help_lines"] = OutlineSectionForm.HELP
     return render(request, "documents/document_outline.html", context, status=status)
 
 
