@@ -46,7 +46,8 @@ def save_record(record, *, by, sections=None):
 
 
 def save_outline(record, sections, *, by):
-    """Save a free-sections document's whole list of sections ([{key, level, heading, text}]), in order."""
+    """Save a free-sections document's whole list of sections ([{key, level, heading, text}], and
+    "follows_default" for one that keeps printing the kind's default text), in order."""
     with transaction.atomic():
         save_record(record, by=by)
         record.sections.all().delete()
@@ -58,6 +59,7 @@ def save_outline(record, sections, *, by):
                 level=section["level"],
                 heading=section["heading"],
                 text=section["text"],
+                follows_default=section.get("follows_default", False),
             )
             for order, section in enumerate(sections, start=1)
         )
