@@ -191,7 +191,7 @@ def test_the_plans_edited_sections_are_copied_with_the_new_name_and_its_days_wri
                 "key": "purpose",
                 "level": 1,
                 "heading": "Mục đích, yêu cầu",
-                "text": f"Tổ chức {source.name} trang trọng.",
+                "text": f"Tổ chức {source.name} ổn.",
             },
             {"key": "time_place", "level": 1, "heading": "Thời gian, địa điểm", "text": ""},
             {"key": "time_place-1", "level": 2, "heading": "Thời gian:", "text": "Ngày 20/8/2020 tại Hội trường."},
