@@ -29,6 +29,7 @@ from documents.blocks import (
 )
 from documents.layer import DocumentKind, Section, SeriesKey, register
 from documents.liststyle import DASH, PLUS, read_line
+from documents.outline import outline_blocks
 from documents.vietnamese import to_roman
 
 from . import legal
@@ -363,6 +364,7 @@ def text_lines(text):
 class Plan(CongressDocument):
     key = "plan"
     label = _("Plan")
+    free_sections = True  # the secretariat adds, removes, moves and nests the plan's sections
     optional_annexes = ("schedule",)
 
     def series(self, owner):
@@ -391,12 +393,11 @@ class Plan(CongressDocument):
 
     def content(self, owner, record):
         known = facts(owner)
-        body = []
-        for section in self.sections(owner, record):
-            if section.key == "bases":
-                body += bases_blocks(fill_facts(section.text, known))
-            else:
-                body += section_blocks(section, known)
+
+        def section_text(section, text):
+            return bases_blocks(text) if section.key == "bases" else text_blocks(text)
+
+        body = outline_blocks(self.outline(owner, record), lambda text: fill_facts(text, known), section_text)
         return Content(body=body)
 
 

@@ -8,6 +8,7 @@ from . import clusters, delegates
 from .awards import COUNCIL_LOGIN, load_demo_awards
 from .congresses import DEMO_LOGINS, load_demo
 from .live import load_live
+from .plans import load_seed_plans
 from .schedule import load_schedule
 
 # Every demo login with what it is for, as `load_demo` prints them: the superuser last.
@@ -31,6 +32,8 @@ def load_all(today=None):
     ]
     if load_demo_documents():
         lines.append("Đã nạp nơi nhận, ngày tháng và chữ ký của văn bản lịch nhiệm vụ như bản in.")
+    if load_seed_plans():
+        lines.append("Đã nạp nội dung kế hoạch của các văn bản mẫu 001 và 003.")
     lines.append(
         "Đã nạp dữ liệu khen thưởng mẫu." if load_demo_awards() else "Dữ liệu khen thưởng mẫu đã có sẵn, không nạp lại."
     )

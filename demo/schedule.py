@@ -7,6 +7,7 @@ Parties are (role, name): every name keeps the seed's wording, and one found in 
 from django.db import transaction
 
 from congress.models import Congress, Organization, Subcommittee
+from documents.emphasis import plain
 from planning.models import AgendaItem, Meeting, Task, TaskParty
 
 from .lower_levels import load_lower_levels
@@ -52,11 +53,11 @@ Hội trường Đại hội.
 7. Rà soát, thống nhất chương trình, kịch bản {CONGRESS_NAME}."""
 
 TASK_10 = f"""- Dự thảo và rà soát hoàn thiện các văn bản phục vụ {CONGRESS_NAME}, bao gồm:
-+ Diễn văn khai mạc và bế mạc Đại hội.
-+ Chương trình phát động phong trào thi đua.
-+ Các báo cáo tham luận tại Đại hội.
-+ Chương trình và kịch bản chi tiết điều hành Đại hội.
-+ Nội quy Đại hội.
++ *Diễn văn khai mạc và bế mạc Đại hội.*
++ *Chương trình phát động phong trào thi đua.*
++ *Các báo cáo tham luận tại Đại hội.*
++ *Chương trình và kịch bản chi tiết điều hành Đại hội.*
++ *Nội quy Đại hội.*
 - Đề xuất danh sách thành phần Đoàn Chủ tịch, Thư ký Đại hội.
 - Tổ chức in ấn tài liệu phục vụ Đại hội.
 - Hoàn thiện các hình ảnh, pano để trưng bày tại Đại hội.
@@ -103,9 +104,9 @@ TASKS = [
     ),
     (
         5,
-        "Các Tiểu ban (Nội dung, Tuyên truyền, Phục vụ) tiến hành họp, xây dựng kế hoạch cụ thể và phân công nhiệm vụ "
-        "cho các thành viên của Tiểu ban.",
-        [(LEAD, "Các Tiểu ban (Nội dung, Tuyên truyền, Phục vụ)")],
+        "Các Tiểu ban (*Nội dung, Tuyên truyền, Phục vụ*) tiến hành họp, xây dựng kế hoạch cụ thể và phân công "
+        "nhiệm vụ cho các thành viên của Tiểu ban.",
+        [(LEAD, "Các Tiểu ban (*Nội dung, Tuyên truyền, Phục vụ*)")],
         "Trước ngày 15/7/2020",
         None,
         [],
@@ -128,7 +129,7 @@ TASKS = [
         [
             (
                 "Sở Văn hóa, Thể thao và Du lịch hoàn thành việc tổ chức Đại hội thi đua yêu nước năm 2020 "
-                "(Đại hội điểm).",
+                "(*Đại hội điểm*).",
                 [(LEAD, "Sở Văn hóa, Thể thao và Du lịch")],
                 "Trước ngày 11/7/2020",
             ),
@@ -194,8 +195,8 @@ def find_organization(name):
 
 def add_parties(task, parties):
     for order, (role, name) in enumerate(parties, start=1):
-        organization = find_organization(name)
-        subcommittee = Subcommittee.objects.filter(congress=task.congress, name__iexact=name).first()
+        organization = find_organization(plain(name))
+        subcommittee = Subcommittee.objects.filter(congress=task.congress, name__iexact=plain(name)).first()
         TaskParty.objects.create(
             task=task, role=role, order=order, organization=organization, subcommittee=subcommittee, phrase=name
         )
@@ -203,7 +204,7 @@ def add_parties(task, parties):
 
 def add_meeting(congress, number, content):
     title, *items = content.splitlines()
-    meeting = Meeting.objects.create(congress=congress, number=number, title=title.rstrip(":"))
+    meeting = Meeting.objects.create(congress=congress, number=number, title=plain(title).rstrip(":"))
     parent = None
     for order, line in enumerate(items, start=1):
         is_child = line.startswith("+ ")

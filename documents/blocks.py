@@ -207,17 +207,12 @@ def _with_text(block, text):
     return replace(block, text=text)
 
 
-def lead_in(text, *, short=80):
+def lead_in(text):
     """How a "1." or "a)" line is set: (bold part, rest).
 
-    "1. Sở Nội vụ:" is bold; "1. Thời gian: 01 buổi …" bold up to its colon; a long
-    sentence ("1. Tổng kết đánh giá …") stays regular.
+    Only an article's opening ("Điều 1.") is bold by itself, as Decree 30 sets it; any other
+    bold is where the author wrote it (**…**, documents.emphasis).
     """
     if article := liststyle.article_opening(text):
         return article, text[len(article) :]
-    colon = text.find(":")
-    if 0 < colon < short:
-        return text[: colon + 1], text[colon + 1 :]
-    if len(text) <= short and not text.endswith((".", ";")):
-        return text, ""
     return "", text

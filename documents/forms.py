@@ -5,11 +5,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .emphasis import from_html
 from .models import MAX_NUMBER, Document
 from .vietnamese import short_date
 
 # A recipient's note in brackets at the end of its line: "(b/c)", "(để b/cáo)", "(t/h)".
 _NOTE = re.compile(r"\s*(\((?:để\s[^()]*|[^()]*\b[bt]/[a-zà-ỹ]+[^()]*)\))$", re.IGNORECASE)
+HTML_TAG = re.compile(r"</?(?:p|br|b|strong|i|em|span|div|script|style|font|o:p)\b[^>]*>", re.IGNORECASE)
 _ARCHIVE = re.compile(r"^Lưu\s*:?\s*", re.IGNORECASE)
 
 
@@ -153,7 +155,9 @@ class SectionsForm(forms.Form):
                 label=section.heading or _("Text"),
                 initial=section.text,
                 required=False,
-                widget=forms.Textarea(attrs={"rows": max(4, min(16, section.text.count("\n") + 2))}),
+                widget=forms.Textarea(
+                    attrs={"rows": max(4, min(16, section.text.count("\n") + 2)), "data-emphasis-paste": ""}
+                ),
                 help_text=_(
                     "Lines starting “1.”, “a)”, “- ” or “+ ” keep the official list style; "
                     "[Tên Đại hội], [Thời gian], [Địa điểm] are filled in from the congress."
@@ -230,3 +234,99 @@ class SignedScanForm(forms.Form):
         if upload.read(5) != b"%PDF-":
             raise forms.ValidationError(_("“%(name)s” is not a PDF file.") % {"name": display_name(upload)})
         return check_pdf(upload)
+
+
+class OutlineSectionForm(forms.Form):
+    """One section of a document whose author writes its sections: its level, heading and text."""
+
+    LEVELS = (
+        (0, _("Text without a heading")),
+        (1, _("Part (I., II., …)")),
+        (2, _("Item (1., 2., …)")),
+        (3, _("Point (a), b), …)")),
+    )
+
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    level = forms.TypedChoiceField(label=_("Level"), choices=LEVELS, coerce=int, initial=1)
+    heading = forms.CharField(label=_("Heading"), required=False, max_length=1000)
+    text = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 3, "data-emphasis-paste": ""})
+    )
+    # Shown once above the sections rather than under each of them.
+    HELP = (
+        _("Without its number: the number is computed from the order and the level."),
+        _(
+            "Lines starting “- ” or “+ ” are list items; *italic* and **bold** print as such "
+            "(pasting from Word keeps them); [Tên Đại hội], [Thời gian], [Địa điểm] are filled in from the congress."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        heading = nfc(cleaned.get("heading", ""))
+        text = "\n".join(line.rstrip() for line in nfc(cleaned.get("text", "")).splitlines())
+        if HTML_TAG.search(text):  # HTML pasted or posted: only its emphasis and line breaks are kept
+            text = from_html(text)
+        cleaned["heading"], cleaned["text"] = heading, text
+        level = cleaned.get("level")
+        if level == 0 and heading:
+            self.add_error("heading", _("A text without a heading has no heading: choose a level or clear it."))
+        if level and not heading and text:
+            self.add_error("heading", _("Enter the heading of this section, or make it a text without a heading."))
+        return cleaned
+
+
+class BaseOutlineFormSet(forms.BaseFormSet):
+    def sections(self):
+        """The kept sections in order, each with a key unique within the document."""
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and (form.cleaned_data["heading"] or form.cleaned_data["text"])
+        ]
+        used, sections = set(), []
+        for number, data in enumerate(kept, start=1):
+            key = data["key"] or f"section-{number}"
+            while key in used:
+                key = f"{key}-{number}"[:40]
+            used.add(key)
+            sections.append({"key": key, "level": data["level"], "heading": data["heading"], "text": data["text"]})
+        return sections
+
+
+OutlineFormSet = forms.formset_factory(
+    OutlineSectionForm, formset=BaseOutlineFormSet, extra=0, can_delete=True, max_num=300, validate_max=True
+)
+
+
+def arranged_rows(data, prefix, action):
+    """The rows as the user left them, rearranged by a button ("add", "up-3", "down-3"), nothing saved."""
+    try:
+        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 300)
+    except ValueError:
+        total = 0
+    rows = []
+    for index in range(total):
+        field = f"{prefix}-{index}-"
+        level = data.get(field + "level", "1")
+        rows.append(
+            {
+                "key": data.get(field + "key", ""),
+                "level": int(level) if level in ("0", "1", "2", "3") else 1,
+                "heading": data.get(field + "heading", ""),
+                "text": data.get(field + "text", ""),
+                "deleted": bool(data.get(field + "DELETE")),
+            }
+        )
+    verb, _dash, position = action.partition("-")
+    if verb == "add":
+        level = rows[-1]["level"] if rows and rows[-1]["level"] else 1
+        rows.append({"key": "", "level": level, "heading": "", "text": "", "deleted": False})
+    elif verb in ("up", "down") and position.isdigit():
+        index = int(position)
+        other = index - 1 if verb == "up" else index + 1
+        if 0 <= index < len(rows) and 0 <= other < len(rows):
+            rows[index], rows[other] = rows[other], rows[index]
+    return [{name: value for name, value in row.items() if name != "deleted"} for row in rows if not row["deleted"]]

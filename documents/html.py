@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from .blocks import Centered, GroupRow, Heading, Item, Paragraph, Table, lead_in
+from .emphasis import to_html
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,12 @@ def block_html(block, in_cell=False):
             )
             if wanted
         )
-        return format_html('<p class="para {}">{}</p>', classes, block.text)
+        return format_html('<p class="para {}">{}</p>', classes, to_html(block.text))
     if isinstance(block, Item):
         css = "item-plus" if block.marker == "+" else "item-dash"
-        return format_html('<p class="item {}">{} {}</p>', css, block.marker, block.text)
+        return format_html('<p class="item {}">{} {}</p>', css, block.marker, to_html(block.text))
     if isinstance(block, Centered):
-        return format_html('<p class="centered{}">{}</p>', " bold" if block.bold else "", block.text)
+        return format_html('<p class="centered{}">{}</p>', " bold" if block.bold else "", to_html(block.text))
     if isinstance(block, Table):
         return table_html(block)
     if isinstance(block, TableRows):
@@ -54,11 +55,13 @@ def block_html(block, in_cell=False):
 
 def _heading(block, in_cell):
     if in_cell:  # a numbered line in a table cell is a plain line of the cell
-        return format_html("<p>{}</p>", block.text)
+        return format_html("<p>{}</p>", to_html(block.text))
     if block.level == 1:
-        return format_html('<h2 class="part">{}</h2>', block.text)
+        return format_html('<h2 class="part">{}</h2>', to_html(block.text))
     bold, rest = lead_in(block.text)
-    return format_html('<p class="heading level-{}"><strong>{}</strong>{}</p>', block.level, bold, rest)
+    return format_html(
+        '<p class="heading level-{}"><strong>{}</strong>{}</p>', block.level, to_html(bold), to_html(rest)
+    )
 
 
 def table_html(table, *, rows=None):
@@ -92,7 +95,7 @@ def _mark(rows, index):
 
 def _row_html(row, columns, *, tail=False, mark=""):
     if isinstance(row, GroupRow):
-        return format_html('<tr class="group"{}><td colspan="{}">{}</td></tr>', mark, len(columns), row.text)
+        return format_html('<tr class="group"{}><td colspan="{}">{}</td></tr>', mark, len(columns), to_html(row.text))
     cells = format_html_join(
         "",
         '<td class="align-{}">{}</td>',
@@ -105,5 +108,5 @@ def _row_html(row, columns, *, tail=False, mark=""):
 def cell_html(blocks):
     """A cell's lines joined by line breaks: one box per cell rather than one per line keeps long
     tables light to lay out (a 1,000-task schedule is some 200 pages)."""
-    lines = ((block.line if isinstance(block, Item) else block.text,) for block in blocks)
+    lines = ((to_html(block.line if isinstance(block, Item) else block.text),) for block in blocks)
     return format_html_join(mark_safe("<br>"), "{}", lines)

@@ -93,6 +93,9 @@ class DocumentKind:
     owner_model = ""
     template = "documents/letter.html"
     optional_annexes = ()  # keys of other kinds this one may carry as annexes
+    # The author adds, removes, moves and nests the sections (documents.outline): read them with
+    # `self.outline(owner, record)`; the defaults are older-shape sections ("1." typed inside).
+    free_sections = False
     # Who may read and download it: a permission checked against the scope. None leaves it to
     # the scope's default, which the pages that serve the documents pass in (see can_read).
     read_permission = None
@@ -140,6 +143,25 @@ class DocumentKind:
             section = stored.get(default.key)
             merged.append(Section(default.key, section.heading, section.text) if section else default)
         return merged
+
+    def outline(self, owner, record):
+        """A free-sections kind's sections in order (documents.outline.OutlineSection): the stored ones,
+        and the default text where a section still follows it (all of them until the first save)."""
+        from .models import Section as StoredSection
+        from .outline import OutlineSection, explode
+
+        defaults = {section.key: section for section in self.default_sections(owner)}
+        stored = list(record.sections.all()) if record.pk else []
+        if not stored:
+            stored = [StoredSection(key=key, follows_default=True) for key in defaults]
+        sections = []
+        for row in stored:
+            if row.follows_default:
+                default = defaults.get(row.key)
+                sections += explode(default.key, default.heading, default.text) if default else []
+            else:
+                sections.append(OutlineSection(row.key, row.level, row.heading, row.text))
+        return sections
 
     def filename(self, owner, record):
         return f"{self.key}-{owner.pk}"

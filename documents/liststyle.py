@@ -18,6 +18,15 @@ import nh3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from . import emphasis
+
+_EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em)(?:\s[^>]*)?>", re.IGNORECASE)
+
+
+def _emphasis_tag(match):
+    return "**" if match.group(2).lower() in ("b", "strong") else "*"
+
+
 # What a line of list text is, by how it opens.
 PART = "part"  # "I. MỤC ĐÍCH, YÊU CẦU"
 NUMBERED = "numbered"  # "1. ", "2.1. ", "1) "
@@ -69,12 +78,16 @@ _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _BLOCK_TAGS = (
     _LIST_TAGS | _HEADINGS | {"p", "div", "br", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote"}
 )
+# Emphasis read from HTML travels through the flattening as these marks and becomes *…* / **…** at the end.
+_I_OPEN, _I_CLOSE, _B_OPEN, _B_CLOSE = "\x02", "\x03", "\x04", "\x05"
+_EMPHASIS_OPEN = {"i": _I_OPEN, "em": _I_OPEN, "b": _B_OPEN, "strong": _B_OPEN}
+_EMPHASIS_CLOSE = {"i": _I_CLOSE, "em": _I_CLOSE, "b": _B_CLOSE, "strong": _B_CLOSE}
 # Not text of the document: Word pastes carry their styles and settings in these.
 _SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "xml"})
 
 # Where a glued item can begin: after the end of a sentence or clause. Dashes elsewhere are part of the
 # text ("2016-2020", "Đánh giá – rút kinh nghiệm", "Phan Rang - Tháp Chàm").
-_ITEM_GAP = re.compile(r"(?<=[.:;!?…])\s*(?=\S)")
+_ITEM_GAP = re.compile(r"(?:(?<=[.:;!?…])|(?<=[.:;!?…][\x03\x05]))\s*(?=\S)")
 _SENTENCE_END = ".!?…"
 _TYPED_BULLET = re.compile(r"(?:[•–]\s*|[-*]\s+)")
 _INDENT = re.compile(r"(?:\t|\s{2,})")
@@ -92,6 +105,8 @@ class _Flattener(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._skipping += tag in _SKIPPED_TAGS
+        if tag in _EMPHASIS_OPEN:
+            self._text.append(_EMPHASIS_OPEN[tag])
         if tag in _BLOCK_TAGS:
             self._flush()
             if tag == "li":
@@ -100,6 +115,8 @@ class _Flattener(HTMLParser):
                 self._open.append(tag)
 
     def handle_endtag(self, tag):
+        if tag in _EMPHASIS_CLOSE:
+            self._text.append(_EMPHASIS_CLOSE[tag])
         if tag in _SKIPPED_TAGS:
             self._skipping = max(0, self._skipping - 1)
         if tag in _BLOCK_TAGS:
@@ -136,8 +153,18 @@ def html_to_list_text(html: str) -> str:
     parser = _Flattener()
     parser.feed(unicodedata.normalize("NFC", html))
     parser.close()
-    lines = [line for chunk in parser.chunks for line in _chunk_lines(*chunk)]
-    return unicodedata.normalize("NFC", "\n".join(lines))
+    lines = [_emphasis_marks(line) for chunk in parser.chunks for line in _chunk_lines(*chunk)]
+    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
+
+
+def _emphasis_marks(line):
+    """The flattener's emphasis marks as *…* and **…**, spaces outside them, empty ones dropped."""
+    for opening, closing, mark in ((_B_OPEN, _B_CLOSE, "**"), (_I_OPEN, _I_CLOSE, "*")):
+        line = re.sub(rf"{opening}\s*{closing}", "", line)
+        line = re.sub(rf"{opening}(\s*)", rf"\1{opening}", line)
+        line = re.sub(rf"(\s*){closing}", rf"{closing}\1", line)
+        line = line.replace(opening, mark).replace(closing, mark)
+    return " ".join(line.split())
 
 
 def _chunk_lines(depth, loose, text):
@@ -173,7 +200,9 @@ def _as_line(piece, depth):
 
 def clean_list_text(text: str) -> str:
     """What a user typed or pasted as plain text, normalised to the official list style."""
-    plain = unescape(nh3.clean(unicodedata.normalize("NFC", text), tags=set()))
+    text = unicodedata.normalize("NFC", text)
+    text = _EMPHASIS_TAG.sub(_emphasis_tag, text)  # <b>, <i> typed or pasted: kept as **…** and *…*
+    plain = unescape(nh3.clean(text, tags=set()))
     lines = (_clean_line(line) for line in plain.splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -221,14 +250,18 @@ def _group(lines):
 
 def _render_block(kind, content):
     if kind == "p":
-        return format_html("<p>{}</p>", content)
+        return format_html("<p>{}</p>", emphasis.to_html(content))
     if kind == "num":
-        return format_html('<p class="list-num">{}</p>', content)
+        return format_html('<p class="list-num">{}</p>', emphasis.to_html(content))
     if kind == "+":
         return _plus_list(content)
-    items = format_html_join("", "<li>{}{}</li>", ((text, _plus_list(subs) if subs else "") for text, subs in content))
+    items = format_html_join(
+        "", "<li>{}{}</li>", ((emphasis.to_html(text), _plus_list(subs) if subs else "") for text, subs in content)
+    )
     return format_html('<ul class="list-dash">{}</ul>', items)
 
 
 def _plus_list(texts):
-    return format_html('<ul class="list-plus">{}</ul>', format_html_join("", "<li>{}</li>", ((t,) for t in texts)))
+    return format_html(
+        '<ul class="list-plus">{}</ul>', format_html_join("", "<li>{}</li>", ((emphasis.to_html(t),) for t in texts))
+    )

@@ -184,8 +184,13 @@ class Section(models.Model):
     )
     key = models.CharField(_("key"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
-    heading = models.CharField(_("heading"), max_length=200, blank=True)
+    heading = models.CharField(_("heading"), max_length=1000, blank=True)
     text = models.TextField(_("text"), blank=True)
+    # A document whose author writes its sections (a plan): 0 is text without a heading, 1 a part
+    # ("I."), 2 an item ("1."), 3 a point ("a)"); the numbers are computed when printed.
+    level = models.PositiveSmallIntegerField(_("level"), default=0, validators=[MaxValueValidator(3)])
+    # The section prints the kind's default text (which follows the congress's data) until edited.
+    follows_default = models.BooleanField(_("follows the default text"), default=False)
 
     class Meta:
         ordering = ["document", "order", "pk"]

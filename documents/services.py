@@ -45,6 +45,27 @@ def save_record(record, *, by, sections=None):
     return record
 
 
+def save_outline(record, sections, *, by):
+    """Save a free-sections document's whole list of sections ([{key, level, heading, text}], and
+    "follows_default" for one that keeps printing the kind's default text), in order."""
+    with transaction.atomic():
+        save_record(record, by=by)
+        record.sections.all().delete()
+        Section.objects.bulk_create(
+            Section(
+                document=record,
+                key=section["key"],
+                order=order,
+                level=section["level"],
+                heading=section["heading"],
+                text=section["text"],
+                follows_default=section.get("follows_default", False),
+            )
+            for order, section in enumerate(sections, start=1)
+        )
+    return record
+
+
 def start_new_version(record):
     """The issued version stays; the record becomes the draft of the next, without number or day."""
     record.status = Document.Status.DRAFT

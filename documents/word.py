@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
+from . import emphasis
 from .blocks import Centered, GroupRow, Heading, Item, Paragraph, Table, lead_in
 from .layer import ISSUER_SHARE, RECIPIENTS_SHARE
 from .linebreaks import text_width_mm
@@ -128,9 +129,14 @@ def _para(container, text="", *, align=CENTER, size=14, bold=False, italic=False
 
 
 def _run(paragraph, text, *, size=14, bold=False, italic=False, underline=False):
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
+    """The text as runs, its *italic* and **bold** as the author wrote them (documents.emphasis)."""
+    run = None
+    for piece, marked_bold, marked_italic in emphasis.runs(text) or [("", False, False)]:
+        run = paragraph.add_run(piece)
+        run.font.size = Pt(size)
+        run.bold = (bold or marked_bold) or None
+        run.italic = (italic or marked_italic) or None
+        run.underline = underline or None
     return run
 
 

@@ -29,7 +29,7 @@ from congress.models import (
 )
 from documents.layer import get_kind, record_for
 from documents.models import Document
-from documents.services import save_record
+from documents.services import save_outline
 
 from . import deadlines
 from .models import LowerLevelCongress, Task, TaskEvent, TaskParty
@@ -331,16 +331,30 @@ def _copy_roles(source, congress, subcommittees, *, keep_people, by):
 
 
 def _copy_plan_sections(source, congress, *, by):
-    """The plan's sections the secretariat edited, with the old congress's name replaced by the new one."""
+    """The plan's sections as the secretariat wrote them (documents.outline), with the old congress's name replaced
+    by the new one; the part on days and places (and its items) follows the new congress's data again."""
     old = Document.objects.for_owner(source).filter(kind="plan").prefetch_related("sections").first()
-    if old is None:
+    stored = list(old.sections.all()) if old else []
+    if not stored:
         return
-    kept = [section for section in old.sections.all() if section.key not in SECTIONS_WRITTEN_AFRESH]
-    if not kept:
-        return
-    record = record_for(get_kind("plan"), congress)
-    sections = {section.key: (section.heading, section.text.replace(source.name, congress.name)) for section in kept}
-    save_record(record, by=by, sections=sections)
+    sections, afresh = [], set()
+    for section in stored:
+        family = section.key if section.key in SECTIONS_WRITTEN_AFRESH else section.key.rsplit("-", 1)[0]
+        if family in SECTIONS_WRITTEN_AFRESH:
+            if family not in afresh:
+                afresh.add(family)
+                sections.append({"key": family, "level": 0, "heading": "", "text": "", "follows_default": True})
+            continue
+        sections.append(
+            {
+                "key": section.key,
+                "level": section.level,
+                "heading": section.heading.replace(source.name, congress.name),
+                "text": section.text.replace(source.name, congress.name),
+                "follows_default": section.follows_default,
+            }
+        )
+    save_outline(record_for(get_kind("plan"), congress), sections, by=by)
 
 
 def _copy_tasks(plan, congress, sessions, subcommittees, *, by):

@@ -29,7 +29,7 @@ class TaskForm(forms.ModelForm):
         model = Task
         fields = ["number", "content", "deadline", "deadline_session", "status", "completed_on", "assignees"]
         widgets = {
-            "content": forms.Textarea(attrs={"rows": 8, "class": "app-list-text"}),
+            "content": forms.Textarea(attrs={"rows": 8, "class": "app-list-text", "data-emphasis-paste": ""}),
             "completed_on": DateInput(),
             "assignees": QuickSelectMultiple(attrs={"size": 8}),
             "deadline_session": QuickSelect,

@@ -9,6 +9,7 @@ secretariat edits the record and issues.
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +18,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from documents.forms import DocumentForm, IssueForm, SectionsForm, SignedScanForm
+from documents.forms import (
+    DocumentForm,
+    IssueForm,
+    OutlineFormSet,
+    OutlineSectionForm,
+    SectionsForm,
+    SignedScanForm,
+    arranged_rows,
+)
 from documents.layer import all_kinds, can_read, get_kind, letter_for, record_for
 from documents.models import Document, RenderJob
 from documents.pdf import preview_context
@@ -27,6 +36,7 @@ from documents.services import (
     estimated_pages,
     issue_document,
     render_current,
+    save_outline,
     save_record,
     start_render_job,
 )
@@ -65,6 +75,27 @@ class GuardedSectionsForm(ConcurrentEditMixin, SectionsForm):
             mine = self.cleaned_data.get(f"{section.key}-text", "")
             rows.append((section.heading or _("Text"), theirs, mine, theirs != mine))
         return rows
+
+
+class GuardedOutlineForm(ConcurrentEditMixin, forms.Form):
+    """The fingerprint of a free-sections document (a plan): a concurrent save of its sections is a conflict."""
+
+    fingerprint_related = ("sections",)
+    guard_creation = True
+
+    def __init__(self, *args, record, formset, **kwargs):
+        self.instance, self.formset = record, formset
+        super().__init__(*args, **kwargs)
+
+    def describe_saved(self, saved):
+        theirs = [(section.heading, section.text) for section in (saved.sections.all() if saved else [])]
+        mine = [(section["heading"], section["text"]) for section in self.formset.sections()]
+        theirs_text, mine_text = outline_text(theirs), outline_text(mine)
+        return [(_("Sections"), theirs_text, mine_text, theirs_text != mine_text)]
+
+
+def outline_text(sections):
+    return "\n\n".join("\n".join(part for part in (heading, text) if part) for heading, text in sections)
 
 
 # What a kind that names no narrower permission asks of its reader: any role in the congress.
@@ -192,6 +223,8 @@ def document_edit(request, pk, kind, owner_pk):
 @login_required
 def document_text(request, pk, kind, owner_pk):
     opened = open_document(request.user, pk, kind, owner_pk, manage=True)
+    if opened.kind.free_sections:
+        return _document_outline(request, opened)
     record, was_issued = opened.record, opened.record.is_issued
     form = GuardedSectionsForm(request.POST or None, sections=opened.kind.sections(opened.owner, record), record=record)
     conflict = None
@@ -204,6 +237,42 @@ def document_text(request, pk, kind, owner_pk):
         if not conflict:
             return redirect(opened.url())
     return render_form(request, "documents/document_text.html", form, conflict, **_context(request, opened))
+
+
+OUTLINE_PREFIX = "sections"
+
+
+def _document_outline(request, opened):
+    """A plan's sections: add, remove, move up or down, nest; the buttons rearrange, only Save writes."""
+    record, was_issued = opened.record, opened.record.is_issued
+    action = request.POST.get("action", "save") if request.method == "POST" else ""
+    if action and action != "save":
+        rows = arranged_rows(request.POST, OUTLINE_PREFIX, action)
+        formset = OutlineFormSet(initial=rows, prefix=OUTLINE_PREFIX)
+        guard = GuardedOutlineForm(request.POST, record=record, formset=formset)
+        return render(
+            request, "documents/document_outline.html", {"form": guard, "formset": formset, **_context(request, opened)}
+        )
+    if action:
+        formset = OutlineFormSet(request.POST, prefix=OUTLINE_PREFIX)
+    else:
+        initial = [
+            {"key": s.key, "level": s.level, "heading": s.heading, "text": s.text}
+            for s in opened.kind.outline(opened.owner, record)
+        ]
+        formset = OutlineFormSet(initial=initial, prefix=OUTLINE_PREFIX)
+    guard = GuardedOutlineForm(request.POST or None, record=record, formset=formset)
+    conflict = None
+    if action and formset.is_valid() and guard.is_valid():
+        sections = formset.sections()
+        _saved, conflict = save_guarded(guard, lambda: save_outline(record, sections, by=request.user))
+        if not conflict:
+            _say_saved(request, record, was_issued)
+            return redirect(opened.url())
+    status = 409 if conflict else (422 if action and not formset.is_valid() else 200)
+    context = {"form": guard, "formset": formset, "conflict": conflict, **_context(request, opened)}
+    context["help_lines"] = OutlineSectionForm.HELP
+    return render(request, "documents/document_outline.html", context, status=status)
 
 
 def _say_saved(request, record, was_issued):

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.emphasis import to_html
 from documents.liststyle import render_list_text
 from documents.vietnamese import month_year
 
@@ -21,6 +22,12 @@ TASK_STATUS_BADGES = {
 def list_text(text):
     """Task or agenda text as the official list style prints it, escaped."""
     return render_list_text(text or "")
+
+
+@register.filter
+def emphasis(text):
+    """A name with its *italic* and **bold** as written, escaped (documents.emphasis)."""
+    return to_html(str(text or ""))
 
 
 @register.filter

@@ -101,10 +101,75 @@
     });
   }
 
+  // <textarea data-emphasis-paste>: a paste from Word keeps its italic and bold as *…* and **…**
+  // (documents/emphasis.py prints them); lists arrive one item a line with "- ". The pasted HTML
+  // is only read, never inserted into the page.
+  function emphasisText(node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      return node.nodeValue.replace(/\s+/g, " ");
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) {
+      return "";
+    }
+    var tag = node.tagName.toLowerCase();
+    if (tag === "style" || tag === "script" || tag === "head" || tag === "title") {
+      return "";
+    }
+    var inner = "";
+    node.childNodes.forEach(function (child) {
+      inner += emphasisText(child);
+    });
+    var style = (node.getAttribute("style") || "").toLowerCase();
+    var bold = tag === "b" || tag === "strong" || /font-weight:\s*(bold|[6-9]00)/.test(style);
+    var italic = tag === "i" || tag === "em" || /font-style:\s*italic/.test(style);
+    var trimmed = inner.trim();
+    if (trimmed && (bold || italic)) {
+      var mark = (bold ? "**" : "") + (italic ? "*" : "");
+      var lead = inner.match(/^\s*/)[0];
+      var tail = inner.match(/\s*$/)[0];
+      inner = lead + mark + trimmed + mark.split("").reverse().join("") + tail;
+    }
+    if (tag === "br") {
+      return "\n";
+    }
+    if (tag === "li") {
+      return "\n- " + inner.trim() + "\n";
+    }
+    if (["p", "div", "h1", "h2", "h3", "h4", "tr"].indexOf(tag) >= 0) {
+      return "\n" + inner + "\n";
+    }
+    return inner;
+  }
+
+  function setUpEmphasisPaste(root) {
+    root.querySelectorAll("textarea[data-emphasis-paste]").forEach(function (area) {
+      area.addEventListener("paste", function (event) {
+        var html = event.clipboardData && event.clipboardData.getData("text/html");
+        if (!html) {
+          return;
+        }
+        var parsed = new DOMParser().parseFromString(html, "text/html");
+        var text = emphasisText(parsed.body)
+          .split("\n")
+          .map(function (line) {
+            return line.trim();
+          })
+          .filter(function (line) {
+            return line;
+          })
+          .join("\n");
+        event.preventDefault();
+        area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpAutosubmit(document);
     setUpConditionalFields(document);
     setUpFormsets(document);
     setUpCopyButtons(document);
+    setUpEmphasisPaste(document);
   });
 })();

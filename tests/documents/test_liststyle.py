@@ -124,18 +124,18 @@ TASK_10_LINES = [
         "- Dự thảo và rà soát hoàn thiện các văn bản phục vụ Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần "
         "thứ VII - năm 2020, bao gồm:"
     ),
-    "+ Diễn văn khai mạc và bế mạc Đại hội.",
-    "+ Chương trình phát động phong trào thi đua.",
-    "+ Các báo cáo tham luận tại Đại hội.",
-    "+ Chương trình và kịch bản chi tiết điều hành Đại hội.",
-    "+ Nội quy Đại hội.",
+    "+ *Diễn văn khai mạc và bế mạc Đại hội.*",
+    "+ *Chương trình phát động phong trào thi đua.*",
+    "+ *Các báo cáo tham luận tại Đại hội.*",
+    "+ *Chương trình và kịch bản chi tiết điều hành Đại hội.*",
+    "+ *Nội quy Đại hội.*",
     "- Đề xuất danh sách thành phần Đoàn Chủ tịch, Thư ký Đại hội.",
     "- Tổ chức in ấn tài liệu phục vụ Đại hội.",
     "- Hoàn thiện các hình ảnh, pano để trưng bày tại Đại hội.",
     "- Rà soát, tổng hợp đề xuất các nội dung có liên quan.",
 ]
 TASK_11_LINES = [
-    "Hợp Ban Tổ chức Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020 (phiên thứ ba):",
+    "Hợp Ban Tổ chức Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020 (*phiên thứ ba*):",
     "1. Chỉ đạo tăng cường công tác tuyên truyền về Đại hội thi đua yêu nước.",
     "2. Thống nhất kế hoạch mời đại biểu, phù hiệu Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII - năm 2020.",
     "3. Thông qua chương trình văn nghệ phục vụ Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII, năm 2020.",
@@ -171,7 +171,7 @@ def test_seed_task_9_next_page_alone_gives_its_two_dash_items():
     assert html_to_list_text(TASK_9_NEXT_PAGE) == "\n".join(TASK_9_LINES[-2:])
 
 
-def test_seed_task_10_italic_plus_items_become_plain_nested_lines():
+def test_seed_task_10_italic_plus_items_become_nested_lines_that_keep_their_italics():
     assert html_to_list_text(TASK_10) == "\n".join(TASK_10_LINES)
 
 
@@ -197,9 +197,9 @@ def test_seed_task_8_stays_one_paragraph_despite_its_dashes():
     assert html_to_list_text(TASK_8) == TASK_8
 
 
-def test_inline_tags_are_dropped_keeping_their_text():
+def test_inline_tags_are_dropped_keeping_their_text_and_emphasis():
     assert html_to_list_text(TASK_5) == (
-        "Các Tiểu ban (Nội dung, Tuyên truyền, Phục vụ) tiến hành họp, xây dựng kế hoạch cụ thể và phân công "
+        "Các Tiểu ban (*Nội dung, Tuyên truyền, Phục vụ*) tiến hành họp, xây dựng kế hoạch cụ thể và phân công "
         "nhiệm vụ cho các thành viên của Tiểu ban."
     )
 
@@ -221,7 +221,7 @@ def test_word_paste_loses_its_styles_comments_and_office_tags():
         "<p class=MsoListParagraph>•<span style='font:7.0pt'>&nbsp;&nbsp; </span>Họp Ban Tổ chức.<o:p></o:p></p>"
         "<script>alert(1)</script></body></html>"
     )
-    assert html_to_list_text(html) == "Nhiệm vụ:\n- Họp Ban Tổ chức."
+    assert html_to_list_text(html) == "**Nhiệm vụ:**\n- Họp Ban Tổ chức."
 
 
 def test_converted_text_is_nfc():
@@ -234,8 +234,19 @@ def test_converted_seed_text_is_already_clean():
     assert clean_list_text(text) == text
 
 
-def test_clean_turns_typed_bullets_and_indents_into_list_markers_and_drops_tags():
-    assert clean_list_text("• Một\n\t- Hai\n\n<b>Ba</b>") == "- Một\n+ Hai\nBa"
+def test_clean_turns_typed_bullets_and_indents_into_list_markers_and_keeps_only_emphasis_of_tags():
+    assert (
+        clean_list_text("• Một\n\t- Hai\n\n<b>Ba</b> <span>bốn</span> <i>năm</i>") == "- Một\n+ Hai\n**Ba** bốn *năm*"
+    )
+
+
+def test_html_keeps_its_italics_and_bold_as_marks_and_splits_items_after_them():
+    html = (
+        "<ul> - Văn bản, gồm: <ul> + <i>Diễn văn khai mạc.</i> + <i> Nội quy.</i> </ul></ul>"
+        "<p><b>Lưu ý:</b> x<i> </i></p>"
+    )
+
+    assert html_to_list_text(html) == "- Văn bản, gồm:\n+ *Diễn văn khai mạc.*\n+ *Nội quy.*\n**Lưu ý:** x"
 
 
 def test_clean_strips_trailing_and_repeated_spaces_and_normalises_dashes_and_stars():

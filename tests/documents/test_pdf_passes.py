@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from documents import pdf
 from documents.blocks import Column, Content, Paragraph, Row, Table
+from documents.emphasis import plain
 from documents.layer import get_kind, letter_for, record_for
 
 from .reading import WATERMARK, pdf_pages, pdf_words, top_word
@@ -44,7 +45,8 @@ def row_texts(table):
     texts = []
     for row in table.rows:
         if isinstance(row, Row) and row.cells[1]:
-            texts.append(" ".join(getattr(block, "marker", "") + " " + block.text for block in row.cells[1]).strip())
+            line = " ".join(getattr(block, "marker", "") + " " + plain(block.text) for block in row.cells[1])
+            texts.append(line.strip())
     return [" ".join(text.split()) for text in texts]
 
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from demo.schedule import TASKS
+from documents.emphasis import plain
 from documents.layer import get_kind, letter_for, record_for, render_pdf
 
 from .reading import missing_in_order, pdf_pages, pdf_text
@@ -15,13 +16,13 @@ def expected_rows():
     rows = []
     for number, content, parties, phrase, _meeting, subitems in TASKS:
         if content:
-            rows.append((str(number), content.splitlines(), *labels(parties), phrase))
+            rows.append((str(number), plain(content).splitlines(), *labels(parties), phrase))
         for index, (sub_content, sub_parties, sub_phrase) in enumerate(subitems):
             lead, coordinating = labels(sub_parties)
             rows.append(
                 (
                     str(number) if index == 0 and not content else "",
-                    [f"- {sub_content}"],
+                    [f"- {plain(sub_content)}"],
                     f"- {lead}" if lead else "",
                     f"- {coordinating}" if coordinating else "",
                     f"- {sub_phrase}",
@@ -31,8 +32,8 @@ def expected_rows():
 
 
 def labels(parties):
-    leads = [name for role, name in parties if role == "lead"]
-    coordinating = [name for role, name in parties if role != "lead"]
+    leads = [plain(name) for role, name in parties if role == "lead"]
+    coordinating = [plain(name) for role, name in parties if role != "lead"]
     return ", ".join(leads), "; ".join(coordinating)
 
 
@@ -171,3 +172,36 @@ def test_a_task_without_a_deadline_is_not_printed_as_ongoing():
     groups = [row.text for row in rows if hasattr(row, "text")]
 
     assert groups == ["THÁNG 7/2020:", "NHIỆM VỤ THƯỜNG XUYÊN:", "NHIỆM VỤ CHƯA XÁC ĐỊNH THỜI HẠN:"]
+
+
+def test_seed_000s_italics_print_in_the_pdf_and_the_docx(demo):
+    """Tasks 5, 7 and 10 of seed 000 carry italics (<i> in the seed), in the content and a party's name. Task 11's
+    "(phiên thứ ba)" is the title of its meeting, which the meeting writes into the task as plain text."""
+    from documents.html import blocks_html
+    from documents.layer import render_docx
+
+    from .reading import docx_document
+
+    kind = get_kind("schedule")
+    letter = letter_for(kind, demo, record_for(kind, demo), draft=False)
+    italic_runs = {
+        run.text
+        for table in docx_document(render_docx(letter)).tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.italic
+    }
+    html = str(blocks_html(letter.body))
+    expected = [
+        "Nội dung, Tuyên truyền, Phục vụ",  # task 5, its content and its lead
+        "Đại hội điểm",  # task 7
+        "Diễn văn khai mạc và bế mạc Đại hội.",  # task 10
+        "Nội quy Đại hội.",
+    ]
+    for text in expected:
+        assert text in italic_runs, text
+        assert f"<em>{text}</em>" in html, text
+    assert html.count("<em>Nội dung, Tuyên truyền, Phục vụ</em>") == 2
+    assert "*" not in " ".join(italic_runs) and "*" not in html

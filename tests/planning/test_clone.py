@@ -183,15 +183,22 @@ def test_the_demo_congress_is_copied_with_its_plan_sections(db):
 def test_the_plans_edited_sections_are_copied_with_the_new_name_and_its_days_written_afresh(secretariat, source):
     from documents.layer import get_kind, record_for
     from documents.models import Document
-    from documents.services import save_record
+    from documents.services import save_outline
 
-    save_record(
+    save_outline(
         record_for(get_kind("plan"), source),
+        [
+            {
+                "key": "purpose",
+                "level": 1,
+                "heading": "Mục đích, yêu cầu",
+                "text": f"Tổ chức {source.name} ổn.",
+            },
+            {"key": "time_place", "level": 1, "heading": "Thời gian, địa điểm", "text": ""},
+            {"key": "time_place-1", "level": 2, "heading": "Thời gian:", "text": "Ngày 20/8/2020 tại Hội trường."},
+            {"key": "section-4", "level": 2, "heading": f"Mời dự {source.name}", "text": ""},
+        ],
         by=secretariat,
-        sections={
-            "purpose": ("Mục đích, yêu cầu", f"Tổ chức {source.name} trang trọng."),
-            "time_place": ("Thời gian, địa điểm", "Ngày 20/8/2020 tại Hội trường."),
-        },
     )
     plan = next_congress_plan(source, year=2025, edition=8, new_day=dt.date(2025, 8, 15))
 
@@ -199,4 +206,8 @@ def test_the_plans_edited_sections_are_copied_with_the_new_name_and_its_days_wri
 
     record = Document.objects.for_owner(new).get(kind="plan")
     assert record.subject.endswith(new.name)
-    assert list(record.sections.values_list("key", "text")) == [("purpose", f"Tổ chức {new.name} trang trọng.")]
+    assert list(record.sections.values_list("key", "level", "heading", "text", "follows_default")) == [
+        ("purpose", 1, "Mục đích, yêu cầu", f"Tổ chức {new.name} ổn.", False),
+        ("time_place", 0, "", "", True),  # the new congress's days and places
+        ("section-4", 2, f"Mời dự {new.name}", "", False),
+    ]
