@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
@@ -410,13 +409,10 @@ def ranking_view(request, pk):
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
     table = ranking(cluster_year)
-    rules = list(cluster_year.proposal_rules.select_related("award_type"))
+    rules = list(cluster_year.proposal_rules.select_related("award_type").order_by("rank_from", "pk"))
     for row in table.rows:
-        row.proposal = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
-        # Built here rather than by the template: a cell per group and member adds up.
-        row.cells = format_html_join(
-            "", '<td class="text-end">{}</td>', ((text,) for text in row.group_cells(table.groups))
-        )
+        award = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
+        row.row_html = row.html(table.groups, award.short_name if award else "")
     context = year_context(request, cluster_year, "ranking", table=table)
     return render(request, "clusters/ranking.html", context)
 
