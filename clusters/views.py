@@ -85,6 +85,7 @@ def cluster_edit(request, cluster_pk=None):
         cluster = services.save_cluster(form.save(commit=False), by=request.user, members=members)
         for cluster_year in cluster.years.select_related("cluster", "conference"):
             services.sync_focal_points(cluster_year)
+            services.sync_participants(cluster_year)
         messages.success(request, _("The cluster was saved."))
         return redirect(cluster)
     context = {"form": form, "members": members, "cluster": cluster}
@@ -162,12 +163,18 @@ def year_home(request, pk):
         )
     )
     criteria_count = cluster_year.groups.aggregate(n=Count("criteria"))["n"]
+    session = services.conference_session(cluster_year)
     context = year_context(
         request,
         cluster_year,
         "home",
         members=members,
         criteria_count=criteria_count,
+        session=session,
+        participants=list(session.participant_lines.select_related("organization", "person")) if session else [],
+        agenda=list(session.agenda_items.select_related("organization")) if session else [],
+        can_manage_programme=bool(session)
+        and request.user.has_perm("delegates.manage_delegates", cluster_year.conference),
         election=getattr(cluster_year, "election", None) if hasattr(cluster_year, "election") else None,
     )
     return render(request, "clusters/year_home.html", context)
