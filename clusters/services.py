@@ -103,6 +103,21 @@ def conference_session(cluster_year):
     return cluster_year.conference.sessions.order_by("order", "starts_at", "pk").first()
 
 
+def move_conference_session(cluster_year):
+    """The conference session follows the year's conference date (same time of day, same length)."""
+    session = conference_session(cluster_year)
+    if session is None or session.starts_at is None:
+        return
+    starts = timezone.localtime(session.starts_at)
+    if starts.date() == cluster_year.conference_date:
+        return
+    moved = timezone.make_aware(datetime.datetime.combine(cluster_year.conference_date, starts.time()))
+    shift = moved - session.starts_at
+    session.starts_at = moved
+    session.ends_at = session.ends_at + shift if session.ends_at else None
+    session.save(update_fields=["starts_at", "ends_at"])
+
+
 def representative_line(organization):
     return f"Đại diện lãnh đạo {organization.name}"[:300]
 
@@ -181,6 +196,7 @@ def sync_focal_points(cluster_year):
 @transaction.atomic
 def save_year(cluster_year, *, proposal_rules=None):
     cluster_year.save()
+    move_conference_session(cluster_year)
     if proposal_rules is not None:
         proposal_rules.instance = cluster_year
         proposal_rules.save()

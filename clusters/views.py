@@ -317,7 +317,9 @@ def review(request, pk):
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
     page = paginate(
-        request, cluster_year.cluster.members.select_related("organization"), per_page=REVIEW_MEMBERS_PER_PAGE
+        request,
+        cluster_year.cluster.members.select_related("organization").order_by("rotation_order", "pk"),
+        per_page=REVIEW_MEMBERS_PER_PAGE,
     )
     members = list(page.object_list)
     sheet = review_sheet(cluster_year, members)
@@ -328,11 +330,7 @@ def review(request, pk):
         adjust_url = reverse("clusters:propose", args=[pk, 0])
     else:
         adjust_url = ""
-    rows = review_rows(sheet, adjust_url)
-    if group_pk.isdigit():
-        rows = [row for row in rows if row[1].group_id == int(group_pk)]
-        if rows:
-            rows[0] = (rows[0][1].group, rows[0][1], rows[0][2])
+    rows = review_rows(sheet, adjust_url, int(group_pk) if group_pk.isdigit() else None)
     context = year_context(
         request, cluster_year, "review", sheet=sheet, rows=rows, group_pk=group_pk, groups=sheet.groups, page=page
     )

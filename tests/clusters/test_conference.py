@@ -2,10 +2,15 @@
 representatives as participants and the review's programme; the congress and the year link to
 each other."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clusters import services
+from clusters.models import Score
 from congress.models import CongressRole, CongressSession
 from tests.conftest import user_with_role
 from tests.factories import OrganizationFactory
@@ -107,3 +112,49 @@ def test_the_cluster_page_links_each_visible_year_to_its_conference(client, clus
     page = client.get(reverse("clusters:detail", args=[cluster_year.cluster_id])).content.decode()
 
     assert reverse("congress:detail", args=[cluster_year.conference_id]) in page
+
+
+def test_moving_the_conference_date_moves_its_session(cluster_year):
+    session = services.conference_session(cluster_year)
+    session.ends_at = session.starts_at + datetime.timedelta(hours=4)
+    session.save()
+    cluster_year.conference_date += datetime.timedelta(days=3)
+    services.save_year(cluster_year)
+
+    session.refresh_from_db()
+    starts = timezone.localtime(session.starts_at)
+    assert starts.date() == cluster_year.conference_date
+    assert starts.time() == datetime.time(8, 0)
+    assert session.ends_at - session.starts_at == datetime.timedelta(hours=4)
+
+
+def test_names_in_the_prebuilt_tables_are_escaped(client, cluster_year, criteria, leader, members):
+    organization = members[0].organization
+    organization.name = "Tỉnh <b>A</b>"
+    organization.save()
+    criterion = criteria[0]
+    criterion.name = "Tiêu chí <script>x</script>"
+    criterion.save()
+    rows = [(c, Decimal(1), "", None) for c in criteria]
+    services.save_self_scores(cluster_year, members[0], rows, by=None, today=cluster_year.scoring_deadline)
+    client.force_login(leader)
+
+    ranking = client.get(reverse("clusters:ranking", args=[cluster_year.conference_id])).content.decode()
+    review = client.get(reverse("clusters:review", args=[cluster_year.conference_id])).content.decode()
+
+    assert "Tỉnh &lt;b&gt;A&lt;/b&gt;" in ranking and "<b>A</b>" not in ranking
+    assert "Tiêu chí &lt;script&gt;" in review and "<script>x" not in review
+    score = Score.objects.get(member=members[0], criterion=criterion)
+    assert reverse("clusters:adjust", args=[cluster_year.conference_id, score.pk]) in review
+
+
+def test_the_review_page_shows_one_group_when_asked(client, cluster_year, criteria, leader):
+    client.force_login(leader)
+    first, second = criteria[0].group, criteria[-1].group
+    page = client.get(
+        reverse("clusters:review", args=[cluster_year.conference_id]), {"group": second.pk}
+    ).content.decode()
+
+    assert f"{second.order}. {second.name}</th>" in page
+    assert f"{first.order}. {first.name}</th>" not in page
+    assert criteria[-1].name in page and criteria[0].name + "<" not in page
