@@ -236,6 +236,10 @@ class Score(models.Model):
         ordering = ["member", "criterion"]
         verbose_name = _("score")
         verbose_name_plural = _("scores")
+        # The ranking sums every member's points per group from this index alone, without reading the rows.
+        indexes = [
+            models.Index(fields=["criterion", "member", "self_points", "agreed_points"], name="clusters_score_points")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["criterion", "member"],
