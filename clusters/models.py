@@ -54,6 +54,11 @@ class Cluster(models.Model):
         return reverse("clusters:detail", args=[self.pk])
 
     @property
+    def leader_titles(self):
+        """How documents name the leader and the deputy: of a cluster, of a block."""
+        return ("Khối trưởng", "Khối phó") if self.kind == self.Kind.BLOCK else ("Cụm trưởng", "Cụm phó")
+
+    @property
     def rules_line(self):
         if not self.rules_number:
             return ""

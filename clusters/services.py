@@ -145,9 +145,7 @@ def sync_participants(cluster_year, session=None):
 def add_agenda(cluster_year, session):
     """The review conference's programme: scores reviewed, members ranked, proposals agreed, the
     next leader and deputy elected, the pledge signed."""
-    cluster = cluster_year.cluster
-    block = cluster.kind == cluster.Kind.BLOCK
-    leader_title, deputy_title = ("Khối trưởng", "Khối phó") if block else ("Cụm trưởng", "Cụm phó")
+    leader_title, deputy_title = cluster_year.cluster.leader_titles
     chair = cluster_year.leader.organization if cluster_year.leader else None
     items = [
         (datetime.time(8, 0), "Tuyên bố lý do, giới thiệu đại biểu; thông qua chương trình Hội nghị", chair),
