@@ -11,6 +11,7 @@ bounded number of queries.
 """
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.documents import place_name
@@ -20,7 +21,7 @@ from documents.vietnamese import short_date
 
 from .models import ClusterYear
 from .selectors import ranking
-from .services import tally
+from .services import conference_session, tally
 
 
 def cell(text, *, bold=False):
@@ -58,7 +59,7 @@ class YearDocument(DocumentKind):
             "issuing_body": leader.name if leader else owner.cluster.name,
             "place": place_name(owner.conference),
             "subject": subject,
-            "signer_collective": "Cụm trưởng" if owner.cluster.kind == "cluster" else "Khối trưởng",
+            "signer_collective": owner.cluster.leader_titles[0],
             "signer_position": "",
             "signer_name": leader.head.full_name if leader and leader.head_id else "",
             "recipients": [["Các thành viên " + owner.cluster.name, ""], ["Ban Thi đua - Khen thưởng", ""]],
@@ -141,16 +142,32 @@ class ReviewMinutes(YearDocument):
 
     def content(self, owner, record):
         table, summary = summary_table(owner)
-        members = [row.member for row in table.rows]
+        leader_title, deputy_title = owner.cluster.leader_titles
+        session = conference_session(owner)
+        participants = list(session.participant_lines.select_related("person", "organization")) if session else []
+        when = f"Ngày {short_date(owner.conference_date)}"
+        if session and session.starts_at:
+            starts = timezone.localtime(session.starts_at)
+            when = f"Vào hồi {starts:%H} giờ {starts:%M} ngày {short_date(starts.date())}"
+        where = f", tại {session.place}" if session and session.place else ""
+        if participants:
+            attending = [Paragraph("Thành phần tham dự:"), *[Item("-", f"{line.text};") for line in participants]]
+        else:
+            members = [row.member for row in table.rows] + [member for member, _exclusion in table.excluded]
+            attending = [
+                Paragraph(f"Đại diện {len(members)} đơn vị thành viên:"),
+                *[Item("-", f"{member.organization.name};") for member in members],
+            ]
         body = [
             Heading(1, "Thời gian, địa điểm"),
-            Paragraph(f"Ngày {short_date(owner.conference_date)}, {owner.cluster.name} tổ chức Hội nghị tổng kết."),
+            Paragraph(
+                f"{when}{where}, {owner.cluster.name} tổ chức Hội nghị tổng kết công tác thi đua năm {owner.year}."
+            ),
             Heading(1, "Thành phần"),
-            Paragraph(f"Đại diện {len(members)} đơn vị thành viên:"),
-            *[Item("-", f"{member.organization.name};") for member in members],
+            *attending,
             Heading(1, "Kết quả chấm điểm, xếp hạng"),
             *summary,
-            Heading(1, "Bầu Cụm trưởng, Cụm phó năm tiếp theo"),
+            Heading(1, f"Bầu {leader_title}, {deputy_title} năm tiếp theo"),
             *self._votes(owner),
             Paragraph("Biên bản được thông qua tại Hội nghị."),
         ]
@@ -158,14 +175,15 @@ class ReviewMinutes(YearDocument):
 
     def _votes(self, owner):
         leaders, deputies, leader, deputy = tally(owner)
+        leader_title, deputy_title = owner.cluster.leader_titles
         votes = list(owner.votes.select_related("voter__organization", "leader__organization", "deputy__organization"))
         if not votes:
             return [Paragraph("Chưa có phiếu bầu.")]
         columns = (
             Column("TT", 6, "center"),
             Column("Đơn vị bỏ phiếu", 34),
-            Column("Cụm trưởng", 30),
-            Column("Cụm phó", 30),
+            Column(leader_title, 30),
+            Column(deputy_title, 30),
         )
         rows = [
             Row(
@@ -181,8 +199,9 @@ class ReviewMinutes(YearDocument):
         return [
             Table(columns, rows),
             Paragraph(
-                f"Kết quả: {leader.organization.name} được bầu làm Cụm trưởng ({leaders[leader]}/{len(votes)} phiếu); "
-                f"{deputy.organization.name} được bầu làm Cụm phó ({deputies[deputy]}/{len(votes)} phiếu) "
+                f"Kết quả: {leader.organization.name} được bầu làm {leader_title} "
+                f"({leaders[leader]}/{len(votes)} phiếu); "
+                f"{deputy.organization.name} được bầu làm {deputy_title} ({deputies[deputy]}/{len(votes)} phiếu) "
                 f"năm {owner.year + 1}."
             ),
         ]

@@ -54,6 +54,11 @@ class Cluster(models.Model):
         return reverse("clusters:detail", args=[self.pk])
 
     @property
+    def leader_titles(self):
+        """How documents name the leader and the deputy: of a cluster, of a block."""
+        return ("Khối trưởng", "Khối phó") if self.kind == self.Kind.BLOCK else ("Cụm trưởng", "Cụm phó")
+
+    @property
     def rules_line(self):
         if not self.rules_number:
             return ""
@@ -236,6 +241,10 @@ class Score(models.Model):
         ordering = ["member", "criterion"]
         verbose_name = _("score")
         verbose_name_plural = _("scores")
+        # The ranking sums every member's points per group from this index alone, without reading the rows.
+        indexes = [
+            models.Index(fields=["criterion", "member", "self_points", "agreed_points"], name="clusters_score_points")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["criterion", "member"],

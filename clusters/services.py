@@ -64,8 +64,13 @@ def open_year(cluster, *, by, year, conference_date, scoring_deadline, late_evid
         status=Congress.Status.PLANNING,
     )
     starts = timezone.make_aware(datetime.datetime.combine(conference_date, datetime.time(8, 0)))
-    CongressSession.objects.create(
-        congress=conference, name="Hội nghị tổng kết", order=1, timing=CongressSession.Timing.EXACT, starts_at=starts
+    session = CongressSession.objects.create(
+        congress=conference,
+        name="Hội nghị tổng kết",
+        kind=CongressSession.Kind.OFFICIAL,
+        order=1,
+        timing=CongressSession.Timing.EXACT,
+        starts_at=starts,
     )
     previous = cluster.years.filter(year__lt=year).order_by("-year").first()
     cluster_year = ClusterYear.objects.create(
@@ -88,7 +93,86 @@ def open_year(cluster, *, by, year, conference_date, scoring_deadline, late_evid
     if by is not None and not by.is_superuser:
         CongressRole.objects.create(congress=conference, user=by, role=Role.SECRETARIAT)
     sync_focal_points(cluster_year)
+    sync_participants(cluster_year, session)
+    add_agenda(cluster_year, session)
     return cluster_year
+
+
+def conference_session(cluster_year):
+    """The review conference's session: its first one (the year opens it with one)."""
+    return cluster_year.conference.sessions.order_by("order", "starts_at", "pk").first()
+
+
+def move_conference_session(cluster_year):
+    """The conference session follows the year's conference date (same time of day, same length)."""
+    session = conference_session(cluster_year)
+    if session is None or session.starts_at is None:
+        return
+    starts = timezone.localtime(session.starts_at)
+    if starts.date() == cluster_year.conference_date:
+        return
+    moved = timezone.make_aware(datetime.datetime.combine(cluster_year.conference_date, starts.time()))
+    shift = moved - session.starts_at
+    session.starts_at = moved
+    session.ends_at = session.ends_at + shift if session.ends_at else None
+    session.save(update_fields=["starts_at", "ends_at"])
+
+
+def representative_line(organization):
+    return f"Đại diện lãnh đạo {organization.name}"[:300]
+
+
+@transaction.atomic
+def sync_participants(cluster_year, session=None):
+    """Every member's representative takes part in the review conference: a participant line of
+    the conference session for each member's organisation that has none yet (lines added or
+    changed by hand on the programme page are kept)."""
+    session = session or conference_session(cluster_year)
+    if session is None:
+        return 0
+    lines = session.participant_lines  # the session's participants (kept by the delegates app)
+    present = set(lines.exclude(organization=None).values_list("organization_id", flat=True))
+    last = lines.order_by("-order").values_list("order", flat=True).first() or 0
+    members = cluster_year.cluster.members.select_related("organization").order_by("rotation_order", "pk")
+    missing = [member.organization for member in members if member.organization_id not in present]
+    lines.model.objects.bulk_create(
+        lines.model(session=session, organization=organization, description=representative_line(organization), order=n)
+        for n, organization in enumerate(missing, start=last + 1)
+    )
+    return len(missing)
+
+
+def add_agenda(cluster_year, session):
+    """The review conference's programme: scores reviewed, members ranked, proposals agreed, the
+    next leader and deputy elected, the pledge signed."""
+    leader_title, deputy_title = cluster_year.cluster.leader_titles
+    chair = cluster_year.leader.organization if cluster_year.leader else None
+    items = [
+        (datetime.time(8, 0), "Tuyên bố lý do, giới thiệu đại biểu; thông qua chương trình Hội nghị", chair),
+        (
+            datetime.time(8, 15),
+            f"Báo cáo tổng kết công tác thi đua năm {cluster_year.year}; thảo luận, thống nhất điểm chấm "
+            "của các đơn vị thành viên",
+            chair,
+        ),
+        (datetime.time(9, 30), "Bình xét, xếp hạng các đơn vị thành viên theo điểm đã thống nhất", chair),
+        (datetime.time(10, 0), "Thống nhất đề nghị khen thưởng (Cờ thi đua, Bằng khen) theo kết quả xếp hạng", chair),
+        (datetime.time(10, 30), f"Bầu {leader_title}, {deputy_title} năm {cluster_year.year + 1}", None),
+        (datetime.time(11, 0), "Ký kết giao ước thi đua giữa các đơn vị thành viên", None),
+        (datetime.time(11, 30), "Bế mạc Hội nghị", chair),
+    ]
+    agenda = session.agenda_items  # the session's programme (kept by the delegates app)
+    agenda.model.objects.bulk_create(
+        agenda.model(
+            session=session,
+            order=n,
+            starts_at=starts_at,
+            title=title,
+            organization=organization,
+            presenter="" if organization else "Các đơn vị thành viên",
+        )
+        for n, (starts_at, title, organization) in enumerate(items, start=1)
+    )
 
 
 @transaction.atomic
@@ -110,6 +194,7 @@ def sync_focal_points(cluster_year):
 @transaction.atomic
 def save_year(cluster_year, *, proposal_rules=None):
     cluster_year.save()
+    move_conference_session(cluster_year)
     if proposal_rules is not None:
         proposal_rules.instance = cluster_year
         proposal_rules.save()

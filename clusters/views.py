@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
@@ -93,6 +92,7 @@ def cluster_edit(request, cluster_pk=None):
             saved = services.save_cluster(form.save(commit=False), by=request.user, members=members)
             for cluster_year in saved.years.select_related("cluster", "conference"):
                 services.sync_focal_points(cluster_year)
+                services.sync_participants(cluster_year)
             return saved
 
         saved, conflict = save_guarded(form, save)
@@ -175,12 +175,18 @@ def year_home(request, pk):
         )
     )
     criteria_count = cluster_year.groups.aggregate(n=Count("criteria"))["n"]
+    session = services.conference_session(cluster_year)
     context = year_context(
         request,
         cluster_year,
         "home",
         members=members,
         criteria_count=criteria_count,
+        session=session,
+        participants=list(session.participant_lines.select_related("organization", "person")) if session else [],
+        agenda=list(session.agenda_items.select_related("organization")) if session else [],
+        can_manage_programme=bool(session)
+        and request.user.has_perm("delegates.manage_delegates", cluster_year.conference),
         election=getattr(cluster_year, "election", None) if hasattr(cluster_year, "election") else None,
     )
     return render(request, "clusters/year_home.html", context)
@@ -333,7 +339,9 @@ def review(request, pk):
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
     page = paginate(
-        request, cluster_year.cluster.members.select_related("organization"), per_page=REVIEW_MEMBERS_PER_PAGE
+        request,
+        cluster_year.cluster.members.select_related("organization").order_by("rotation_order", "pk"),
+        per_page=REVIEW_MEMBERS_PER_PAGE,
     )
     members = list(page.object_list)
     sheet = review_sheet(cluster_year, members)
@@ -344,11 +352,7 @@ def review(request, pk):
         adjust_url = reverse("clusters:propose", args=[pk, 0])
     else:
         adjust_url = ""
-    rows = review_rows(sheet, adjust_url)
-    if group_pk.isdigit():
-        rows = [row for row in rows if row[1].group_id == int(group_pk)]
-        if rows:
-            rows[0] = (rows[0][1].group, rows[0][1], rows[0][2])
+    rows = review_rows(sheet, adjust_url, int(group_pk) if group_pk.isdigit() else None)
     context = year_context(
         request, cluster_year, "review", sheet=sheet, rows=rows, group_pk=group_pk, groups=sheet.groups, page=page
     )
@@ -432,13 +436,10 @@ def ranking_view(request, pk):
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
     table = ranking(cluster_year)
-    rules = list(cluster_year.proposal_rules.select_related("award_type"))
+    rules = list(cluster_year.proposal_rules.select_related("award_type").order_by("rank_from", "pk"))
     for row in table.rows:
-        row.proposal = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
-        # Built here rather than by the template: a cell per group and member adds up.
-        row.cells = format_html_join(
-            "", '<td class="text-end">{}</td>', ((text,) for text in row.group_cells(table.groups))
-        )
+        award = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
+        row.row_html = row.html(table.groups, award.short_name if award else "")
     context = year_context(request, cluster_year, "ranking", table=table)
     return render(request, "clusters/ranking.html", context)
 

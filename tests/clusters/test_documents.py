@@ -97,3 +97,27 @@ def test_the_documents_appear_on_the_conference_and_strangers_get_404(client, sc
 def test_the_conference_pages_open(client, scored_year, leader):
     client.force_login(leader)
     assert client.get(reverse("congress:detail", args=[scored_year.conference_id])).status_code == 200
+
+
+def test_the_minutes_name_the_conference_session_time_place_and_participants(scored_year, members):
+    session = services.conference_session(scored_year)
+    session.place = "Hội trường Ủy ban nhân dân tỉnh"
+    session.save()
+    session.participant_lines.create(description="Đại diện Ban Thi đua - Khen thưởng Trung ương", order=99)
+
+    _letter, text = text_of("cluster-minutes", scored_year)
+
+    assert f"Vào hồi 08 giờ 00 ngày {scored_year.conference_date:%d/%m/%Y}" in text
+    assert "tại Hội trường Ủy ban nhân dân tỉnh" in text
+    assert f"Đại diện lãnh đạo {members[2].organization.name};" in text
+    assert "Đại diện Ban Thi đua - Khen thưởng Trung ương;" in text
+
+
+def test_a_blocks_minutes_elect_a_block_leader(scored_year, members):
+    scored_year.cluster.kind = "block"
+    scored_year.cluster.save()
+
+    _letter, text = text_of("cluster-minutes", scored_year)
+
+    assert f"{members[1].organization.name} được bầu làm Khối trưởng (3/3 phiếu)" in text
+    assert "Cụm trưởng" not in text

@@ -189,3 +189,27 @@ def test_a_cluster_year_from_criteria_to_printed_pledge(page, live_server, year,
         response = page.request.get(url)
         assert response.status == 200
         assert response.body()[:5] == b"%PDF-"
+
+
+@pytest.fixture
+def conference_year(transactional_db):
+    leader = UserFactory(username="cumtruong-hn")
+    cluster = make_cluster(3, created_by=leader)
+    cluster_year = open_year(cluster, by=leader, year=timezone.localdate().year)
+    return cluster_year, leader, list(cluster.members.select_related("organization"))
+
+
+@pytest.mark.parametrize("page", ["desktop"], indirect=True)
+def test_the_leader_goes_from_the_year_to_its_conference_programme_and_back(page, live_server, conference_year):
+    cluster_year, leader, members = conference_year
+    login(page, live_server, leader)
+    open_year_page(page, live_server, cluster_year)
+
+    assert "Phiên chính thức" in page.content()
+    assert "Bình xét, xếp hạng các đơn vị thành viên" in page.content()
+    page.get_by_role("link", name="Sửa thành phần và chương trình").click()
+    assert page.locator("input[name$='-title']").first.input_value().startswith("Tuyên bố lý do")
+    page.goto(f"{live_server.url}/congresses/{cluster_year.conference_id}/")
+    page.get_by_role("link", name="Cụm, khối", exact=True).click()
+    assert page.url.endswith(f"/congresses/{cluster_year.conference_id}/cluster/")
+    assert members[0].organization.name in page.content()
