@@ -213,9 +213,12 @@ def test_the_plans_text_is_edited_by_section_and_html_keeps_only_its_emphasis(
 
 
 def test_a_long_document_renders_in_a_worker_with_progress_and_a_download(
-    client_for, province, province_secretariat, settings, django_capture_on_commit_callbacks
+    client_for, province, province_secretariat, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+    from config.celery import app
+
+    # On the app's own configuration: once Celery has read the settings, changing them does nothing.
+    monkeypatch.setattr(app.conf, "task_always_eager", True)
     client = client_for(province_secretariat)
     client.post(url("document_edit", province), record_form())
     Document.objects.update(page_count=120)
