@@ -212,13 +212,20 @@ def test_the_plans_text_is_edited_by_section_and_html_keeps_only_its_emphasis(
     assert "x()" not in preview and "&lt;b&gt;" not in preview
 
 
-def test_a_long_document_renders_in_a_worker_with_progress_and_a_download(
-    client_for, province, province_secretariat, monkeypatch, django_capture_on_commit_callbacks
-):
+@pytest.fixture
+def eager_tasks():
+    """Tasks run when enqueued, set on the Celery app itself: once Celery has read the
+    settings, changing CELERY_TASK_ALWAYS_EAGER does nothing."""
     from config.celery import app
 
-    # On the app's own configuration: once Celery has read the settings, changing them does nothing.
-    monkeypatch.setattr(app.conf, "task_always_eager", True)
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+def test_a_long_document_renders_in_a_worker_with_progress_and_a_download(
+    client_for, province, province_secretariat, eager_tasks, django_capture_on_commit_callbacks
+):
     client = client_for(province_secretariat)
     client.post(url("document_edit", province), record_form())
     Document.objects.update(page_count=120)
