@@ -8,6 +8,7 @@ Also what every benchmark shares: `measure` (median time and queries of a page),
 
 import datetime
 import itertools
+import resource
 import statistics
 import time
 from contextlib import contextmanager
@@ -33,6 +34,25 @@ from congress.models import (
 from planning.models import ProgressUpdate, Task, TaskParty
 
 WARM_UP = 2  # requests before the timed ones
+
+
+def peak_kb():
+    """The process's own high-water mark of resident memory, in kilobytes (Linux's VmHWM; a child
+    process started from a big one would report its parent's size through ru_maxrss)."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def reset_peak():
+    """Start the high-water mark again from the present size (Linux ≥ 4.0); a no-op where not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+    except OSError:
+        pass
 
 
 @contextmanager

@@ -239,19 +239,12 @@ def checkin_figures(world, stdout):
 # Badges --------------------------------------------------------------------------------------------
 
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 import django
 
 
-def peak_kb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 django.setup()
+from demo.benchdata import peak_kb
 from congress.models import Congress
 from delegates.badges import badges_pdf
 congress = Congress.objects.get(pk=int(sys.argv[1]))

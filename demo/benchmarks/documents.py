@@ -68,19 +68,12 @@ def plan_seconds(repeat, stdout):
 # ru_maxrss survives execve (getrusage(2)), so a child forked from a big bench process would
 # report its parent's size; the high-water mark of the child's own memory map does not.
 CHILD = """
-import json, pickle, resource, sys, time
+import json, pickle, sys, time
 import django
 
 
-def peak_kb():
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 django.setup()
+from demo.benchdata import peak_kb
 from documents.layer import render_pdf
 letter = pickle.load(sys.stdin.buffer)
 started = time.perf_counter()

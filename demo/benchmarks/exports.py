@@ -10,7 +10,6 @@ allows it; otherwise the peak includes building the data, an upper bound).
 import gc
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -31,27 +30,9 @@ print(json.dumps(measure_export(int(sys.argv[1]))))
 """
 
 
-def peak_kb():
-    """The process's high-water mark of resident memory, in kilobytes."""
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def reset_peak():
-    """Start the high-water mark again from the present size (Linux ≥ 4.0); a no-op where not allowed."""
-    try:
-        with open("/proc/self/clear_refs", "w") as refs:
-            refs.write("5")
-    except OSError:
-        pass
-
-
 def measure_export(size):
     """[seconds, bytes, peak kB] of exporting a schedule of `size` tasks, built and rolled back here."""
-    from demo.benchdata import BenchCongress, rolled_back
+    from demo.benchdata import BenchCongress, peak_kb, reset_peak, rolled_back
     from documents.spreadsheets import workbook_bytes
     from planning.exports import schedule_sheet
     from planning.models import Task
