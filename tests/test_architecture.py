@@ -12,10 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["congress", "planning", "awards", "documents", "reminders", "delegates", "clusters", "demo"]
 DOMAIN_APPS = {"congress", "planning", "awards", "reminders", "delegates", "clusters", "demo"}
-# What planning may use of reminders: the registry, the calendar events, what it may read, and
-# the job's entry points (the benchmark runs them); never its pages, forms, tasks or delivery.
+# What planning may use of reminders: the registry, the calendar events and what it may read;
+# never its pages, forms, tasks, planner or delivery (the reminder benchmark lives in demo/).
 REMINDERS_PUBLIC = {"reminders", "reminders.registry", "reminders.ical", "reminders.selectors"}
-REMINDERS_JOB = {"reminders.planner", "reminders.digests", "reminders.models"}
 
 
 def modules():
@@ -94,8 +93,7 @@ def test_planning_imports_no_awards_and_only_the_public_part_of_reminders():
             return True
         if app_of(target) != "reminders":
             return False
-        allowed = REMINDERS_PUBLIC | (REMINDERS_JOB if name.startswith("planning.benchmarks") else set())
-        return target not in allowed and target.rpartition(".")[0] not in allowed
+        return target not in REMINDERS_PUBLIC and target.rpartition(".")[0] not in REMINDERS_PUBLIC
 
     assert offending(rule) == []
 
