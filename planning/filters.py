@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,22 @@ class TaskFilterMixin:
         return queryset.overdue(on=timezone.localdate()) if value else queryset
 
 
+def party_organizations(congress):
+    """The organisations named as a party of the congress's tasks, as (id, name) by name. Read
+    from the party index, not by probing every organisation of the directory, whose parties in
+    other congresses would all be read."""
+    used = TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values("organization_id")
+    return Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
+
+
+def party_choice(congress, value):
+    """The chosen organisation as a one-item choice list, if it is a party of the congress."""
+    if not str(value or "").isdigit():
+        return []  # a number too big for the column matches no row (Django answers without asking)
+    chosen = TaskParty.objects.filter(task__congress=congress, organization_id=int(value))
+    return list(Organization.objects.filter(pk=int(value), pk__in=chosen.values("organization_id")).values_list("pk", "name"))
+
+
 class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     party = django_filters.TypedChoiceFilter(
@@ -56,13 +73,13 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data["month"] = window
         super().__init__(data, *args, **kwargs)
-        # Plain (id, name) pairs, given to the form's field rather than the filter so that the
-        # form does not deep-copy a list of hundreds of organisations. The organisations come from
-        # this congress's task parties (read from the party index), not from probing every
-        # organisation of the directory, whose parties in other congresses would all be read.
-        used = TaskParty.objects.filter(task__congress=congress, organization__isnull=False).values("organization_id")
-        organizations = Organization.objects.filter(pk__in=used).order_by("name").values_list("pk", "name")
-        self.form.fields["party"].choices = [("", EMPTY_CHOICE), *organizations]
+        # The organisations of this congress's parties are many on a large schedule, and finding
+        # them reads every party of the congress: the picker loads them when it is opened
+        # (party_options), and the page carries only the one chosen, checked against the congress.
+        self.form.fields["party"].choices = [("", EMPTY_CHOICE), *party_choice(congress, data.get("party"))]
+        self.form.fields["party"].widget.attrs.update(
+            {"data-picker": "search", "data-options-url": reverse("planning:party_options", args=[congress.pk])}
+        )
         self.form.fields["subcommittee"].queryset = congress.subcommittees.all()
         self.form.fields["month"].choices = [("all", _("All months")), *months]
 

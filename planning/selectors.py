@@ -88,9 +88,11 @@ def party_prefetch(prefix=""):
         "subcommittee__name",
         "subcommittee__congress_id",
     )
-    return Prefetch(f"{prefix}parties", queryset=parties)
+    # The model's ordering names the task, which would join every party to its task and congress
+    # only to sort them; the prefetch groups by task itself.
+    return Prefetch(f"{prefix}parties", queryset=parties.order_by("-role", "order", "pk"))
 
 
 def assignee_prefetch():
     """Assignees as bare ids: lists only ask whether the user is one of them."""
-    return Prefetch("assignees", queryset=Person.objects.only("id"))
+    return Prefetch("assignees", queryset=Person.objects.only("id").order_by())

@@ -10,6 +10,7 @@ urlpatterns = [
     path("my-work/", schedule.my_work, name="my_work"),
     path("tasks/bulk/", bulk.task_bulk, name="task_bulk"),
     path(f"{congress}schedule/", schedule.schedule, name="schedule"),
+    path(f"{congress}schedule/organisations.json", schedule.party_options, name="party_options"),
     path(f"{congress}schedule/export.xlsx", exports.schedule_export, name="schedule_export"),
     path("my-work/export.xlsx", exports.my_work_export, name="my_work_export"),
     path(f"{congress}dashboard/export.xlsx", exports.dashboard_export, name="dashboard_export"),

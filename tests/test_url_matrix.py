@@ -127,6 +127,7 @@ EXPECTATIONS = {
     "planning:my_work_export": read(SIGNED_IN),
     "planning:schedule": read(),
     "planning:schedule_export": read(),
+    "planning:party_options": read(),
     "planning:dashboard": read(),
     "planning:timeline": read(),
     "planning:deadline_month": read(),

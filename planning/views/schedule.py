@@ -3,16 +3,17 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from congress.models import Congress
 from congress.permissions import get_congress
-from congress.views.common import paginate
+from congress.views.common import OnePassPaginator
 from congress.views.congresses import congress_context
 
-from ..filters import MyWorkFilter, ScheduleFilter
+from ..filters import MyWorkFilter, ScheduleFilter, party_organizations
 from ..models import Task
 from ..selectors import (
     annotate_for,
@@ -37,6 +38,14 @@ def schedule(request, pk):
     context = congress_context(request, congress, "schedule")
     context.update(schedule_context(request, congress, can_add=can_add))
     return render(request, "planning/schedule.html", context)
+
+
+@login_required
+def party_options(request, pk):
+    """The schedule filter's organisations, loaded by its picker when it is opened."""
+    congress = get_congress(request.user, pk)
+    options = [{"value": str(pk), "text": name} for pk, name in party_organizations(congress)]
+    return JsonResponse({"options": options})
 
 
 class CountedPaginator(Paginator):
@@ -183,14 +192,20 @@ def my_work_context(request, responsible):
         default=Value(1),
         output_field=IntegerField(),
     )
-    tasks = (
+    keys = (
         filterset.qs.filter(congress_id__in=congresses)
         .annotate(late=late)
         .order_by("late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk")
-        .select_related("parent")
-        .prefetch_related(party_prefetch(), party_prefetch("parent__"), assignee_prefetch())
     )
-    page = paginate(request, tasks, MY_WORK_PAGE_SIZE)
+
+    def fetch(pks):
+        return (
+            Task.objects.filter(pk__in=pks)
+            .select_related("parent")
+            .prefetch_related(party_prefetch(), party_prefetch("parent__"), assignee_prefetch())
+        )
+
+    page = OnePassPaginator(keys, MY_WORK_PAGE_SIZE, fetch=fetch).get_page(request.GET.get("page"))
     for task in page:
         task.congress = congresses[task.congress_id]
     annotate_for(user, page, today=today, responsible=responsible)

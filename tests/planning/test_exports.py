@@ -140,8 +140,8 @@ def test_the_schedule_export_reads_a_fixed_number_of_queries(
     url = reverse("planning:schedule_export", args=[congress.pk])
     client.get(url)
 
-    # session, user, roles, congress, filter choices (3), parties, sub-items, tasks
-    with django_assert_num_queries(9):
+    # session, user, roles, congress, filter choices (sub-committees), parties, sub-items, tasks
+    with django_assert_num_queries(8):
         client.get(url)
 
 

@@ -9,6 +9,7 @@ from planning.views.schedule import SCHEDULE_PAGE_SIZE
 from tests.conftest import user_with_role
 from tests.factories import (
     OrganizationFactory,
+    OrganizingBoardFactory,
     SubcommitteeMemberFactory,
     TaskFactory,
     TaskPartyFactory,
@@ -85,6 +86,50 @@ def test_the_schedule_filters_by_party_sub_committee_status_month_and_search(
     assert shown(status="done") == []
     TaskPartyFactory(task=other, organization=None, subcommittee=subcommittee)
     assert shown(subcommittee=subcommittee.pk) == [other.pk]
+
+
+def test_the_party_filter_carries_only_the_chosen_organisation_and_loads_the_rest_on_demand(
+    client_for, viewer, congress
+):
+    other_congress = OrganizingBoardFactory().congress
+    lead = OrganizationFactory(name="Sở Nội vụ")
+    helper = OrganizationFactory(name="Ban Tuyên giáo")
+    elsewhere = OrganizationFactory(name="Sở Y tế")
+    task = TaskFactory(congress=congress, number=1)
+    TaskPartyFactory(task=task, organization=lead)
+    TaskPartyFactory(task=task, role="coordinating", organization=helper)
+    TaskPartyFactory(task=TaskFactory(congress=other_congress, number=1), organization=elsewhere)
+    client = client_for(viewer)
+
+    page = client.get(schedule_url(congress)).content.decode()
+    options_url = reverse("planning:party_options", args=[congress.pk])
+    assert f'data-options-url="{options_url}"' in page
+    assert "Sở Nội vụ" not in page.split('name="party"')[1].split("</select>")[0]
+
+    chosen = client.get(schedule_url(congress, party=lead.pk))
+    party_select = chosen.content.decode().split('name="party"')[1].split("</select>")[0]
+    assert f'<option value="{lead.pk}" selected>Sở Nội vụ</option>' in party_select
+    assert "Ban Tuyên giáo" not in party_select
+
+    options = client.get(options_url).json()["options"]
+    assert options == [{"value": str(helper.pk), "text": "Ban Tuyên giáo"}, {"value": str(lead.pk), "text": "Sở Nội vụ"}]
+
+
+@pytest.mark.parametrize("value", ["999999", "99999999999999999999", "abc"])
+def test_a_party_that_is_not_of_the_congress_is_refused_as_a_choice(client_for, viewer, congress, value):
+    other_congress = OrganizingBoardFactory().congress
+    stranger_party = TaskPartyFactory(task=TaskFactory(congress=other_congress, number=1))
+    client = client_for(viewer)
+
+    for party in (value, stranger_party.organization_id):
+        response = client.get(schedule_url(congress, party=party))
+        assert response.status_code == 200
+        assert response.context["filter"].form.errors["party"]
+
+
+def test_the_party_options_are_for_the_congress_s_people_only(client_for, stranger, congress):
+    response = client_for(stranger).get(reverse("planning:party_options", args=[congress.pk]))
+    assert response.status_code == 404
 
 
 def test_a_sub_item_that_matches_brings_its_parent_along(client_for, viewer, congress):
@@ -211,6 +256,31 @@ def test_my_work_does_not_show_another_congresss_tasks_for_the_same_organisation
     response = client_for(user).get(reverse("planning:my_work"))
 
     assert list(response.context["page"]) == []
+
+
+@pytest.mark.parametrize("query", ["", "q=nhiem+vu"], ids=["in-one-pass", "search-counts-apart"])
+def test_my_work_pages_keep_their_order_and_total(client_for, congress, query):
+    from planning.views.schedule import MY_WORK_PAGE_SIZE
+
+    home = OrganizationFactory()
+    user = user_with_role(congress, CongressRole.Role.FOCAL_POINT, organization=home)
+    tasks = make_tasks(congress, MY_WORK_PAGE_SIZE + 3, organization=home)
+    for task in tasks:
+        task.content = f"Nhiệm vụ số {task.number}"
+        task.save()
+    client = client_for(user)
+    url = reverse("planning:my_work") + "?" + query
+
+    pages = [client.get(f"{url}&page={number}").context["page"] for number in (1, 2)]
+    past_the_end = client.get(f"{url}&page=99").context["page"]
+
+    assert [page.paginator.count for page in pages] == [MY_WORK_PAGE_SIZE + 4] * 2  # and the sub-item
+    assert [len(page) for page in pages] == [MY_WORK_PAGE_SIZE, 4]
+    shown = [task.pk for page in pages for task in page]
+    assert len(set(shown)) == len(shown) == MY_WORK_PAGE_SIZE + 4
+    assert shown == sorted(shown, key=lambda pk: next(t for page in pages for t in page if t.pk == pk).due_date)
+    assert past_the_end.number == 2 and [task.pk for task in past_the_end] == [task.pk for task in pages[1]]
+    assert all(task.parties.all() is not None and task.congress for task in pages[1])
 
 
 @pytest.mark.parametrize("rows", [1, 15])
