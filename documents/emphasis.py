@@ -8,10 +8,10 @@ nh3 to b/strong/i/em/br/p and turned into the same asterisks. Going out, `runs` 
 """
 
 import re
+from html import escape as html_escape
 from html import unescape
 
 import nh3
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 _MARK = re.compile(r"(\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*)")
@@ -48,9 +48,11 @@ def has_marks(text):
 
 def to_html(text):
     """The line escaped, with <strong> and <em> where it is marked."""
+    if "*" not in text:
+        return mark_safe(html_escape(text))  # noqa: S308 - escaped here
     parts = []
     for piece, bold, italic in runs(text):
-        html = escape(piece)
+        html = html_escape(piece)
         if italic:
             html = f"<em>{html}</em>"
         if bold:

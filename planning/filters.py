@@ -45,7 +45,9 @@ def party_choice(congress, value):
     if not str(value or "").isdigit():
         return []  # a number too big for the column matches no row (Django answers without asking)
     chosen = TaskParty.objects.filter(task__congress=congress, organization_id=int(value))
-    return list(Organization.objects.filter(pk=int(value), pk__in=chosen.values("organization_id")).values_list("pk", "name"))
+    return list(
+        Organization.objects.filter(pk=int(value), pk__in=chosen.values("organization_id")).values_list("pk", "name")
+    )
 
 
 class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):

@@ -2,13 +2,16 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from congress.links import RowLink
 from congress.models import CongressRole, Person, SubcommitteeMember
 from congress.rules import prime_roles, roles_by_congress
 
 from .models import Task, TaskParty
 
 Role = CongressRole.Role
+STATUS_LABELS = dict(Task.Status.choices)
 
 
 def responsibilities(user):
@@ -49,8 +52,11 @@ def annotate_for(user, tasks, *, today, responsible=None):
     """Mark each task with why it concerns the user, whether it is late, and what they may do."""
     organizations, subcommittees = responsible if responsible is not None else responsibilities(user)
     person = getattr(user, "person", None)
+    detail_link, progress_link = RowLink("planning:task_detail", 2), RowLink("planning:task_progress", 2)
     for task in tasks:
         decorate(task, today=today)
+        task.url = detail_link(task.congress_id, task.pk)
+        task.progress_url = progress_link(task.congress_id, task.pk)
         task.can_post = user.has_perm("planning.post_progress", task)
         task.can_change = user.has_perm("planning.change_task", task)
         reasons = []
@@ -71,6 +77,14 @@ def decorate(task, *, today):
     task.overdue = task.is_overdue(on=today)
     task.days_late = (today - task.due_date).days if task.overdue else 0
     task.show_last_date = bool(task.due_date) and task.deadline_kind not in ("on_day", "by_day")
+    # The row's words, said once here rather than by a translation tag per row.
+    task.status_label = STATUS_LABELS.get(task.status, task.status)
+    task.late_label = (
+        ngettext("%(days)s day late", "%(days)s days late", task.days_late) % {"days": task.days_late}
+        if task.overdue
+        else ""
+    )
+    task.last_date_label = _("by %(date)s") % {"date": f"{task.due_date:%d/%m/%Y}"} if task.due_date else ""
     return task
 
 

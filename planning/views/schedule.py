@@ -5,9 +5,9 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
+from congress.links import RowLink
 from congress.models import Congress
 from congress.permissions import get_congress
 from congress.views.common import OnePassPaginator
@@ -151,14 +151,15 @@ def schedule_context(request, congress, *, can_add):
         paginator = CountedPaginator(shown, SCHEDULE_PAGE_SIZE, count=count)
     page = paginator.get_page(request.GET.get("page"))
     user = request.user
+    detail_link, edit_link = RowLink("planning:task_detail", 2), RowLink("planning:task_edit", 2)
     rows, month = [], object()
     for task in page:
         for item in [task, *task.subitems.all()]:
             item.congress = congress
             decorate(item, today=today)
             item.can_change = user.has_perm("planning.change_task", item)
-            item.url = item.get_absolute_url()
-            item.edit_url = reverse("planning:task_edit", args=[congress.pk, item.pk]) if item.can_change else ""
+            item.url = detail_link(congress.pk, item.pk)
+            item.edit_url = edit_link(congress.pk, item.pk) if item.can_change else ""
         rows.append({"new_month": task.group_month != month, "month": task.group_month, "task": task})
         month = task.group_month
     return {

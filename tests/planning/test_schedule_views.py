@@ -112,7 +112,10 @@ def test_the_party_filter_carries_only_the_chosen_organisation_and_loads_the_res
     assert "Ban Tuyên giáo" not in party_select
 
     options = client.get(options_url).json()["options"]
-    assert options == [{"value": str(helper.pk), "text": "Ban Tuyên giáo"}, {"value": str(lead.pk), "text": "Sở Nội vụ"}]
+    assert options == [
+        {"value": str(helper.pk), "text": "Ban Tuyên giáo"},
+        {"value": str(lead.pk), "text": "Sở Nội vụ"},
+    ]
 
 
 @pytest.mark.parametrize("value", ["999999", "99999999999999999999", "abc"])
