@@ -12,6 +12,7 @@ from .models import Task, TaskParty
 
 Role = CongressRole.Role
 STATUS_LABELS = dict(Task.Status.choices)
+FINISHED = {Task.Status.DONE, Task.Status.CANCELLED}
 
 
 def responsibilities(user):
@@ -56,6 +57,7 @@ def annotate_for(user, tasks, *, today, responsible=None):
     for task in tasks:
         decorate(task, today=today)
         task.url = detail_link(task.congress_id, task.pk)
+        task.select_label = select_label(task)
         task.progress_url = progress_link(task.congress_id, task.pk)
         task.can_post = user.has_perm("planning.post_progress", task)
         task.can_change = user.has_perm("planning.change_task", task)
@@ -69,6 +71,11 @@ def annotate_for(user, tasks, *, today, responsible=None):
         task.reasons = reasons
 
 
+def select_label(task):
+    """The name of a row's bulk-change checkbox (the parent is loaded with a sub-item)."""
+    return _("Select task %(number)s") % {"number": task.display_number}
+
+
 def decorate(task, *, today):
     """What a list row shows, worked out once in Python: lead and coordinating labels, lateness."""
     task.leads, task.coordinators = [], []
@@ -78,6 +85,7 @@ def decorate(task, *, today):
     task.days_late = (today - task.due_date).days if task.overdue else 0
     task.show_last_date = bool(task.due_date) and task.deadline_kind not in ("on_day", "by_day")
     # The row's words, said once here rather than by a translation tag per row.
+    task.finished = task.status in FINISHED
     task.status_label = STATUS_LABELS.get(task.status, task.status)
     task.late_label = (
         ngettext("%(days)s day late", "%(days)s days late", task.days_late) % {"days": task.days_late}

@@ -15,12 +15,14 @@ from congress.views.congresses import congress_context
 
 from ..filters import MyWorkFilter, ScheduleFilter, party_organizations
 from ..models import Task
+from ..rows import schedule_rows
 from ..selectors import (
     annotate_for,
     assignee_prefetch,
     decorate,
     party_prefetch,
     responsibilities,
+    select_label,
     tasks_for,
 )
 from ..templatetags.planning_tags import month_heading
@@ -160,12 +162,14 @@ def schedule_context(request, congress, *, can_add):
             item.can_change = user.has_perm("planning.change_task", item)
             item.url = detail_link(congress.pk, item.pk)
             item.edit_url = edit_link(congress.pk, item.pk) if item.can_change else ""
+            item.select_label = select_label(item)
         rows.append({"new_month": task.group_month != month, "month": task.group_month, "task": task})
         month = task.group_month
     return {
         "filter": filterset,
         "page": page,
         "rows": rows,
+        "rows_html": schedule_rows(rows),
         "today": today,
         "can_add": can_add,
         "pager": month_pager(counts, window),

@@ -1,0 +1,90 @@
+"""The schedule's table rows as HTML, built in Python.
+
+The schedule shows twenty tasks a page, each with its sub-items. Through the template engine a
+row cost about 1,500 Python calls (variable lookups, filters, escaping, localisation), a third of
+the page's work; built here it costs a tenth of that. Every value that comes from a user is
+escaped with `html.escape`; the task's text comes through `render_list_text`, which escapes it
+and marks its emphasis. The words are translated once per page.
+"""
+
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from documents.liststyle import render_list_text
+
+from .templatetags.planning_tags import TASK_STATUS_BADGES, month_heading
+
+MONTH_ROW = '<tr class="app-month-row"><th colspan="6" scope="rowgroup">{}</th></tr>'
+OVERDUE_ICON = '<i class="bi bi-exclamation-triangle me-1" aria-hidden="true"></i>'
+EDIT_ICON = '<i class="bi bi-pencil" aria-hidden="true"></i>'
+CELL = '<td class="d-none {} {}">{}</td>'
+
+
+def schedule_rows(rows) -> SafeString:
+    """The <tr>s of the schedule's table: a month row where the month changes, then each task
+    (decorated by the view: labels, links, lateness, what the user may change) and its sub-items."""
+    words = {
+        "sub_item": escape(_("Sub-item")),
+        "no_text": escape(_("(see the sub-items)")),
+        "lead": escape(_("Lead")),
+        "edit": escape(_("Edit")),
+    }
+    html = []
+    for row in rows:
+        task = row["task"]
+        if row["new_month"]:
+            html.append(MONTH_ROW.format(escape(month_heading(row["month"]))))
+        html.append(_row(task, str(task.number), words, is_subitem=False))
+        html.extend(_row(subitem, subitem.display_number, words, is_subitem=True) for subitem in task.subitems.all())
+    return mark_safe("\n".join(html))  # noqa: S308 - every value is escaped in _row
+
+
+def _row(item, number, words, *, is_subitem):
+    number = escape(number)
+    wanted = {"app-subitem-row": is_subitem, "app-row-overdue": item.overdue, "app-row-finished": item.finished}
+    classes = " ".join(name for name, on in wanted.items() if on)
+    checkbox = ""
+    if item.can_change:
+        checkbox = (
+            '<input type="checkbox" class="form-check-input d-block mb-1 app-bulk-check" form="bulk-form" '
+            f'name="task" value="{item.pk}" aria-label="{escape(item.select_label)}">'
+        )
+    sub_item = f'<span class="visually-hidden">{words["sub_item"]}: </span>' if is_subitem else ""
+    if item.content:
+        text = render_list_text(item.content)
+    else:
+        text = f'<span class="text-body-secondary">{words["no_text"]}</span>'
+    phrase = escape(item.deadline_phrase)
+    badge_class = TASK_STATUS_BADGES.get(item.status, "text-bg-secondary")
+    badge = f'<span class="badge {badge_class}">{escape(item.status_label)}</span>'
+    late = escape(item.late_label)
+    leads = "".join(f'<span class="app-party">{escape(label)}</span>' for label in item.leads)
+    coordinators = "".join(f'<span class="app-party">{escape(label)}</span>' for label in item.coordinators)
+    deadline = f'<span class="app-deadline">{phrase}</span>'
+    if item.show_last_date:
+        deadline += f'<span class="d-block small text-body-secondary">{escape(item.last_date_label)}</span>'
+    if item.overdue:
+        deadline += f'<span class="badge text-bg-danger d-inline-block mt-1">{OVERDUE_ICON}{late}</span>'
+    status = badge
+    if item.edit_url:
+        status += (
+            f'<a class="btn btn-sm btn-link p-0 ms-1 align-baseline" href="{escape(item.edit_url)}" '
+            f'title="{words["edit"]}">{EDIT_ICON}<span class="visually-hidden">{words["edit"]} {number}</span></a>'
+        )
+    late_badge = f' <span class="badge text-bg-danger">{late}</span>' if item.overdue else ""
+    facts = (
+        '<div class="d-md-none small mt-1 app-row-facts">'
+        f'<div><span class="text-body-secondary">{words["lead"]}:</span> {escape("; ".join(item.leads))}</div>'
+        f'<div class="d-sm-none">{phrase}{late_badge} {badge}</div></div>'
+    )
+    return (
+        f'<tr class="{classes}"><td class="app-col-number">{checkbox}{number}</td>'
+        f'<td><a class="app-task-link" href="{escape(item.url)}">{sub_item}{text}</a>{facts}</td>'
+        + CELL.format("d-md-table-cell", "app-col-party", leads)
+        + CELL.format("d-lg-table-cell", "app-col-party", coordinators)
+        + CELL.format("d-sm-table-cell", "app-col-deadline", deadline)
+        + CELL.format("d-sm-table-cell", "app-col-status", status)
+        + "</tr>"
+    )
