@@ -249,7 +249,8 @@ class Delegate(models.Model):
         ordering = ["kind", "full_name", "pk"]
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
-        indexes = [models.Index(fields=["congress", "kind"], name="delegates_congress_kind")]
+        # The list's order: a page of 50 is read from the index, not sorted from every delegate.
+        indexes = [models.Index(fields=["congress", "kind", "full_name", "id"], name="delegates_list_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="guest") | Q(quota__isnull=False),
