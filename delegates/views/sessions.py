@@ -95,8 +95,18 @@ def programme(request, pk, session_pk):
         points=session.connection_points.select_related("person_in_charge"),
         totals=totals,
         by_unit=by_unit,
+        removed_talks=removed_presentations(session) if context["can_manage_delegates"] else [],
     )
     return render(request, "delegates/programme.html", context)
+
+
+def removed_presentations(session):
+    """The session's presentations taken off their items, kept with their drafts (staff see them)."""
+    return list(
+        session.presentations.filter(item__isnull=True)
+        .select_related("organization", "removed_by")
+        .order_by("-removed_at", "-pk")
+    )
 
 
 @login_required
