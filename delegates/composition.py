@@ -34,10 +34,12 @@ def young_from_year(congress, allocation):
     return congress.year - limit
 
 
-def _annotations(congress, allocation):
+def _annotations(congress, allocation, keys=None):
+    """A count of every trait, or only of those in `keys` (what the targets check)."""
     annotations = {"total": Count("pk")}
     for key, condition in trait_filters(young_from_year(congress, allocation)).items():
-        annotations[key.replace(":", "__")] = Count("pk", filter=condition)
+        if keys is None or key in keys:
+            annotations[key.replace(":", "__")] = Count("pk", filter=condition)
     return annotations
 
 
@@ -46,10 +48,12 @@ def count_traits(delegates, congress, allocation):
     return {"all": _keys(delegates.order_by().aggregate(**_annotations(congress, allocation)))}
 
 
-def count_groups(delegates, congress, allocation):
-    """The traits counted once, grouped by unit and kind: [(quota id or None, kind, {"total": n, key: n, …})].
-    Every page's figures (the congress, each unit, guests and officials) are sums of these few rows."""
-    rows = delegates.order_by().values("quota_id", "kind").annotate(**_annotations(congress, allocation))
+def count_groups(delegates, congress, allocation, targets):
+    """The traits the targets check, counted once and grouped by unit and kind:
+    [(quota id or None, kind, {"total": n, key: n, …})]. Every page's figures (the congress, each
+    unit, guests and officials) are sums of these few rows; a trait no target checks is not counted."""
+    keys = {target_key(target) for target in targets}
+    rows = delegates.order_by().values("quota_id", "kind").annotate(**_annotations(congress, allocation, keys))
     return [(row.pop("quota_id"), row.pop("kind"), _keys(row)) for row in rows]
 
 

@@ -50,7 +50,7 @@ def home(request, pk):
     allocation = allocation_of(congress)
     targets = list(congress.composition_targets.all())
     quotas = list(congress.delegate_quotas.select_related("organization"))
-    groups = count_groups(congress.delegates.all(), congress, allocation)
+    groups = count_groups(congress.delegates.all(), congress, allocation, targets)
     overall = evaluate(add_counts(counts for _quota, _kind, counts in groups), targets)
     units = by_unit(groups)
     for quota in quotas:
@@ -153,7 +153,7 @@ def composition(request, pk):
     congress = get_congress(request.user, pk)
     allocation = allocation_of(congress)
     targets = list(congress.composition_targets.all())
-    groups = count_groups(congress.delegates.all(), congress, allocation)
+    groups = count_groups(congress.delegates.all(), congress, allocation, targets)
     overall = evaluate(add_counts(counts for _quota, _kind, counts in groups), targets)
     officials = by_unit(groups, kind=Delegate.Kind.OFFICIAL)
     quotas = list(congress.delegate_quotas.select_related("organization"))
