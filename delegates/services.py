@@ -160,7 +160,7 @@ def remove_presentation(presentation, *, by):
     the item it was on, who removed it and when. The item stays in the programme."""
     from .models import Presentation
 
-    stored = Presentation.objects.select_for_update().select_related("item").get(pk=presentation.pk)
+    stored = Presentation.objects.select_for_update(of=("self",)).select_related("item").get(pk=presentation.pk)
     if stored.item_id is None:
         raise AlreadyRemoved
     stored.removed_from = stored.item.title[:300]
