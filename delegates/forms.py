@@ -158,7 +158,9 @@ class DelegateFilterForm(forms.Form):
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = congress.delegate_quotas.select_related("organization")
+        self.fields["unit"].queryset = congress.delegate_quotas.select_related("organization").only(
+            "congress_id", "organization__name", "organization__short_name"
+        )
         self.fields["unit"].label_from_instance = lambda quota: quota.organization.display_name
 
 

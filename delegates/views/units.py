@@ -129,12 +129,28 @@ def filtered_delegates(request, congress):
     return form, queryset
 
 
+# What the list shows of a delegate and its unit: a page of rows, not each row's every column.
+LIST_COLUMNS = [
+    "congress_id",
+    "kind",
+    "delegation",
+    "full_name",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "position",
+    "sector",
+    "quota__organization__name",
+    "quota__organization__short_name",
+]
+
+
 @login_required
 def delegate_list(request, pk):
     congress = get_congress(request.user, pk)
     form, queryset = filtered_delegates(request, congress)
     context = delegates_context(request, congress)
-    page = paginate(request, queryset, per_page=50)
+    page = paginate(request, queryset.only(*LIST_COLUMNS), per_page=50)
     page.object_list = label_rows(list(page.object_list), congress)
     context.update(filter_holder={"form": form}, page=page)
     return render(request, "delegates/delegate_list.html", context)
@@ -156,7 +172,11 @@ def composition(request, pk):
     groups = count_groups(congress.delegates.all(), congress, allocation, targets)
     overall = evaluate(add_counts(counts for _quota, _kind, counts in groups), targets)
     officials = by_unit(groups, kind=Delegate.Kind.OFFICIAL)
-    quotas = list(congress.delegate_quotas.select_related("organization"))
+    quotas = list(
+        congress.delegate_quotas.select_related("organization").only(
+            "congress_id", "status", "organization__name", "organization__short_name"
+        )
+    )
     statuses = {value: str(label) for value, label in UnitQuota.Status.choices}
     unit_url = row_urls("delegates:unit", congress.pk)
     for quota in quotas:
