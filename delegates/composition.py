@@ -34,15 +34,45 @@ def young_from_year(congress, allocation):
     return congress.year - limit
 
 
-def count_traits(delegates, congress, allocation, *, by_unit=False):
-    """{quota id or None: {"total": n, key: n, …}}; by_unit=False gives one row under the key "all"."""
+def _annotations(congress, allocation, keys=None):
+    """A count of every trait, or only of those in `keys` (what the targets check)."""
     annotations = {"total": Count("pk")}
     for key, condition in trait_filters(young_from_year(congress, allocation)).items():
-        annotations[key.replace(":", "__")] = Count("pk", filter=condition)
-    if by_unit:
-        rows = delegates.order_by().values("quota_id").annotate(**annotations)
-        return {row.pop("quota_id"): _keys(row) for row in rows}
-    return {"all": _keys(delegates.order_by().aggregate(**annotations))}
+        if keys is None or key in keys:
+            annotations[key.replace(":", "__")] = Count("pk", filter=condition)
+    return annotations
+
+
+def count_traits(delegates, congress, allocation):
+    """{"all": {"total": n, key: n, …}}: the traits of these delegates, counted in one query."""
+    return {"all": _keys(delegates.order_by().aggregate(**_annotations(congress, allocation)))}
+
+
+def count_groups(delegates, congress, allocation, targets):
+    """The traits the targets check, counted once and grouped by unit and kind:
+    [(quota id or None, kind, {"total": n, key: n, …})]. Every page's figures (the congress, each
+    unit, guests and officials) are sums of these few rows; a trait no target checks is not counted."""
+    keys = {target_key(target) for target in targets}
+    rows = delegates.order_by().values("quota_id", "kind").annotate(**_annotations(congress, allocation, keys))
+    return [(row.pop("quota_id"), row.pop("kind"), _keys(row)) for row in rows]
+
+
+def add_counts(groups):
+    """The sum of counted groups (an empty dict when there are none)."""
+    total = {}
+    for counts in groups:
+        for key, value in counts.items():
+            total[key] = total.get(key, 0) + value
+    return total
+
+
+def by_unit(groups, *, kind=None):
+    """{quota id: counts} of the groups, of one kind or of every kind."""
+    units = {}
+    for quota_id, group_kind, counts in groups:
+        if quota_id is not None and kind in (None, group_kind):
+            units[quota_id] = add_counts([units.get(quota_id, {}), counts])
+    return units
 
 
 def _keys(row):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.concurrency import ConcurrentEditMixin
 from congress.forms import DateInput, DateTimeInput
 from congress.models import Congress, CongressSession, ConnectionPoint, Organization, Person
+from congress.widgets import QuickSelect
 
 from .models import (
     AgendaItem,
@@ -148,12 +149,18 @@ class ReturnForm(ReviewForm):
 
 class DelegateFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All"))] + Delegate.Kind.choices)
-    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=UnitQuota.objects.none())
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All"))] + Delegate.Kind.choices, widget=QuickSelect
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=UnitQuota.objects.none(), widget=QuickSelect
+    )
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = congress.delegate_quotas.select_related("organization")
+        self.fields["unit"].queryset = congress.delegate_quotas.select_related("organization").only(
+            "congress_id", "organization__name", "organization__short_name"
+        )
         self.fields["unit"].label_from_instance = lambda quota: quota.organization.display_name
 
 

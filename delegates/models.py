@@ -249,7 +249,8 @@ class Delegate(models.Model):
         ordering = ["kind", "full_name", "pk"]
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
-        indexes = [models.Index(fields=["congress", "kind"], name="delegates_congress_kind")]
+        # The list's order: a page of 50 is read from the index, not sorted from every delegate.
+        indexes = [models.Index(fields=["congress", "kind", "full_name", "id"], name="delegates_list_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="guest") | Q(quota__isnull=False),
@@ -469,7 +470,8 @@ class InvitationMail(models.Model):
 
 class Presentation(models.Model):
     """A presentation (tham luận) on a programme item: the unit that prepares it, who reads it, the
-    deadline for its draft, the draft file, and where it stands."""
+    deadline for its draft, the draft file, and where it stands. Removed from its item, it is kept
+    (with its draft) under its session, with the item it was on and who removed it when."""
 
     class Status(models.TextChoices):
         AWAITED = "awaited", _("Draft awaited")
@@ -477,7 +479,15 @@ class Presentation(models.Model):
         APPROVED = "approved", _("Approved")
 
     item = models.OneToOneField(
-        AgendaItem, verbose_name=_("programme item"), on_delete=models.CASCADE, related_name="presentation"
+        AgendaItem,
+        verbose_name=_("programme item"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="presentation",
+    )
+    session = models.ForeignKey(
+        CongressSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="presentations"
     )
     organization = models.ForeignKey(
         Organization, verbose_name=_("presenting unit"), on_delete=models.PROTECT, related_name="+"
@@ -488,10 +498,20 @@ class Presentation(models.Model):
     draft_name = models.CharField(_("file name"), max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.AWAITED)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    removed_from = models.CharField(_("removed from the item"), max_length=300, blank=True)
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("removed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("presentation")
         verbose_name_plural = _("presentations")
 
     def __str__(self):
-        return self.item.title
+        return self.item.title if self.item_id else self.removed_from
+
+    def save(self, *args, **kwargs):
+        if self.session_id is None and self.item_id:
+            self.session_id = self.item.session_id
+        super().save(*args, **kwargs)

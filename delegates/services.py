@@ -148,3 +148,25 @@ def receive_draft(presentation, upload):
         storage = presentation.draft.storage
         transaction.on_commit(lambda: storage.delete(old))
     return presentation
+
+
+class AlreadyRemoved(Exception):
+    pass
+
+
+@transaction.atomic
+def remove_presentation(presentation, *, by):
+    """Take a presentation off its programme item and keep it, with its draft, under the session:
+    the item it was on, who removed it and when. The item stays in the programme."""
+    from .models import Presentation
+
+    stored = Presentation.objects.select_for_update(of=("self",)).select_related("item").get(pk=presentation.pk)
+    if stored.item_id is None:
+        raise AlreadyRemoved
+    stored.removed_from = stored.item.title[:300]
+    stored.session_id = stored.item.session_id
+    stored.item = None
+    stored.removed_at = timezone.now()
+    stored.removed_by = by
+    stored.save(update_fields=["item", "session", "removed_from", "removed_at", "removed_by"])
+    return stored

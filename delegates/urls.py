@@ -30,8 +30,18 @@ urlpatterns = [
     path(f"{session}invitations.pdf", sessions.invitations, name="invitations"),
     path(f"{session}invitations/send/", sessions.invitations_send, name="invitations_send"),
     path(f"{session}items/<int:item_pk>/presentation/", presentations.presentation_edit, name="presentation_edit"),
+    path(
+        f"{session}items/<int:item_pk>/presentation/remove/",
+        presentations.presentation_remove,
+        name="presentation_remove",
+    ),
     path(f"{session}items/<int:item_pk>/draft/", presentations.presentation_draft, name="presentation_draft"),
     path(f"{session}items/<int:item_pk>/draft/file/", presentations.presentation_file, name="presentation_file"),
+    path(
+        f"{session}presentations/<int:presentation_pk>/file/",
+        presentations.presentation_record_file,
+        name="presentation_record_file",
+    ),
     path(f"{session}points/", sessions.points_edit, name="points_edit"),
     path(f"{session}seating/", sessions.seating, name="seating"),
 ]

@@ -229,6 +229,8 @@ EXPECTATIONS = {
     "delegates:invitations": write(SECRETARIAT),
     "delegates:invitations_send": write(SECRETARIAT),
     "delegates:presentation_edit": write(SECRETARIAT),
+    "delegates:presentation_remove": write(SECRETARIAT),
+    "delegates:presentation_record_file": write(SECRETARIAT),
     "delegates:presentation_draft": write(SECRETARIAT, FOCAL_POINT),
     "delegates:presentation_file": write(SECRETARIAT, FOCAL_POINT),
     "delegates:points_edit": write(SECRETARIAT),
@@ -356,13 +358,14 @@ def build_congress(*, standing_office=False):
 
     session = CongressSessionFactory(congress=congress)
     agenda_item = AgendaItem.objects.create(session=session, title="Tham luận", organization=host)
-    Presentation.objects.create(item=agenda_item, organization=host)
+    presentation = Presentation.objects.create(item=agenda_item, organization=host)
     ids = {
         "pk": congress.pk,
         "quota_pk": quota.pk,
         "delegate_pk": delegate.pk,
         "session_pk": session.pk,
         "agenda_item_pk": agenda_item.pk,
+        "presentation_pk": presentation.pk,
         "board_member_pk": BoardMemberFactory(board=congress.board).pk,
         "sub_pk": subcommittee.pk,
         "subcommittee_member_pk": SubcommitteeMemberFactory(subcommittee=subcommittee).pk,

@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 
 from congress.concurrency import rows_guard, save_guarded
 from congress.search import matching
+from congress.views.common import paginate
 from congress.views.congresses import congress_context
 
 from .. import services
 from ..badges import BadCode, read_code
 from ..documents import invitations_pdf
+from ..filters import SentInvitationFilter
 from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
 from ..honours import honours_of
 from ..invitations import recipients, send_invitations, sent_mails
@@ -93,8 +95,18 @@ def programme(request, pk, session_pk):
         points=session.connection_points.select_related("person_in_charge"),
         totals=totals,
         by_unit=by_unit,
+        removed_talks=removed_presentations(session) if context["can_manage_delegates"] else [],
     )
     return render(request, "delegates/programme.html", context)
+
+
+def removed_presentations(session):
+    """The session's presentations taken off their items, kept with their drafts (staff see them)."""
+    return list(
+        session.presentations.filter(item__isnull=True)
+        .select_related("organization", "removed_by")
+        .order_by("-removed_at", "-pk")
+    )
 
 
 @login_required
@@ -287,9 +299,11 @@ def invitations_send(request, pk, session_pk):
         return redirect("delegates:invitations_send", pk, session.pk)
     context = session_context(request, session)
     found = recipients(session)
+    sent = SentInvitationFilter(request.GET or None, queryset=sent_mails(session))
     context.update(
         recipients=found,
         to_send=sum(recipient.will_send for recipient in found),
-        sent=sent_mails(session),
+        filter=sent,
+        page=paginate(request, sent.qs, per_page=50),
     )
     return render(request, "delegates/invitations_send.html", context)

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from congress.concurrency import save_guarded
+from congress.models import Person
 from congress.permissions import get_congress
 from congress.search import matching
 from congress.views.common import paginate
@@ -17,7 +17,7 @@ from congress.views.congresses import congress_context
 
 from .. import services
 from ..badges import badges_pdf
-from ..composition import count_traits, evaluate
+from ..composition import add_counts, by_unit, count_groups, count_traits, evaluate
 from ..forms import (
     AllocationForm,
     DelegateFilterForm,
@@ -28,7 +28,7 @@ from ..forms import (
     TargetFormSet,
     check_quota_sum,
 )
-from ..models import Allocation, Delegate, UnitEvent
+from ..models import Allocation, Delegate, Sector, UnitEvent, UnitQuota
 from ..permissions import get_delegate, get_managed_congress, get_quota
 from ..rules import registered_units
 
@@ -49,14 +49,17 @@ def home(request, pk):
     congress = get_congress(request.user, pk)
     allocation = allocation_of(congress)
     targets = list(congress.composition_targets.all())
-    quotas = list(congress.delegate_quotas.select_related("organization").annotate(registered=Count("delegates")))
-    delegates = congress.delegates.all()
-    by_unit = count_traits(delegates, congress, allocation, by_unit=True)
-    overall = evaluate(count_traits(delegates, congress, allocation)["all"], targets)
+    quotas = list(congress.delegate_quotas.select_related("organization"))
+    groups = count_groups(congress.delegates.all(), congress, allocation, targets)
+    overall = evaluate(add_counts(counts for _quota, _kind, counts in groups), targets)
+    units = by_unit(groups)
     for quota in quotas:
-        quota.composition = evaluate(by_unit.get(quota.pk), targets, shares_only=True)
+        quota.registered = units.get(quota.pk, {}).get("total", 0)
+        quota.composition = evaluate(units.get(quota.pk), targets, shares_only=True)
     mine = registered_units(request.user, congress)
-    kinds = dict(delegates.order_by().values_list("kind").annotate(n=Count("pk")))
+    kinds = {}
+    for _quota, kind, counts in groups:
+        kinds[kind] = kinds.get(kind, 0) + counts["total"]
     context = delegates_context(request, congress)
     context.update(
         allocation=allocation,
@@ -89,6 +92,30 @@ def setup(request, pk):
     return render(request, "delegates/setup.html", context, status=422 if request.method == "POST" else 200)
 
 
+def row_urls(name, *args):
+    """A function giving the URL of `name` for a row id: reversed once per page, not once per row."""
+    marker = 999999999
+    head, tail = reverse(name, args=[*args, marker]).split(str(marker))
+    return lambda row_id: f"{head}{row_id}{tail}"
+
+
+def label_rows(rows, congress):
+    """Give each delegate row its display labels and links, computed once per page."""
+    genders = {value: str(label) for value, label in Person.Gender.choices}
+    sectors = {value: str(label) for value, label in Sector.choices}
+    guest = str(Delegate.Kind.GUEST.label)
+    edit_url = row_urls("delegates:delegate_edit", congress.pk)
+    delete_url = row_urls("delegates:delegate_delete", congress.pk)
+    for delegate in rows:
+        delegate.gender_label = genders.get(delegate.gender, delegate.gender)
+        delegate.sector_label = sectors.get(delegate.sector, delegate.sector)
+        delegate.delegation_label = delegate.delegation or (
+            delegate.quota.organization.display_name if delegate.quota_id else guest
+        )
+        delegate.edit_url, delegate.delete_url = edit_url(delegate.pk), delete_url(delegate.pk)
+    return rows
+
+
 def filtered_delegates(request, congress):
     form = DelegateFilterForm(request.GET or None, congress=congress)
     queryset = congress.delegates.select_related("quota__organization").order_by("kind", "full_name", "pk")
@@ -102,13 +129,39 @@ def filtered_delegates(request, congress):
     return form, queryset
 
 
+# What the list shows of a delegate and its unit: a page of rows, not each row's every column.
+LIST_COLUMNS = [
+    "congress_id",
+    "kind",
+    "delegation",
+    "full_name",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "position",
+    "sector",
+    "quota__organization__name",
+    "quota__organization__short_name",
+]
+
+
 @login_required
 def delegate_list(request, pk):
     congress = get_congress(request.user, pk)
     form, queryset = filtered_delegates(request, congress)
     context = delegates_context(request, congress)
-    context.update(filter_holder={"form": form}, page=paginate(request, queryset, per_page=50))
+    page = paginate(request, queryset.only(*LIST_COLUMNS), per_page=50)
+    page.object_list = label_rows(list(page.object_list), congress)
+    context.update(filter_holder={"form": form}, page=page)
     return render(request, "delegates/delegate_list.html", context)
+
+
+# As delegates/_unit_status.html colours a list's status.
+STATUS_BADGES = {
+    UnitQuota.Status.ACCEPTED: "text-bg-success",
+    UnitQuota.Status.SUBMITTED: "text-bg-primary",
+    UnitQuota.Status.RETURNED: "text-bg-warning",
+}
 
 
 @login_required
@@ -116,14 +169,28 @@ def composition(request, pk):
     congress = get_congress(request.user, pk)
     allocation = allocation_of(congress)
     targets = list(congress.composition_targets.all())
-    delegates = congress.delegates.all()
-    overall = evaluate(count_traits(delegates, congress, allocation)["all"], targets)
-    by_unit = count_traits(delegates.filter(kind=Delegate.Kind.OFFICIAL), congress, allocation, by_unit=True)
-    quotas = list(congress.delegate_quotas.select_related("organization"))
+    groups = count_groups(congress.delegates.all(), congress, allocation, targets)
+    overall = evaluate(add_counts(counts for _quota, _kind, counts in groups), targets)
+    officials = by_unit(groups, kind=Delegate.Kind.OFFICIAL)
+    quotas = list(
+        congress.delegate_quotas.select_related("organization").only(
+            "congress_id", "status", "organization__name", "organization__short_name"
+        )
+    )
+    statuses = {value: str(label) for value, label in UnitQuota.Status.choices}
+    unit_url = row_urls("delegates:unit", congress.pk)
     for quota in quotas:
-        quota.composition = evaluate(by_unit.get(quota.pk), targets, shares_only=True)
+        quota.composition = evaluate(officials.get(quota.pk), targets, shares_only=True)
+        quota.url, quota.status_label = unit_url(quota.pk), statuses[quota.status]
+        quota.status_badge = STATUS_BADGES.get(quota.status, "text-bg-secondary")
     context = delegates_context(request, congress)
-    context.update(allocation=allocation, targets=targets, overall=overall, quotas=quotas)
+    context.update(
+        allocation=allocation,
+        targets=targets,
+        share_targets=[target for target in targets if target.min_percent is not None],
+        overall=overall,
+        quotas=quotas,
+    )
     return render(request, "delegates/composition.html", context)
 
 
@@ -141,7 +208,7 @@ def unit_detail(request, pk, quota_pk):
     context = delegates_context(request, congress)
     context.update(
         quota=quota,
-        delegates=list(quota.delegates.order_by("full_name", "pk")),
+        delegates=label_rows(list(quota.delegates.order_by("full_name", "pk")), congress),
         composition=unit_composition(quota),
         events=quota.events.select_related("by")[:50],
         can_register=can_register,

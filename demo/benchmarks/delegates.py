@@ -17,7 +17,6 @@ import io
 import json
 import multiprocessing
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -27,10 +26,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 from django.urls import reverse
+
+from demo.benchdata import analyze, measure
 
 CLIENTS = 8
 DELEGATES = 2000
@@ -147,35 +148,25 @@ def tear_down(world):
 # Pages ---------------------------------------------------------------------------------------------
 
 
-def measure(client, url, repeat):
-    for _ in range(2):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
-    timings = []
-    for _ in range(max(repeat, 1)):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return statistics.median(timings), len(queries)
-
-
 def page_figures(world, size, repeat, stdout):
+    """The pages and the bare signed-in page requested in turn, round after round (demo.benchdata.measure),
+    so that the load of a shared machine slows them alike and the ratio to the bare page holds."""
     stdout.write(f"Delegate pages at {size:,} delegates…\n")
-    results = {}
+    analyze()  # the planner's statistics after the bulk load, as autovacuum would refresh them
     with serving_pages():
         client = Client()
         client.force_login(world["user"])
-        if "delegates_baseline_ms" not in world:
-            world["delegates_baseline_ms"] = round(measure(client, reverse("password_change_done"), repeat)[0], 2)
-            results["delegates_baseline_ms"] = world["delegates_baseline_ms"]
+        requests = {"baseline": (client, reverse("password_change_done"))}
         for name in PAGES:
-            milliseconds, queries = measure(client, reverse(name, args=[world["congress"].pk]), repeat)
-            key = name.replace("delegates:", "delegates_")
-            results[f"{key}_ms_{size}"] = round(milliseconds, 2)
-            results[f"{key}_queries_{size}"] = queries
+            requests[name] = (client, reverse(name, args=[world["congress"].pk]))
+        figures = measure(requests, repeat)
+    results = {f"delegates_baseline_ms_{size}": figures["baseline"].ms}
+    if size == DELEGATES:
+        results["delegates_baseline_ms"] = figures["baseline"].ms
+    for name in PAGES:
+        key = name.replace("delegates:", "delegates_")
+        results[f"{key}_ms_{size}"] = figures[name].ms
+        results[f"{key}_queries_{size}"] = figures[name].queries
     return results
 
 

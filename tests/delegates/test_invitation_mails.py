@@ -137,3 +137,70 @@ def test_the_confirmation_page_reads_a_fixed_number_of_queries(
         client.post(url(session))
     assert InvitationMail.objects.count() == 12
     assert queries() == one
+
+
+def sent_rows(session, count, start=0, status="sent"):
+    from django.utils import timezone
+
+    for number in range(start, start + count):
+        mail = OutboxMail.objects.create(
+            kind="invitation",
+            to=f"donvi{number}@example.org",
+            subject="Giấy mời",
+            digest_date=timezone.localdate(),
+            not_after=timezone.now(),
+            status=status,
+        )
+        InvitationMail.objects.create(session=session, mail=mail, addressee=f"Đơn vị số {number:03d}")
+
+
+def sent_table(response):
+    assert response.status_code == 200
+    return response.content.decode().split("data-sent", 1)[1].split("</table>", 1)[0]
+
+
+def test_the_invitations_sent_are_listed_fifty_a_page_newest_first(client_for, secretariat, session):
+    sent_rows(session, 60)
+    client = client_for(secretariat)
+
+    first, second = sent_table(client.get(url(session))), sent_table(client.get(url(session), {"page": 2}))
+
+    assert first.count("<tr>") - 1 == 50 and second.count("<tr>") - 1 == 10
+    assert "Đơn vị số 059" in first and "Đơn vị số 009" not in first
+    assert "Đơn vị số 009" in second and "Đơn vị số 000" in second
+
+
+def test_the_invitations_sent_are_searched_filtered_by_status_and_sorted(client_for, secretariat, session):
+    sent_rows(session, 3)
+    sent_rows(session, 2, start=3, status="failed")
+    client = client_for(secretariat)
+
+    found = sent_table(client.get(url(session), {"q": "DON VI SO 004"}))
+    failed = sent_table(client.get(url(session), {"status": "failed"}))
+    by_name = sent_table(client.get(url(session), {"order": "addressee"}))
+    nothing = client.get(url(session), {"q": "không có"}).content.decode()
+
+    assert "Đơn vị số 004" in found and found.count("<tr>") == 2
+    assert "Đơn vị số 003" in failed and "Đơn vị số 004" in failed and "Đơn vị số 002" not in failed
+    assert by_name.index("Đơn vị số 000") < by_name.index("Đơn vị số 004")
+    assert "Không có giấy mời nào khớp với bộ lọc." in nothing
+
+
+@pytest.mark.parametrize("query", [{}, {"order": "-addressee", "status": "sent"}])
+def test_the_invitations_sent_read_a_fixed_number_of_queries_at_one_and_many_rows(
+    client_for, secretariat, session, query
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(secretariat)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            sent_table(client.get(url(session), query))
+        return len(captured)
+
+    sent_rows(session, 1)
+    one = queries()
+    sent_rows(session, 79, start=1)
+    assert queries() == one

@@ -150,3 +150,86 @@ def test_the_honours_item_lists_the_approved_dossiers_on_screen_and_in_print(cli
         assert "Phạm Văn Dũng" in text and "Trường THPT Chu Văn An" in text
         assert "Lê Thị Chưa Duyệt" not in text
     assert page.count("data-honours") == 1
+
+
+# Removing a presentation from its item -------------------------------------------------------------
+
+
+def test_staff_remove_a_presentation_from_its_item_after_confirming_and_its_record_and_draft_are_kept(
+    client_for, secretariat, focal, item, unit, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    talk = Presentation.objects.create(item=item, organization=unit, speaker="Bà Nguyễn Thị Hoa", draft_deadline=DUE)
+    upload = SimpleUploadedFile("tham-luan.pdf", PDF, content_type="application/pdf")
+    client_for(focal).post(reverse("delegates:presentation_draft", args=args(item)), {"draft": upload})
+    staff = client_for(secretariat)
+    remove = reverse("delegates:presentation_remove", args=args(item))
+    edit_page = staff.get(reverse("delegates:presentation_edit", args=args(item))).content.decode()
+    assert remove in edit_page and "Gỡ khỏi mục chương trình" in edit_page
+
+    # First the question, with what will be removed; nothing changes yet.
+    confirm = staff.get(remove)
+    page = confirm.content.decode()
+    assert confirm.status_code == 200
+    assert "Gỡ tham luận khỏi mục chương trình?" in page and "Tham luận về phong trào thi đua" in page
+    assert "Công đoàn ngành Giáo dục" in page and "tham-luan.pdf" in page
+    assert Presentation.objects.get(pk=talk.pk).item_id == item.pk
+
+    response = staff.post(remove)
+
+    assert response.status_code == 302
+    talk.refresh_from_db()
+    assert talk.item_id is None and talk.session_id == item.session_id
+    assert talk.removed_from == "Tham luận về phong trào thi đua" and talk.removed_by == secretariat
+    assert talk.removed_at and talk.draft_name == "tham-luan.pdf" and talk.speaker == "Bà Nguyễn Thị Hoa"
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    # The item no longer shows it, nor reminds the unit; staff see it among the removed, with its draft.
+    programme = reverse("delegates:programme", args=args(item)[:2])
+    page = staff.get(programme).content.decode()
+    assert "data-presentation=" not in page
+    removed = page.split("data-removed-presentations", 1)[1].split("</table>", 1)[0]
+    assert "Tham luận về phong trào thi đua" in removed and "Bà Nguyễn Thị Hoa" in removed
+    file_url = reverse("delegates:presentation_record_file", args=[*args(item)[:2], talk.pk])
+    assert file_url in removed
+    download = staff.get(file_url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert "data-removed-presentations" not in client_for(focal).get(programme).content.decode()
+    assert list(presentation_deadlines(congress_ids={item.session.congress_id}, due_dates={DUE})) == []
+    assert client_for(focal).get(reverse("delegates:presentation_draft", args=args(item))).status_code == 404
+    # A second removal finds nothing to remove; the item can be given a new presentation.
+    staff = client_for(secretariat)  # one test client, signed in as each user in turn
+    assert staff.post(remove).status_code == 404
+    assert assign(staff, item, unit).status_code == 302
+    assert Presentation.objects.filter(session=item.session).count() == 2
+
+
+def test_a_viewer_and_a_focal_point_get_403_and_a_stranger_404_on_removing(
+    client_for, congress, item, unit, viewer, focal, stranger, secretariat
+):
+    talk = Presentation.objects.create(item=item, organization=unit)
+    remove = reverse("delegates:presentation_remove", args=args(item))
+    file_url = reverse("delegates:presentation_record_file", args=[*args(item)[:2], talk.pk])
+
+    for user in (viewer, focal):
+        assert client_for(user).get(remove).status_code == 403
+        assert client_for(user).post(remove).status_code == 403
+        assert client_for(user).get(file_url).status_code == 403
+    assert client_for(stranger).get(remove).status_code == 404
+    assert client_for(stranger).post(remove).status_code == 404
+    assert client_for(stranger).get(file_url).status_code == 404
+    assert Presentation.objects.get(pk=talk.pk).item_id == item.pk
+    # No draft yet: nothing to download, even for staff.
+    assert client_for(secretariat).get(file_url).status_code == 404
+
+
+def test_two_staff_removing_at_once_remove_it_once(secretariat, item, unit):
+    from delegates import services
+
+    talk = Presentation.objects.create(item=item, organization=unit)
+    stale = Presentation.objects.get(pk=talk.pk)
+
+    services.remove_presentation(talk, by=secretariat)
+
+    with pytest.raises(services.AlreadyRemoved):
+        services.remove_presentation(stale, by=secretariat)
+    assert Presentation.objects.get(pk=talk.pk).removed_from == "Tham luận về phong trào thi đua"
