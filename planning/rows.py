@@ -1,4 +1,4 @@
-"""The schedule's table rows as HTML, built in Python.
+"""The schedule's table rows and My work's cards as HTML, built in Python.
 
 The schedule shows twenty tasks a page, each with its sub-items. Through the template engine a
 row cost about 1,500 Python calls (variable lookups, filters, escaping, localisation), a third of
@@ -8,14 +8,18 @@ and marks its emphasis. The words are translated once per page.
 """
 
 from html import escape
+from urllib.parse import quote
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from documents import emphasis
 from documents.liststyle import render_list_text
 
 from .templatetags.planning_tags import TASK_STATUS_BADGES, month_heading
 
+TITLE_LENGTH = 180
 MONTH_ROW = '<tr class="app-month-row"><th colspan="6" scope="rowgroup">{}</th></tr>'
 OVERDUE_ICON = '<i class="bi bi-exclamation-triangle me-1" aria-hidden="true"></i>'
 EDIT_ICON = '<i class="bi bi-pencil" aria-hidden="true"></i>'
@@ -87,4 +91,58 @@ def _row(item, number, words, *, is_subitem):
         + CELL.format("d-sm-table-cell", "app-col-deadline", deadline)
         + CELL.format("d-sm-table-cell", "app-col-status", status)
         + "</tr>"
+    )
+
+
+def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
+    """One card of My work (a task annotated by selectors.annotate_for): status, why it concerns the
+    user, deadline and lead, and the progress button, or the progress form when it is given
+    (`progress_form_html`, rendered by its template) after a post."""
+    overdue_class = " app-work-overdue" if task.overdue else ""
+    saved_alert = ""
+    if saved:
+        saved_alert = (
+            '<div class="alert alert-success py-2 small" role="status"><i class="bi bi-check-circle me-1" '
+            f'aria-hidden="true"></i>{escape(_("Your progress update was posted."))}</div>'
+        )
+    checkbox = ""
+    if task.can_change:
+        checkbox = (
+            '<input type="checkbox" class="form-check-input m-0 me-1 app-bulk-check" form="bulk-form" '
+            f'name="task" value="{task.pk}" aria-label="{escape(task.select_label)}">'
+        )
+    badge_class = TASK_STATUS_BADGES.get(task.status, "text-bg-secondary")
+    reasons = "".join(
+        f'<span class="badge rounded-pill text-bg-light border">{escape(reason)}</span>' for reason in task.reasons
+    )
+    title = Truncator(emphasis.plain(task.first_line())).chars(TITLE_LENGTH)
+    deadline = f'<span class="app-deadline">{escape(task.deadline_phrase)}</span>'
+    if task.show_last_date:
+        deadline += f' <span class="text-body-secondary">({escape(task.last_date_label)})</span>'
+    if task.overdue:
+        deadline += f'\n<span class="badge text-bg-danger">{OVERDUE_ICON}{escape(task.late_label)}</span>'
+    leads = escape("; ".join(task.leads))
+    progress = ""
+    if task.can_post:
+        if progress_form_html:
+            action = progress_form_html
+        else:
+            link = escape(f"{task.progress_url}?next={quote(back)}")
+            action = (
+                f'<a class="btn btn-sm btn-outline-primary" href="{link}" hx-get="{link}" '
+                'hx-target="closest .app-work-progress" hx-swap="innerHTML"><i class="bi bi-pencil-square me-1" '
+                f'aria-hidden="true"></i>{escape(_("Report progress"))}</a>'
+            )
+        progress = f'<div class="mt-2 app-work-progress">{action}</div>'
+    return mark_safe(  # noqa: S308 - every value is escaped above; the form comes from its template
+        f'<article class="card mb-3 app-work-item{overdue_class}" id="work-{task.pk}"><div class="card-body">'
+        f"{saved_alert}"
+        f'<div class="d-flex flex-wrap gap-1 align-items-center small mb-1">{checkbox}'
+        f'<span class="badge {badge_class}">{escape(task.status_label)}</span>{reasons}'
+        f'<span class="text-body-secondary text-truncate app-work-congress">{escape(task.congress.name)}</span></div>'
+        f'<h2 class="h6 mb-1"><a href="{escape(task.url)}" class="stretched-link-none">'
+        f"{escape(task.display_number)}. {escape(title)}</a></h2>"
+        f'<div class="d-flex flex-wrap gap-3 small"><div>{deadline}</div>'
+        f'<div><span class="text-body-secondary">{escape(_("Lead"))}:</span> {leads}</div></div>'
+        f"{progress}</div></article>"
     )

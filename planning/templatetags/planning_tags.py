@@ -1,6 +1,7 @@
 """Template helpers of the schedule: task text in the list style, status badges."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -96,3 +97,21 @@ def _status_label(value):
     from ..models import Task
 
     return str(dict(Task.Status.choices).get(value, value))
+
+
+@register.simple_tag(takes_context=True)
+def work_item(context, task, progress_form=None, saved=False):
+    """One card of My work (planning.rows.work_item); the progress form, when given, comes from
+    its template with the page's context."""
+    from ..rows import work_item as card
+
+    request = context["request"]
+    back = context.get("next") or request.get_full_path()
+    form_html = ""
+    if progress_form is not None:
+        form_html = render_to_string(
+            "planning/_progress_form.html",
+            {"task": task, "form": progress_form, "htmx_target": "closest .app-work-item", "next": context.get("next")},
+            request=request,
+        )
+    return card(task, back=back, progress_form_html=form_html, saved=saved)

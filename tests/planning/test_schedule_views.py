@@ -8,6 +8,7 @@ from planning.models import Task
 from planning.views.schedule import SCHEDULE_PAGE_SIZE
 from tests.conftest import user_with_role
 from tests.factories import (
+    CongressRoleFactory,
     OrganizationFactory,
     OrganizingBoardFactory,
     SubcommitteeMemberFactory,
@@ -314,3 +315,22 @@ def test_tasks_without_text_are_left_to_their_sub_items(client_for, congress):
 
     assert [task.pk for task in response.context["page"]] == [child.pk]
     assert Task.objects.count() == 2
+
+
+def test_rows_and_cards_built_in_python_escape_what_users_typed(client_for, congress):
+    home = OrganizationFactory(name='Sở "A" <b>')
+    user = user_with_role(congress, CongressRole.Role.SECRETARIAT)
+    user.person.organization = home
+    task = TaskFactory(congress=congress, number=1, content="<script>alert(1)</script> *nghiêng* & <i>x</i>")
+    TaskPartyFactory(task=task, organization=home)
+    CongressRoleFactory(congress=congress, user=user, role=CongressRole.Role.FOCAL_POINT, organization=home)
+    client = client_for(user)
+
+    schedule = client.get(schedule_url(congress)).content.decode()
+    my_work = client.get(reverse("planning:my_work")).content.decode()
+
+    for page in (schedule, my_work):
+        assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "Sở &quot;A&quot; &lt;b&gt;" in page or "Sở &#x27;A&#x27;" in page
+    assert "<em>nghiêng</em>" in schedule  # the schedule prints emphasis
+    assert "1. &lt;script&gt;alert(1)&lt;/script&gt; nghiêng &amp;" in my_work  # a card's title is plain text
