@@ -146,3 +146,47 @@ def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
         f'<div><span class="text-body-secondary">{escape(_("Lead"))}:</span> {leads}</div></div>'
         f"{progress}</div></article>"
     )
+
+
+BAR = (
+    '<svg class="app-dash-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+    '<rect class="app-dash-track" width="100" height="10"></rect>{}</svg>'
+)
+
+
+def lead_rows(rows) -> SafeString:
+    """The <tr>s of a dashboard table of lead bodies (views.dashboard.Figures): name, progress bar
+    with its figures in words, and the overdue count."""
+    as_written = escape(_("as written in the schedule"))
+    html = []
+    for row in rows:
+        name = escape(row.label)
+        if row.kind == "phrase":
+            name = (
+                f'<i class="bi bi-people me-1 text-body-secondary" aria-hidden="true"></i>{name}'
+                f'<span class="visually-hidden"> ({as_written})</span>'
+            )
+        bars = "".join(
+            f'<rect class="app-dash-{part["state"]}" x="{part["start"]}" width="{part["length"]}" height="10"></rect>'
+            for part in row.segments()
+        )
+        done = _("%(done)s of %(total)s done (%(percent)s%%)") % {
+            "done": row.done,
+            "total": row.total,
+            "percent": row.percent_done,
+        }
+        still = _("%(in_progress)s in progress, %(not_started)s not started") % {
+            "in_progress": row.in_progress,
+            "not_started": row.not_started,
+        }
+        if row.overdue:
+            overdue = f'<span class="badge text-bg-danger">{row.overdue}</span>'
+        else:
+            overdue = '<span class="text-body-secondary">0</span>'
+        html.append(
+            f'<tr><th scope="row" class="app-dash-col-name fw-normal">{name}</th>'
+            f'<td>{BAR.format(bars)}<div class="small text-body-secondary">{escape(done)}'
+            f'<span class="visually-hidden">; {escape(still)}</span></div></td>'
+            f'<td class="app-dash-col-count text-end">{overdue}</td></tr>'
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 - names and words are escaped; the rest are numbers

@@ -115,3 +115,11 @@ def work_item(context, task, progress_form=None, saved=False):
             request=request,
         )
     return card(task, back=back, progress_form_html=form_html, saved=saved)
+
+
+@register.simple_tag
+def lead_rows(rows):
+    """The rows of a dashboard table of lead bodies (planning.rows.lead_rows)."""
+    from ..rows import lead_rows as build
+
+    return build(rows)
