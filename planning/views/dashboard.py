@@ -357,12 +357,37 @@ def first_line(text):
     return item_text(next((line for line in text.splitlines() if line.strip()), ""))
 
 
+# What the list shows of an update, its task (and parent, for "6.1"), and its author.
+UPDATE_FIELDS = (
+    "task_id",
+    "author_id",
+    "text",
+    "new_status",
+    "created_at",
+    "task__number",
+    "task__content",
+    "task__parent_id",
+    "task__congress_id",
+    "task__parent__number",
+    "task__parent__content",
+    "author__username",
+    "author__first_name",
+    "author__last_name",
+    "author__person__full_name",
+    "author__person__user_id",
+    "author__person__organization_id",
+    "author__person__organization__name",
+    "author__person__organization__short_name",
+)
+
+
 def latest_updates(congress):
     # A subquery, not a join and GROUP BY: only the rows shown get their files counted.
     files = Attachment.objects.filter(update=OuterRef("pk")).order_by().values("update").annotate(n=Count("pk"))
     updates = list(
         ProgressUpdate.objects.filter(task__congress=congress)
         .select_related("task__parent", "author__person__organization")
+        .only(*UPDATE_FIELDS)
         .annotate(attachment_count=Coalesce(Subquery(files.values("n")), 0))
         .order_by("-created_at", "-pk")[:UPDATES_SHOWN]
     )
