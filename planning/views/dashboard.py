@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
@@ -65,7 +66,7 @@ def dashboard_context(request, congress, today):
         "timeline": timeline(months, today, countdown.session if countdown else None),
         "overdue": overdue_items(items, today),
         "latest_updates": latest_updates(congress),
-        **lead_figures(congress, items, today, all_agencies=request.GET.get("agencies") == "all"),
+        **lead_figures(congress, today, all_agencies=request.GET.get("agencies") == "all"),
     }
     return context
 
@@ -273,11 +274,11 @@ def timeline_months(by_month, session_month):
 # Lead bodies
 
 
-def lead_figures(congress, items, today, *, all_agencies=False):
+def lead_figures(congress, today, *, all_agencies=False):
     """Work per lead sub-committee and per lead agency (a lead named only by a phrase counts
     under the phrase). A sub-item without a lead of its own counts under its parent's lead. The
     busiest agencies come first; the rest only when asked for, to keep the page light."""
-    rows = lead_rows(items, today)
+    rows = lead_rows(congress, today)
     by_subcommittee = {sub.pk: Figures(label=sub.name, kind="subcommittee") for sub in congress.subcommittees.all()}
     agencies = {}
     for row in rows:
@@ -297,33 +298,57 @@ def lead_figures(congress, items, today, *, all_agencies=False):
     }
 
 
-def lead_rows(items, today):
-    """Counts per lead party body: work items under their own leads, then sub-items without a
-    lead of their own under their parent's. Two queries, each driven from the congress's tasks
-    through the party index; no item is counted by both."""
-    leaderless = items.filter(parent__isnull=False).exclude(
-        Exists(TaskParty.objects.filter(task=OuterRef("pk"), role=LEAD))
-    )
-    return [*counts_per_body(items, "parties", today), *counts_per_body(leaderless, "parent__parties", today)]
+def lead_rows(congress, today):
+    """Counts per lead party body, in one query: each work item under its own lead parties, and a
+    sub-item without a lead of its own under its parent's (no item is counted by both).
 
-
-def counts_per_body(items, parties, today):
-    """The items' counts per lead organisation, sub-committee or bare phrase found at `parties`."""
-    body_less = Q(**{f"{parties}__organization__isnull": True, f"{parties}__subcommittee__isnull": True})
-    return (
-        items.filter(**{f"{parties}__role": LEAD})
-        .values(
-            # An expression, not the bare column: grouping by the column would lead the planner to
-            # walk every party of every congress in organisation order instead of this congress's tasks.
-            organization=Coalesce(F(f"{parties}__organization"), Value(0)),
-            organization_name=F(f"{parties}__organization__name"),
-            organization_short_name=F(f"{parties}__organization__short_name"),
-            subcommittee=F(f"{parties}__subcommittee"),
-            phrase_only=Case(When(body_less, then=F(f"{parties}__phrase")), default=Value("")),
-        )
-        .annotate(**state_counts(today, distinct=True))
-        .order_by()
+    Written as SQL because the page reads it on every visit and the ORM's version cost more to
+    build than to run; the same statement runs on SQLite and PostgreSQL (FILTER on aggregates)."""
+    task, party = Task._meta.db_table, TaskParty._meta.db_table
+    organization = TaskParty._meta.get_field("organization").related_model._meta.db_table
+    on_time = "(w.due_date IS NULL OR w.due_date >= %(today)s)"
+    leaf = f"NOT EXISTS (SELECT 1 FROM {task} c WHERE c.parent_id = t.id)"
+    sql = f"""
+        SELECT COALESCE(p.organization_id, 0), o.name, o.short_name, p.subcommittee_id,
+               CASE WHEN p.organization_id IS NULL AND p.subcommittee_id IS NULL THEN p.phrase ELSE '' END,
+               COUNT(DISTINCT w.id) FILTER (WHERE w.status = %(done)s),
+               COUNT(DISTINCT w.id) FILTER (WHERE w.status = %(in_progress)s AND {on_time}),
+               COUNT(DISTINCT w.id) FILTER (WHERE w.status = %(not_started)s AND {on_time}),
+               COUNT(DISTINCT w.id) FILTER (
+                   WHERE w.status IN (%(not_started)s, %(in_progress)s) AND w.due_date < %(today)s
+               )
+        FROM (
+            SELECT t.id, t.status, t.due_date, t.id AS lead_task
+            FROM {task} t WHERE t.congress_id = %(congress)s AND {leaf}
+            UNION ALL
+            SELECT t.id, t.status, t.due_date, t.parent_id
+            FROM {task} t
+            WHERE t.congress_id = %(congress)s AND t.parent_id IS NOT NULL AND {leaf}
+              AND NOT EXISTS (SELECT 1 FROM {party} own WHERE own.task_id = t.id AND own.role = %(lead)s)
+        ) w
+        JOIN {party} p ON p.task_id = w.lead_task AND p.role = %(lead)s
+        LEFT JOIN {organization} o ON o.id = p.organization_id
+        GROUP BY 1, 2, 3, 4, 5
+    """
+    params = {
+        "congress": congress.pk,
+        "today": connection.ops.adapt_datefield_value(today),
+        "lead": LEAD,
+        "done": Status.DONE,
+        "in_progress": Status.IN_PROGRESS,
+        "not_started": Status.NOT_STARTED,
+    }
+    names = (
+        "organization",
+        "organization_name",
+        "organization_short_name",
+        "subcommittee",
+        "phrase_only",
+        *STATES,
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 # Lists

@@ -338,7 +338,7 @@ def test_the_dashboard_reads_a_fixed_number_of_queries(
         Attachment.objects.create(update=update, file="tasks/a.pdf", name="a.pdf", size=1, content_type="x")
     client = client_for(viewer)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(url(congress))
 
 
