@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
@@ -36,7 +37,7 @@ from .forms import (
 from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score
 from .permissions import get_cluster, get_member, get_year, require
 from .rules import focal_organizations
-from .selectors import member_sheet, points_text, ranking, review_rows, review_sheet
+from .selectors import member_lines, member_sheet, points_text, ranking, review_rows, review_sheet
 
 Role = CongressRole.Role
 
@@ -146,17 +147,23 @@ def year_create(request, cluster_pk):
 # A year --------------------------------------------------------------------------------------
 
 
-def year_context(request, cluster_year, section, **extra):
+def year_context(request, cluster_year, section, *, can_manage=None, can_see_every_score=None, **extra):
+    """The context every page of a year shows in its header; a view that has already asked for
+    the permissions passes the answers instead of having them asked again."""
     user = request.user
     focal = focal_organizations(user, cluster_year.conference)  # read with the permissions, no query
     own_members = list(cluster_year.cluster.members.filter(organization_id__in=focal)) if focal else []
+    if can_manage is None:
+        can_manage = user.has_perm("clusters.manage_year", cluster_year)
+    if can_see_every_score is None:
+        can_see_every_score = user.has_perm("clusters.see_every_score", cluster_year)
     return {
         "cluster_year": cluster_year,
         "cluster": cluster_year.cluster,
         "congress": cluster_year.conference,
         "section": section,
-        "can_manage": user.has_perm("clusters.manage_year", cluster_year),
-        "can_see_every_score": user.has_perm("clusters.see_every_score", cluster_year),
+        "can_manage": can_manage,
+        "can_see_every_score": can_see_every_score,
         "own_members": own_members,
         "phase": services.scoring_phase(cluster_year),
         **extra,
@@ -346,7 +353,8 @@ def review(request, pk):
     members = list(page.object_list)
     sheet = review_sheet(cluster_year, members)
     group_pk = request.GET.get("group", "")
-    if request.user.has_perm("clusters.manage_year", cluster_year):
+    can_manage = request.user.has_perm("clusters.manage_year", cluster_year)
+    if can_manage:
         adjust_url = reverse("clusters:adjust", args=[pk, 0])
     elif request.user.has_perm("clusters.propose_adjustment", cluster_year):
         adjust_url = reverse("clusters:propose", args=[pk, 0])
@@ -354,7 +362,16 @@ def review(request, pk):
         adjust_url = ""
     rows = review_rows(sheet, adjust_url, int(group_pk) if group_pk.isdigit() else None)
     context = year_context(
-        request, cluster_year, "review", sheet=sheet, rows=rows, group_pk=group_pk, groups=sheet.groups, page=page
+        request,
+        cluster_year,
+        "review",
+        can_manage=can_manage,
+        can_see_every_score=True,
+        sheet=sheet,
+        rows=rows,
+        group_pk=group_pk,
+        groups=sheet.groups,
+        page=page,
     )
     return render(request, "clusters/review.html", context)
 
@@ -435,12 +452,21 @@ def agree(request, pk):
 def ranking_view(request, pk):
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
-    table = ranking(cluster_year)
+    table = ranking(cluster_year, member_lines(cluster_year))
     rules = list(cluster_year.proposal_rules.select_related("award_type").order_by("rank_from", "pk"))
+    tie_prefix = _("Tie decided by")
+    rows_html = []
     for row in table.rows:
         award = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
-        row.row_html = row.html(table.groups, award.short_name if award else "")
-    context = year_context(request, cluster_year, "ranking", table=table)
+        rows_html.append(row.html(table.groups, award.short_name if award else "", tie_prefix))
+    context = year_context(
+        request,
+        cluster_year,
+        "ranking",
+        can_see_every_score=True,
+        table=table,
+        rows_html=mark_safe("".join(rows_html)),  # noqa: S308  (RankRow.html escapes what it writes)
+    )
     return render(request, "clusters/ranking.html", context)
 
 
