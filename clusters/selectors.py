@@ -234,8 +234,9 @@ def ranking(cluster_year, members=None):
 
 @dataclass
 class Sheet:
-    """The criteria sheet with some members' scores: criteria as (pk, group id, name, maximum) in
-    order, and per (criterion, member) the cell (score pk, self, agreed, evidence, open proposals)."""
+    """The criteria sheet with some members' scores: criteria as (pk, group id, name, maximum in
+    hundredths) in order, and per (criterion, member) the cell (criterion, member, score pk, self
+    and agreed points in hundredths, has evidence, has an open proposal)."""
 
     groups: list
     criteria: list
@@ -268,7 +269,7 @@ def review_sheet(cluster_year, members):
             has_open_proposal(),
         )
     )
-    cells = {(criterion_id, member_id): cell for criterion_id, member_id, *cell in scores}
+    cells = {(row[0], row[1]): row for row in scores}
     return Sheet(groups=groups, criteria=criteria, members=members, cells=cells)
 
 
@@ -315,7 +316,7 @@ EMPTY_CELL = '<td class="text-center small"><span class="text-body-secondary">â€
 def _cell_html(cell, link, marks):
     if cell is None:
         return EMPTY_CELL
-    pk, self_cents, agreed_cents, has_evidence, has_proposal = cell
+    _criterion, _member, pk, self_cents, agreed_cents, has_evidence, has_proposal = cell
     if agreed_cents is not None and agreed_cents != self_cents:
         text = f"<del>{cents_text(self_cents)}</del> <strong>{cents_text(agreed_cents)}</strong>"
     else:
