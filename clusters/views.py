@@ -34,7 +34,7 @@ from .forms import (
     YearForm,
     YearOpenForm,
 )
-from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score
+from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score, Terms
 from .permissions import get_cluster, get_member, get_year, require
 from .rules import focal_organizations
 from .selectors import member_lines, member_sheet, points_text, ranking, review_rows, review_sheet
@@ -98,10 +98,11 @@ def cluster_edit(request, cluster_pk=None):
 
         saved, conflict = save_guarded(form, save)
         if not conflict:
-            messages.success(request, _("The cluster was saved."))
+            messages.success(request, _("The %(group)s was saved.") % {"group": saved.terms.word})
             return redirect(saved)
         cluster.refresh_from_db()  # the page shows what is saved; the form keeps what the user typed
-    context = {"form": form, "members": members, "cluster": cluster, "conflict": conflict}
+    terms = cluster.terms if cluster.pk else Terms()  # a new one: cụm or khối is chosen in the form
+    context = {"form": form, "members": members, "cluster": cluster, "conflict": conflict, "terms": terms}
     return render(request, "clusters/cluster_form.html", context, status=_status([form, members], conflict))
 
 
@@ -432,7 +433,10 @@ def propose(request, pk, score_pk):
         except ValidationError as error:
             _refusal(form, error)
         else:
-            messages.success(request, _("The proposal was sent to the leader."))
+            messages.success(
+                request,
+                _("The proposal was sent to the %(leader)s.") % {"leader": cluster_year.cluster.terms.leader},
+            )
             return redirect("clusters:review", pk)
     context = year_context(request, cluster_year, "review", form=form, score=score)
     return render(request, "clusters/propose.html", context, status=_status(form))
@@ -589,10 +593,16 @@ def election_record(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            terms = cluster_year.cluster.terms
             messages.success(
                 request,
-                _("%(leader)s was elected leader and %(deputy)s deputy leader for next year.")
-                % {"leader": result.leader.organization.name, "deputy": result.deputy.organization.name},
+                _("%(leader)s was elected %(leader_title)s and %(deputy)s %(deputy_title)s for next year.")
+                % {
+                    "leader": result.leader.organization.name,
+                    "deputy": result.deputy.organization.name,
+                    "leader_title": terms.leader,
+                    "deputy_title": terms.deputy,
+                },
             )
         return redirect("clusters:election", pk)
     leaders, deputies, leader, deputy = services.tally(cluster_year)
