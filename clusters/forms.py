@@ -137,6 +137,9 @@ class YearForm(ConcurrentEditMixin, forms.ModelForm):
         self.fields["leader"].queryset = members
         self.fields["deputy"].queryset = members
         name_leaders(self, self.instance.cluster.terms)
+        self.fields["members_see_scores"].help_text = _(
+            "When the rules of the %(group)s say so, the members also review each other's scores."
+        ) % {"group": self.instance.cluster.terms.word}
         self.fields["criteria_locked"].help_text = _("Once adopted, the criteria sheet can no longer change.")
 
     def clean_tie_rules(self):

@@ -84,6 +84,8 @@ def test_every_page_of_the_year_names_the_leader_by_the_kind(client, kind, group
         own, other = KINDS[kind]
         assert own[0] in text, name
         assert not any(word in text for word in other), name
+    year_edit = client.get(url("year_edit", group_year)).content.decode()
+    assert f"Khi quy chế của {group.terms.word} quy định" in year_edit
     assert_named(client.get(reverse("clusters:detail", args=[group.pk])).content.decode(), kind)
     edit = client.get(reverse("clusters:edit", args=[group.pk])).content.decode()
     assert f"luân phiên làm {KINDS[kind][0][0]};" in edit and KINDS[kind][1][0] not in edit
