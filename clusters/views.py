@@ -34,6 +34,7 @@ from .forms import (
     YearForm,
     YearOpenForm,
 )
+from .links import YearLinks
 from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score, Terms
 from .permissions import get_cluster, get_member, get_year, require
 from .rules import focal_organizations
@@ -162,6 +163,7 @@ def year_context(request, cluster_year, section, *, can_manage=None, can_see_eve
         "cluster_year": cluster_year,
         "cluster": cluster_year.cluster,
         "congress": cluster_year.conference,
+        "links": YearLinks(cluster_year),
         "section": section,
         "can_manage": can_manage,
         "can_see_every_score": can_see_every_score,

@@ -64,3 +64,13 @@ def test_the_cluster_list_reads_the_same_number_of_queries_for_one_and_many(clie
     for index in range(5):
         make_cluster(2, created_by=leader, name=f"Cụm số {index}")
     assert count(client, reverse("clusters:list")) == one
+
+
+def test_the_year_links_are_the_addresses_reverse_gives(cluster_year):
+    from clusters.links import NAMES, YearLinks
+
+    links = YearLinks(cluster_year)
+    keys = {"congress": cluster_year.conference_id, "cluster": cluster_year.cluster_id, None: None}
+    for name, (url_name, key) in NAMES.items():
+        assert getattr(links, name) == reverse(url_name, args=[keys[key]] if key else [])
+    assert links.review.endswith(f"/{cluster_year.conference_id}/cluster/review/")
