@@ -224,11 +224,11 @@ def ranking(cluster_year, members=None):
         for other in (ordered[index - 1] if index else None, ordered[index + 1] if index + 1 < len(ordered) else None):
             if other is None or other.total != row.total:
                 continue
-            higher, lower = (other, row) if other.rank and other.rank < row.rank else (row, other)
-            for rule in rules:
-                if _tie_key(higher, rule, first_group_id) != _tie_key(lower, rule, first_group_id):
-                    row.tie_note = labels[rule]
-                    break
+            # The first rule that tells the two apart decided their order (keys: total, then each rule's).
+            mine, theirs = keys[id(row)], keys[id(other)]
+            rule = next((rule for n, rule in enumerate(rules, start=1) if mine[n] != theirs[n]), None)
+            if rule is not None:
+                row.tie_note = labels[rule]
     return Ranking(groups=groups, rows=ordered, rule_labels=[labels[rule] for rule in rules], excluded=excluded)
 
 

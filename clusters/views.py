@@ -459,12 +459,16 @@ def ranking_view(request, pk):
     cluster_year = get_year(request.user, pk)
     require(request.user, "clusters.see_every_score", cluster_year)
     table = ranking(cluster_year, member_lines(cluster_year))
-    rules = list(cluster_year.proposal_rules.select_related("award_type").order_by("rank_from", "pk"))
+    rules = list(
+        cluster_year.proposal_rules.order_by("rank_from", "pk").values_list(
+            "rank_from", "rank_to", "award_type__short_name"
+        )
+    )
     tie_prefix = _("Tie decided by")
     rows_html = []
     for row in table.rows:
-        award = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
-        rows_html.append(row.html(table.groups, award.short_name if award else "", tie_prefix))
+        award = next((short_name for first, last, short_name in rules if first <= row.rank <= last), "")
+        rows_html.append(row.html(table.groups, award, tie_prefix))
     context = year_context(
         request,
         cluster_year,
