@@ -57,9 +57,21 @@ def in_cents(column):
     return Cents(F(column))
 
 
+class _Float(Func):
+    """A decimal column read as a float for summing: PostgreSQL adds floats faster than numerics
+    (the rounding to whole hundredths after the sum makes it exact again); SQLite keeps its
+    numbers as they are."""
+
+    template = "(%(expressions)s)::double precision"
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.source_expressions[0])
+
+
 def summed_points():
     """Each score's points (agreed, else self-scored), summed, in hundredths."""
-    points = Coalesce("agreed_points", "self_points", output_field=FloatField())
+    points = _Float(Coalesce("agreed_points", "self_points", output_field=FloatField()))
     return Cents(Sum(points, output_field=FloatField()))
 
 
