@@ -11,6 +11,7 @@ from django.db.models import F, FloatField, Func, IntegerField, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .models import AdjustmentProposal, CriteriaGroup, Criterion, Evidence, Score, TieRule
@@ -166,6 +167,16 @@ class RankRow:
             f'<tr><td class="fw-bold">{self.rank}</td><td class="app-criterion">{escape(_member_name(self.member))}'
             f'{tie}</td>{cells}<td class="text-end fw-bold">{self.total_text}</td><td>{escape(proposal)}</td></tr>'
         )
+
+
+def group_heads(groups):
+    """The ranking table's column heads for the criteria groups, names cut at 30 characters."""
+    return mark_safe(  # noqa: S308  (the names escaped)
+        "".join(
+            f'<th scope="col" class="text-end small">{group.order}. {escape(Truncator(group.name).chars(30))}</th>'
+            for group in groups
+        )
+    )
 
 
 @dataclass

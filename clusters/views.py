@@ -38,7 +38,7 @@ from .links import YearLinks
 from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score, Terms
 from .permissions import get_cluster, get_member, get_year, require
 from .rules import focal_organizations
-from .selectors import member_lines, member_sheet, points_text, ranking, review_rows, review_sheet
+from .selectors import group_heads, member_lines, member_sheet, points_text, ranking, review_rows, review_sheet
 
 Role = CongressRole.Role
 
@@ -475,6 +475,7 @@ def ranking_view(request, pk):
         "ranking",
         can_see_every_score=True,
         table=table,
+        group_heads=group_heads(table.groups),
         rows_html=mark_safe("".join(rows_html)),  # noqa: S308  (RankRow.html escapes what it writes)
     )
     return render(request, "clusters/ranking.html", context)
