@@ -258,7 +258,7 @@ def ranking(cluster_year, members=None):
 @dataclass
 class Sheet:
     """The criteria sheet with some members' scores: criteria as (pk, group id, name, maximum in
-    hundredths) in order, and per (criterion, member) the cell (criterion, member, score pk, self
+    hundredths, order in the group) in order, and per (criterion, member) the cell (criterion, member, score pk, self
     and agreed points in hundredths, has evidence, has an open proposal)."""
 
     groups: list
@@ -270,17 +270,20 @@ class Sheet:
 def review_sheet(cluster_year, members):
     """Three queries whatever the size; rows read as tuples, not model instances (a page holds
     members x criteria cells), points in hundredths (integers, no decimal built per cell), and
-    whether a score has evidence or an open proposal asked as EXISTS (no join to group again)."""
+    whether a score has evidence or an open proposal asked as EXISTS (no join to group again).
+    The criteria are put in the groups' order here (no join to sort them), and the scores
+    found by their criteria's groups (a few keys to send, not one per criterion)."""
     groups = list(CriteriaGroup.objects.filter(year=cluster_year).order_by("order", "pk"))
-    criteria = list(
-        Criterion.objects.filter(group__in=[group.pk for group in groups])
-        .order_by("group__order", "group_id", "order", "pk")
-        .values_list("pk", "group_id", "name", in_cents("max_points"))
+    group_ids = [group.pk for group in groups]
+    position = {pk: index for index, pk in enumerate(group_ids)}
+    criteria = sorted(
+        Criterion.objects.filter(group_id__in=group_ids)
+        .order_by()
+        .values_list("pk", "group_id", "name", in_cents("max_points"), "order"),
+        key=lambda criterion: (position[criterion[1]], criterion[4], criterion[0]),
     )
     scores = (
-        Score.objects.filter(
-            criterion_id__in=[criterion[0] for criterion in criteria], member__in=[m.pk for m in members]
-        )
+        Score.objects.filter(criterion__group_id__in=group_ids, member__in=[m.pk for m in members])
         .order_by()
         .values_list(
             "criterion_id",
@@ -315,7 +318,7 @@ def review_rows(sheet, adjust_url="", group_pk=None):
     cells = sheet.cells
     rows = []
     current = None
-    for pk, group_id, name, max_cents in sheet.criteria:
+    for pk, group_id, name, max_cents, _order in sheet.criteria:
         if group_pk is not None and group_id != group_pk:
             continue
         if group_id != current:

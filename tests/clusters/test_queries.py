@@ -96,3 +96,17 @@ def test_the_ranking_sums_fractional_points_exactly(cluster_year, criteria, memb
     assert row.total_text == "1,05"
     assert row.total_points == Decimal("1.05")
     assert cents_text(550) == "5,5" and cents_text(-25) == "-0,25" and cents_text(1000) == "10"
+
+
+def test_the_review_lists_the_criteria_in_the_groups_order(cluster_year, criteria, members):
+    from clusters.models import CriteriaGroup
+    from clusters.selectors import review_rows, review_sheet
+
+    first, second = CriteriaGroup.objects.filter(year=cluster_year).order_by("pk")
+    CriteriaGroup.objects.filter(pk=first.pk).update(order=2)
+    CriteriaGroup.objects.filter(pk=second.pk).update(order=1)
+
+    html = review_rows(review_sheet(cluster_year, members))
+
+    assert html.index("1. Nhóm tiêu chí 2") < html.index("Tiêu chí 2.1") < html.index("2. Nhóm tiêu chí 1")
+    assert html.index("Tiêu chí 1.1") < html.index("Tiêu chí 1.2") < html.index("Tiêu chí 1.3")
