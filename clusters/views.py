@@ -149,6 +149,14 @@ def year_create(request, cluster_pk):
 # A year --------------------------------------------------------------------------------------
 
 
+def _name(cluster_year, role):
+    """The leader's or the deputy's name, as read with the year (see get_year's names_only)."""
+    if hasattr(cluster_year, f"{role}_name"):
+        return getattr(cluster_year, f"{role}_name")
+    member = getattr(cluster_year, role)
+    return member.organization.name if member else None
+
+
 def year_context(request, cluster_year, section, *, can_manage=None, can_see_every_score=None, **extra):
     """The context every page of a year shows in its header; a view that has already asked for
     the permissions passes the answers instead of having them asked again."""
@@ -164,6 +172,8 @@ def year_context(request, cluster_year, section, *, can_manage=None, can_see_eve
         "cluster": cluster_year.cluster,
         "congress": cluster_year.conference,
         "links": YearLinks(cluster_year),
+        "leader_name": _name(cluster_year, "leader"),
+        "deputy_name": _name(cluster_year, "deputy"),
         "section": section,
         "can_manage": can_manage,
         "can_see_every_score": can_see_every_score,
@@ -346,7 +356,7 @@ REVIEW_MEMBERS_PER_PAGE = 10
 @login_required
 def review(request, pk):
     """Every member's scores, criteria down and members across, ten members a page."""
-    cluster_year = get_year(request.user, pk)
+    cluster_year = get_year(request.user, pk, names_only=True)
     require(request.user, "clusters.see_every_score", cluster_year)
     page = paginate(
         request,
@@ -456,7 +466,7 @@ def agree(request, pk):
 
 @login_required
 def ranking_view(request, pk):
-    cluster_year = get_year(request.user, pk)
+    cluster_year = get_year(request.user, pk, names_only=True)
     require(request.user, "clusters.see_every_score", cluster_year)
     table = ranking(cluster_year, member_lines(cluster_year))
     rules = list(

@@ -83,6 +83,8 @@ def test_every_page_of_the_year_names_the_leader_by_the_kind(client, kind, group
         text = response.content.decode()
         own, other = KINDS[kind]
         assert 'href=""' not in text and url("review", group_year) in text, name  # the header's links
+        assert f"{own[0]}: {group_year.leader.organization.name}" in text, name  # and the leader's name
+        assert f"{own[1]}: {group_year.deputy.organization.name}" in text, name
         assert own[0] in text, name
         assert not any(word in text for word in other), name
     year_edit = client.get(url("year_edit", group_year)).content.decode()
