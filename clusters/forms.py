@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from awards.files import accept_attribute, check_file
@@ -52,6 +53,14 @@ MemberFormSet = forms.inlineformset_factory(
 )
 
 
+def name_leaders(form, terms, *, next_year=False):
+    """The leader and deputy fields labelled as the cluster's kind names them (Cụm trưởng, Khối
+    trưởng…), for this year or for the next."""
+    for name, title in (("leader", terms.leader), ("deputy", terms.deputy)):
+        title = capfirst(title)
+        form.fields[name].label = _("%(title)s next year") % {"title": title} if next_year else title
+
+
 class YearOpenForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1945, max_value=2100)
     conference_date = forms.DateField(label=_("Review conference date"), widget=DateInput())
@@ -59,8 +68,8 @@ class YearOpenForm(forms.Form):
     late_evidence_days = forms.IntegerField(
         label=_("Missing evidence: days before the conference"), min_value=0, max_value=365, initial=5
     )
-    leader = forms.ModelChoiceField(label=_("Leader"), queryset=ClusterMember.objects.none())
-    deputy = forms.ModelChoiceField(label=_("Deputy leader"), queryset=ClusterMember.objects.none())
+    leader = forms.ModelChoiceField(queryset=ClusterMember.objects.none())
+    deputy = forms.ModelChoiceField(queryset=ClusterMember.objects.none())
 
     def __init__(self, *args, cluster, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,17 +77,18 @@ class YearOpenForm(forms.Form):
         members = cluster.members.select_related("organization")
         self.fields["leader"].queryset = members
         self.fields["deputy"].queryset = members
+        name_leaders(self, cluster.terms)
 
     def clean_year(self):
         year = self.cleaned_data["year"]
         if self.cluster.years.filter(year=year).exists():
-            raise ValidationError(_("The cluster already has this year."))
+            raise ValidationError(_("The %(group)s already has this year.") % {"group": self.cluster.terms.word})
         return year
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("leader") and cleaned.get("leader") == cleaned.get("deputy"):
-            self.add_error("deputy", _("The leader and the deputy must be different members."))
+            self.add_error("deputy", self.cluster.terms.different_leaders)
         conference, deadline = cleaned.get("conference_date"), cleaned.get("scoring_deadline")
         if conference and deadline and deadline > conference:
             self.add_error("scoring_deadline", _("The self-scoring deadline must come before the conference."))
@@ -126,6 +136,10 @@ class YearForm(ConcurrentEditMixin, forms.ModelForm):
         members = self.instance.cluster.members.select_related("organization")
         self.fields["leader"].queryset = members
         self.fields["deputy"].queryset = members
+        name_leaders(self, self.instance.cluster.terms)
+        self.fields["members_see_scores"].help_text = _(
+            "When the rules of the %(group)s say so, the members also review each other's scores."
+        ) % {"group": self.instance.cluster.terms.word}
         self.fields["criteria_locked"].help_text = _("Once adopted, the criteria sheet can no longer change.")
 
     def clean_tie_rules(self):
@@ -135,7 +149,7 @@ class YearForm(ConcurrentEditMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("leader") and cleaned.get("leader") == cleaned.get("deputy"):
-            self.add_error("deputy", _("The leader and the deputy must be different members."))
+            self.add_error("deputy", self.instance.cluster.terms.different_leaders)
         conference, deadline = cleaned.get("conference_date"), cleaned.get("scoring_deadline")
         if conference and deadline and deadline > conference:
             self.add_error("scoring_deadline", _("The self-scoring deadline must come before the conference."))
@@ -325,19 +339,21 @@ class ExclusionForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    leader = forms.ModelChoiceField(label=_("Next leader"), queryset=ClusterMember.objects.none())
-    deputy = forms.ModelChoiceField(label=_("Next deputy leader"), queryset=ClusterMember.objects.none())
+    leader = forms.ModelChoiceField(queryset=ClusterMember.objects.none())
+    deputy = forms.ModelChoiceField(queryset=ClusterMember.objects.none())
 
     def __init__(self, *args, cluster, **kwargs):
         super().__init__(*args, **kwargs)
+        self.cluster = cluster
         members = cluster.members.select_related("organization")
         self.fields["leader"].queryset = members
         self.fields["deputy"].queryset = members
+        name_leaders(self, cluster.terms, next_year=True)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("leader") and cleaned.get("leader") == cleaned.get("deputy"):
-            self.add_error("deputy", _("The leader and the deputy must be different members."))
+            self.add_error("deputy", self.cluster.terms.different_leaders)
         return cleaned
 
 

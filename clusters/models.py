@@ -15,7 +15,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congress.models import Congress, Organization, Person
 
@@ -58,13 +60,58 @@ class Cluster(models.Model):
         """How documents name the leader and the deputy: of a cluster, of a block."""
         return ("Khối trưởng", "Khối phó") if self.kind == self.Kind.BLOCK else ("Cụm trưởng", "Cụm phó")
 
+    @cached_property
+    def terms(self):
+        """How the screens and messages name this cluster or block and its leader and deputy."""
+        return Terms(self.kind)
+
+
+class Terms:
+    """The words for a cluster or block, its leader and its deputy, by its kind: Cụm trưởng and Cụm
+    phó of a cụm, Khối trưởng and Khối phó of a khối (as the printed papers say); both where the
+    kind is not known yet (a cluster being created). Translated when read, in the page's language.
+    The leader's and the deputy's titles are capitalised in Vietnamese wherever they stand."""
+
+    def __init__(self, kind=None):
+        self.kind = kind
+
+    def _pick(self, cluster, block, either):
+        if self.kind == Cluster.Kind.CLUSTER:
+            return str(cluster)
+        return str(block if self.kind == Cluster.Kind.BLOCK else either)
+
     @property
-    def rules_line(self):
-        if not self.rules_number:
-            return ""
-        date = f" ngày {self.rules_date:%d/%m/%Y}" if self.rules_date else ""
-        issuer = f" của {self.rules_issuer}" if self.rules_issuer else ""
-        return f"Quyết định số {self.rules_number}{date}{issuer}"
+    def leader(self):
+        return self._pick(
+            pgettext_lazy("emulation group", "cluster leader"),
+            pgettext_lazy("emulation group", "block leader"),
+            pgettext_lazy("emulation group", "cluster or block leader"),
+        )
+
+    @property
+    def deputy(self):
+        return self._pick(
+            pgettext_lazy("emulation group", "cluster deputy leader"),
+            pgettext_lazy("emulation group", "block deputy leader"),
+            pgettext_lazy("emulation group", "cluster or block deputy leader"),
+        )
+
+    @property
+    def different_leaders(self):
+        """The refusal when the leader and the deputy would be the same member."""
+        return _("The %(leader)s and the %(deputy)s must be different members.") % {
+            "leader": self.leader,
+            "deputy": self.deputy,
+        }
+
+    @property
+    def word(self):
+        """The group itself, within a sentence: cụm, khối."""
+        return self._pick(
+            pgettext_lazy("emulation group", "cluster"),
+            pgettext_lazy("emulation group", "block"),
+            pgettext_lazy("emulation group", "cluster or block"),
+        )
 
 
 class ClusterMember(models.Model):

@@ -1,6 +1,7 @@
 """Fetch a cluster, a year or a member for a user or refuse: strangers get 404, read-only users 403."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -21,12 +22,16 @@ def get_cluster(user, cluster_pk, *, manage=False):
     return cluster
 
 
-def get_year(user, pk, *, manage=False):
-    """The cluster's year whose review conference is congress `pk`."""
-    cluster_year = get_object_or_404(
-        ClusterYear.objects.select_related("cluster", "conference", "leader__organization", "deputy__organization"),
-        conference_id=pk,
-    )
+def get_year(user, pk, *, manage=False, names_only=False):
+    """The cluster's year whose review conference is congress `pk`. names_only: the leader's and
+    the deputy's names only (`leader_name`, `deputy_name`, all the header shows), not their
+    members and organisations, for the pages that read nothing else of them (a lighter query)."""
+    years = ClusterYear.objects.select_related("cluster", "conference")
+    if names_only:
+        years = years.annotate(leader_name=F("leader__organization__name"), deputy_name=F("deputy__organization__name"))
+    else:
+        years = years.select_related("leader__organization", "deputy__organization")
+    cluster_year = get_object_or_404(years, conference_id=pk)
     if not user.has_perm("clusters.see_year", cluster_year):
         raise Http404
     if manage:

@@ -331,7 +331,7 @@ def cast_vote(cluster_year, voter, *, leader, deputy, by):
     if hasattr(cluster_year, "election"):
         raise ValidationError(_("The result has been recorded; votes can no longer change."))
     if leader == deputy:
-        raise ValidationError(_("The leader and the deputy must be different members."))
+        raise ValidationError(cluster_year.cluster.terms.different_leaders)
     vote, _created = Vote.objects.update_or_create(
         year=cluster_year, voter=voter, defaults={"leader": leader, "deputy": deputy, "entered_by": by}
     )
@@ -397,7 +397,9 @@ def make_proposals(cluster_year, nomination_round, *, by):
     if not rules:
         raise ValidationError(_("The year has no proposal rules."))
     if cluster_year.leader is None:
-        raise ValidationError(_("The year has no leader to propose."))
+        raise ValidationError(
+            _("The year has no %(leader)s to propose.") % {"leader": cluster_year.cluster.terms.leader}
+        )
     accepted = set(nomination_round.award_types.values_list("pk", flat=True))
     already = set(
         Nomination.objects.filter(round=nomination_round, organization__isnull=False).values_list(

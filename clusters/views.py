@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from awards.models import NominationRound
@@ -33,10 +34,11 @@ from .forms import (
     YearForm,
     YearOpenForm,
 )
-from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score
+from .links import YearLinks
+from .models import Cluster, ClusterMember, CriteriaGroup, Evidence, Exclusion, Score, Terms
 from .permissions import get_cluster, get_member, get_year, require
 from .rules import focal_organizations
-from .selectors import member_sheet, points_text, ranking, review_rows, review_sheet
+from .selectors import group_heads, member_lines, member_sheet, points_text, ranking, review_rows, review_sheet
 
 Role = CongressRole.Role
 
@@ -97,10 +99,11 @@ def cluster_edit(request, cluster_pk=None):
 
         saved, conflict = save_guarded(form, save)
         if not conflict:
-            messages.success(request, _("The cluster was saved."))
+            messages.success(request, _("The %(group)s was saved.") % {"group": saved.terms.word})
             return redirect(saved)
         cluster.refresh_from_db()  # the page shows what is saved; the form keeps what the user typed
-    context = {"form": form, "members": members, "cluster": cluster, "conflict": conflict}
+    terms = cluster.terms if cluster.pk else Terms()  # a new one: cụm or khối is chosen in the form
+    context = {"form": form, "members": members, "cluster": cluster, "conflict": conflict, "terms": terms}
     return render(request, "clusters/cluster_form.html", context, status=_status([form, members], conflict))
 
 
@@ -146,17 +149,34 @@ def year_create(request, cluster_pk):
 # A year --------------------------------------------------------------------------------------
 
 
-def year_context(request, cluster_year, section, **extra):
+def _name(cluster_year, role):
+    """The leader's or the deputy's name, as read with the year (see get_year's names_only)."""
+    if hasattr(cluster_year, f"{role}_name"):
+        return getattr(cluster_year, f"{role}_name")
+    member = getattr(cluster_year, role)
+    return member.organization.name if member else None
+
+
+def year_context(request, cluster_year, section, *, can_manage=None, can_see_every_score=None, **extra):
+    """The context every page of a year shows in its header; a view that has already asked for
+    the permissions passes the answers instead of having them asked again."""
     user = request.user
     focal = focal_organizations(user, cluster_year.conference)  # read with the permissions, no query
     own_members = list(cluster_year.cluster.members.filter(organization_id__in=focal)) if focal else []
+    if can_manage is None:
+        can_manage = user.has_perm("clusters.manage_year", cluster_year)
+    if can_see_every_score is None:
+        can_see_every_score = user.has_perm("clusters.see_every_score", cluster_year)
     return {
         "cluster_year": cluster_year,
         "cluster": cluster_year.cluster,
         "congress": cluster_year.conference,
+        "links": YearLinks(cluster_year),
+        "leader_name": _name(cluster_year, "leader"),
+        "deputy_name": _name(cluster_year, "deputy"),
         "section": section,
-        "can_manage": user.has_perm("clusters.manage_year", cluster_year),
-        "can_see_every_score": user.has_perm("clusters.see_every_score", cluster_year),
+        "can_manage": can_manage,
+        "can_see_every_score": can_see_every_score,
         "own_members": own_members,
         "phase": services.scoring_phase(cluster_year),
         **extra,
@@ -336,7 +356,7 @@ REVIEW_MEMBERS_PER_PAGE = 10
 @login_required
 def review(request, pk):
     """Every member's scores, criteria down and members across, ten members a page."""
-    cluster_year = get_year(request.user, pk)
+    cluster_year = get_year(request.user, pk, names_only=True)
     require(request.user, "clusters.see_every_score", cluster_year)
     page = paginate(
         request,
@@ -346,7 +366,8 @@ def review(request, pk):
     members = list(page.object_list)
     sheet = review_sheet(cluster_year, members)
     group_pk = request.GET.get("group", "")
-    if request.user.has_perm("clusters.manage_year", cluster_year):
+    can_manage = request.user.has_perm("clusters.manage_year", cluster_year)
+    if can_manage:
         adjust_url = reverse("clusters:adjust", args=[pk, 0])
     elif request.user.has_perm("clusters.propose_adjustment", cluster_year):
         adjust_url = reverse("clusters:propose", args=[pk, 0])
@@ -354,7 +375,16 @@ def review(request, pk):
         adjust_url = ""
     rows = review_rows(sheet, adjust_url, int(group_pk) if group_pk.isdigit() else None)
     context = year_context(
-        request, cluster_year, "review", sheet=sheet, rows=rows, group_pk=group_pk, groups=sheet.groups, page=page
+        request,
+        cluster_year,
+        "review",
+        can_manage=can_manage,
+        can_see_every_score=True,
+        sheet=sheet,
+        rows=rows,
+        group_pk=group_pk,
+        groups=sheet.groups,
+        page=page,
     )
     return render(request, "clusters/review.html", context)
 
@@ -415,7 +445,10 @@ def propose(request, pk, score_pk):
         except ValidationError as error:
             _refusal(form, error)
         else:
-            messages.success(request, _("The proposal was sent to the leader."))
+            messages.success(
+                request,
+                _("The proposal was sent to the %(leader)s.") % {"leader": cluster_year.cluster.terms.leader},
+            )
             return redirect("clusters:review", pk)
     context = year_context(request, cluster_year, "review", form=form, score=score)
     return render(request, "clusters/propose.html", context, status=_status(form))
@@ -433,14 +466,28 @@ def agree(request, pk):
 
 @login_required
 def ranking_view(request, pk):
-    cluster_year = get_year(request.user, pk)
+    cluster_year = get_year(request.user, pk, names_only=True)
     require(request.user, "clusters.see_every_score", cluster_year)
-    table = ranking(cluster_year)
-    rules = list(cluster_year.proposal_rules.select_related("award_type").order_by("rank_from", "pk"))
+    table = ranking(cluster_year, member_lines(cluster_year))
+    rules = list(
+        cluster_year.proposal_rules.order_by("rank_from", "pk").values_list(
+            "rank_from", "rank_to", "award_type__short_name"
+        )
+    )
+    tie_prefix = _("Tie decided by")
+    rows_html = []
     for row in table.rows:
-        award = next((r.award_type for r in rules if r.rank_from <= row.rank <= r.rank_to), None)
-        row.row_html = row.html(table.groups, award.short_name if award else "")
-    context = year_context(request, cluster_year, "ranking", table=table)
+        award = next((short_name for first, last, short_name in rules if first <= row.rank <= last), "")
+        rows_html.append(row.html(table.groups, award, tie_prefix))
+    context = year_context(
+        request,
+        cluster_year,
+        "ranking",
+        can_see_every_score=True,
+        table=table,
+        group_heads=group_heads(table.groups),
+        rows_html=mark_safe("".join(rows_html)),  # noqa: S308  (RankRow.html escapes what it writes)
+    )
     return render(request, "clusters/ranking.html", context)
 
 
@@ -563,10 +610,16 @@ def election_record(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            terms = cluster_year.cluster.terms
             messages.success(
                 request,
-                _("%(leader)s was elected leader and %(deputy)s deputy leader for next year.")
-                % {"leader": result.leader.organization.name, "deputy": result.deputy.organization.name},
+                _("%(leader)s was elected %(leader_title)s and %(deputy)s %(deputy_title)s for next year.")
+                % {
+                    "leader": result.leader.organization.name,
+                    "deputy": result.deputy.organization.name,
+                    "leader_title": terms.leader,
+                    "deputy_title": terms.deputy,
+                },
             )
         return redirect("clusters:election", pk)
     leaders, deputies, leader, deputy = services.tally(cluster_year)

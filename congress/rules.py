@@ -28,9 +28,9 @@ def congress_roles(user, congress):
         return ()
     if congress.pk not in cache:
         cache[congress.pk] = tuple(
-            CongressRole.objects.filter(congress=congress, user=user).values_list(
-                "role", "organization_id", "subcommittee_id"
-            )
+            CongressRole.objects.filter(congress=congress, user=user)
+            .order_by()  # the default ordering would join the congress only to sort a handful of rows
+            .values_list("role", "organization_id", "subcommittee_id")
         )
     return cache[congress.pk]
 

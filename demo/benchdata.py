@@ -83,6 +83,7 @@ class Figure:
     queries: int
     low_ms: float = 0.0  # first quartile
     high_ms: float = 0.0  # third quartile
+    cpu_ms: float = 0.0  # median CPU time of the process (less swayed by other work on the machine)
 
 
 def analyze():
@@ -98,17 +99,20 @@ def measure(requests, repeat):
     page alike and the ratios between them hold; the query count from one more request each."""
     order = list(requests)
     timings = {key: [] for key in order}
+    cpu = {key: [] for key in order}
     for round_number in range(WARM_UP + max(repeat, 1)):
         shift = round_number % len(order)
         for key in order[shift:] + order[:shift]:
             client, url = requests[key]
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(url)
             elapsed = (time.perf_counter() - started) * 1000
+            cpu_elapsed = (time.process_time() - cpu_started) * 1000
             if response.status_code != 200:
                 raise RuntimeError(f"{url} answered {response.status_code}")
             if round_number >= WARM_UP:
                 timings[key].append(elapsed)
+                cpu[key].append(cpu_elapsed)
     figures = {}
     for key in order:
         client, url = requests[key]
@@ -121,6 +125,7 @@ def measure(requests, repeat):
             queries=len(queries),
             low_ms=round(quartiles[0], 2),
             high_ms=round(quartiles[2], 2),
+            cpu_ms=round(statistics.median(cpu[key]), 2),
         )
     return figures
 

@@ -7,9 +7,20 @@ printing badges for 2,000 delegates (`delegates`) and ranking a cluster of 60 me
 
 from . import clone, clusters, delegates, documents, exports, reminders
 
+# Each section on its own, for `bench --only <section>` (e.g. `--only clusters`).
+SECTIONS = {
+    "reminders": reminders,
+    "documents": documents,
+    "exports": exports,
+    "clone": clone,
+    "delegates": delegates,
+    "clusters": clusters,
+}
 
-def run(*, stdout, repeat):
+
+def run(*, stdout, repeat, sections=None):
     results = {}
-    for section in (reminders, documents, exports, clone, delegates, clusters):
-        results.update(section.run(stdout=stdout, repeat=repeat))
+    for name, section in SECTIONS.items():
+        if sections is None or name in sections:
+            results.update(section.run(stdout=stdout, repeat=repeat))
     return results

@@ -2,7 +2,7 @@
 members × 120 criteria (and of 5 members, same sheet), and the score summary PDF of 60 members.
 
 The data is built inside a transaction that is rolled back. Goals: the same number of queries
-(at most 12) at 5 and 60 members; the ranking at 60 within 6 × the baseline (a signed-in page
+(at most 12) at 5 and 60 members; the ranking and the review at 60 within 6 × the baseline (a signed-in page
 that reads nothing, measured the same way); the summary PDF within 2 s (median of up to three
 renders, gathering included, after one render that loads the fonts, as a running worker has).
 """
@@ -98,9 +98,11 @@ def _measure(results, stdout, repeat, sizes):
     # Every page requested in turn, round after round, so that a busy machine slows them alike.
     figures = measure(requests, repeat)
     results["cluster_baseline_ms"] = figures["baseline"].ms
+    results["cluster_baseline_cpu_ms"] = figures["baseline"].cpu_ms
     for size in sizes:
         for page in ("ranking", "review"):
             results[f"cluster_{page}_ms_{size}"] = figures[(page, size)].ms
+            results[f"cluster_{page}_cpu_ms_{size}"] = figures[(page, size)].cpu_ms
             results[f"cluster_{page}_queries_{size}"] = figures[(page, size)].queries
     largest = years[max(sizes)]
     kind = get_kind("cluster-score-summary")
@@ -116,21 +118,20 @@ def _measure(results, stdout, repeat, sizes):
 
 def _report(results, stdout, sizes):
     small, large = sizes
-    baseline = results["cluster_baseline_ms"]
-    stdout.write(f"\nbaseline (signed-in page that reads nothing): {baseline:.2f} ms\n")
+    baseline, baseline_cpu = results["cluster_baseline_ms"], results["cluster_baseline_cpu_ms"]
+    stdout.write(f"\nbaseline (signed-in page that reads nothing): {baseline:.2f} ms, CPU {baseline_cpu:.2f} ms\n")
     for page in ("ranking", "review"):
         queries_small, queries_large = (
             results[f"cluster_{page}_queries_{small}"],
             results[f"cluster_{page}_queries_{large}"],
         )
-        ms_large = results[f"cluster_{page}_ms_{large}"]
-        met = queries_small == queries_large <= MAX_QUERIES
-        if page == "ranking":
-            met = met and ms_large <= MAX_RATIO * baseline
+        ms_large, cpu_large = results[f"cluster_{page}_ms_{large}"], results[f"cluster_{page}_cpu_ms_{large}"]
+        met = queries_small == queries_large <= MAX_QUERIES and ms_large <= MAX_RATIO * baseline
         stdout.write(
             f"cluster {page:<8} @{small} members: {results[f'cluster_{page}_ms_{small}']:.1f} ms, "
             f"{queries_small} queries; "
-            f"@{large}: {ms_large:.1f} ms ({ms_large / baseline:.1f} × baseline), {queries_large} queries "
+            f"@{large}: {ms_large:.1f} ms ({ms_large / baseline:.1f} × baseline; CPU {cpu_large:.1f} ms, "
+            f"{cpu_large / max(baseline_cpu, 0.01):.1f} ×), {queries_large} queries "
             f"{'met' if met else 'MISSED'}\n"
         )
     seconds = results[f"cluster_summary_pdf_s_{large}"]
@@ -139,6 +140,6 @@ def _report(results, stdout, sizes):
         f"{'met' if seconds <= MAX_PDF_S else 'MISSED'}\n"
     )
     stdout.write(
-        f"Goals: ≤ {MAX_QUERIES} queries, the same at {small} and {large} members; the ranking within "
-        f"{MAX_RATIO:g} × baseline.\n"
+        f"Goals: ≤ {MAX_QUERIES} queries, the same at {small} and {large} members; both pages at {large} "
+        f"within {MAX_RATIO:g} × baseline (wall time, medians of requests taken in turn).\n"
     )

@@ -334,7 +334,7 @@ def test_the_ranking_shows_the_tie_rule(client, cluster_year, criteria, members,
     response = client.get(url("ranking", cluster_year))
     rows = response.context["table"].rows
 
-    assert [(row.member, row.rank) for row in rows] == [(members[2], 1), (members[1], 2), (members[0], 3)]
+    assert [(row.member.pk, row.rank) for row in rows] == [(members[2].pk, 1), (members[1].pk, 2), (members[0].pk, 3)]
     assert rows[1].tie_note == "Ít điểm trừ hơn xếp trước"
     assert "Ít điểm trừ hơn xếp trước" in response.content.decode()
 
@@ -549,12 +549,12 @@ def test_a_member_left_out_is_not_ranked_nor_proposed(client, cluster_year, crit
     assert response.status_code == 302
     page = client.get(url("ranking", cluster_year))
     table = page.context["table"]
-    assert [(row.member, row.rank) for row in table.rows] == [(members[1], 1), (members[2], 2)]
+    assert [(row.member.pk, row.rank) for row in table.rows] == [(members[1].pk, 1), (members[2].pk, 2)]
     assert "Vi phạm nghiêm trọng" in page.content.decode()
     exclusion = cluster_year.exclusions.get()
     assert client.get(url("exclusion_delete", cluster_year, exclusion.pk)).status_code == 200
     client.post(url("exclusion_delete", cluster_year, exclusion.pk))
-    assert client.get(url("ranking", cluster_year)).context["table"].rows[0].member == members[0]
+    assert client.get(url("ranking", cluster_year)).context["table"].rows[0].member.pk == members[0].pk
 
 
 def test_members_propose_adjustments_to_others_when_the_rules_say_so_and_the_leader_decides(

@@ -48,3 +48,19 @@ def test_every_app_s_benchmarks_are_found_where_they_live():
     found = {label for label, _module in app_benchmarks()}
 
     assert "demo" in found  # the reminder planner, printing, cloning: they build on the demo's bench data
+
+
+def test_only_runs_one_section_of_an_app_s_benchmarks(db, tmp_path, monkeypatch, capsys):
+    from demo.benchmarks import clusters, reminders
+
+    def refuse(**kwargs):
+        raise AssertionError("only the section asked for runs")
+
+    monkeypatch.setattr(reminders, "run", refuse)
+    monkeypatch.setattr(clusters, "run", lambda *, stdout, repeat: {"cluster_ranking_ms_60": 1.0})
+    output = tmp_path / "latest.json"
+
+    call_command("bench", "--only", "clusters", "--repeat", "1", "--output", str(output))
+
+    assert json.loads(output.read_text())["cluster_ranking_ms_60"] == 1.0
+    assert "== demo: clusters ==" in capsys.readouterr().out

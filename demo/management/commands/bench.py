@@ -58,7 +58,8 @@ class Command(BaseCommand):
             "--only",
             nargs="*",
             metavar="APP",
-            help="Run only these benchmarks: 'pages' and/or app labels with a benchmarks module.",
+            help="Run only these benchmarks: 'pages', app labels with a benchmarks module and/or sections of "
+            "one (e.g. 'clusters', which lives in demo).",
         )
 
     def handle(self, *args, repeat, output, sizes, dossier_sizes, only, **options):
@@ -71,6 +72,9 @@ class Command(BaseCommand):
             if not only or label in only:
                 self.stdout.write(f"\n== {label} ==")
                 results.update(module.run(stdout=self.stdout, repeat=repeat))
+            elif sections := [name for name in only if name in getattr(module, "SECTIONS", {})]:
+                self.stdout.write(f"\n== {label}: {', '.join(sections)} ==")  # e.g. demo's clusters figures
+                results.update(module.run(stdout=self.stdout, repeat=repeat, sections=sections))
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         previous = json.loads(path.read_text()) if path.exists() else {}
