@@ -1,12 +1,8 @@
 """The addresses the year pages link to on every request (the header's tabs, the breadcrumb, the
-ranking's buttons), built from patterns reversed once per process: `reverse()` costs tens of
-microseconds a call, and a dozen calls were a third of the header's rendering time."""
+ranking's buttons), made by congress.links.RowLink from patterns reversed once per process: `reverse()` costs tens
+of microseconds a call, and a dozen calls were a third of the header's rendering time."""
 
-from functools import cache
-
-from django.urls import get_script_prefix, get_urlconf, reverse
-
-_SENTINEL = "987654321"
+from congress.links import RowLink
 
 # name in the templates: (URL name, whose key it takes)
 NAMES = {
@@ -25,15 +21,6 @@ NAMES = {
 }
 
 
-@cache
-def _pattern(url_name, with_key, urlconf):
-    """The address without the script prefix, with "{}" where the key goes."""
-    address = reverse(url_name, urlconf=urlconf, args=[int(_SENTINEL)] if with_key else [])
-    address = address.removeprefix(get_script_prefix())
-    assert address.count(_SENTINEL) == (1 if with_key else 0), address
-    return address.replace("{", "{{").replace("}", "}}").replace(_SENTINEL, "{}")
-
-
 class YearLinks:
     """`links.review`, `links.cluster`… for a cluster's year, as `{% url %}` would give them."""
 
@@ -45,6 +32,6 @@ class YearLinks:
             url_name, key = NAMES[name]
         except KeyError:
             raise AttributeError(name) from None
-        address = get_script_prefix() + _pattern(url_name, key is not None, get_urlconf()).format(self._keys.get(key))
+        address = RowLink(url_name, 1)(self._keys[key]) if key else RowLink(url_name, 0)()
         setattr(self, name, address)  # read once per page
         return address
