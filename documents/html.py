@@ -71,12 +71,12 @@ def table_html(table, *, rows=None):
         "", '<th class="align-{}">{}</th>', ((column.align, column.title) for column in table.columns)
     )
     start, stop = (rows.start, rows.stop) if rows else (0, len(table.rows))
-    last = len(table.rows) - 1
+    tail = len(table.rows) - 1 if table.split_last_row else None
     body = format_html_join(
         "\n",
         "{}",
         (
-            (_row_html(table.rows[index], table.columns, tail=index == last, mark=_mark(rows, index)),)
+            (_row_html(table.rows[index], table.columns, tail=index == tail, mark=_mark(rows, index)),)
             for index in range(start, stop)
         ),
     )
@@ -101,7 +101,7 @@ def _row_html(row, columns, *, tail=False, mark=""):
         '<td class="align-{}">{}</td>',
         ((column.align, cell_html(cell)) for column, cell in zip(columns, row.cells, strict=True)),
     )
-    # Rows stay whole on a page; the last may split, so the signature never stands alone.
+    # Rows stay whole on a page; the last row above the signature may split, so the signature never stands alone.
     return format_html('<tr class="tail"{}>{}</tr>', mark, cells) if tail else format_html("<tr{}>{}</tr>", mark, cells)
 
 

@@ -26,6 +26,8 @@ PORTRAIT_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 LANDSCAPE_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 LINE_HEIGHT = 1.25  # the PDF's line-height: each paragraph's lines are 1.25 times its size apart
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+# A table column's alignment as print.css sets it (td.align-…): a left column is not justified.
+CELL_ALIGN = {"center": CENTER, "justify": JUSTIFY, "left": LEFT}
 
 
 def render_docx(letter):
@@ -302,8 +304,8 @@ def _table(container, table, width):
     for index, row in enumerate(table.rows):
         added = grid.add_row()
         cells = added.cells
-        if index < len(table.rows) - 1:
-            _keep_row_whole(added)  # as the PDF: rows stay whole on a page; the last may split
+        if index < len(table.rows) - 1 or not table.split_last_row:
+            _keep_row_whole(added)  # as the PDF: rows stay whole on a page; the last above the signature may split
         if isinstance(row, GroupRow):
             _keep_with_next_row(added)  # a month heading is never the last line of a page
             for cell, cell_width in zip(cells, widths, strict=True):
@@ -319,7 +321,7 @@ def _table(container, table, width):
                 paragraph = first if index == 0 else cell.add_paragraph()
                 _fill(paragraph, block)
                 _line_height(paragraph, 12)
-                paragraph.alignment = CENTER if column.align == "center" else JUSTIFY
+                paragraph.alignment = CELL_ALIGN.get(column.align, LEFT)
 
 
 def _fill(paragraph, block):
@@ -352,20 +354,36 @@ def _cosigners(document, letter, section):
     """Minutes: the secretary and the chair sign side by side; no recipients."""
     shares = [1 / len(letter.cosigners)] * len(letter.cosigners)
     table = _borderless_table(document, shares, _text_width(section))
+    _keep_row_whole(table.rows[0])
     for cell, (title, name) in zip(table.rows[0].cells, letter.cosigners, strict=True):
         cell._tc.remove(cell.paragraphs[0]._p)
         _para(cell, title, bold=True)
-        for _ in range(4):
-            _para(cell)
+        _signature_space(cell)
         _para(cell, name, bold=True)
 
 
+def _signature_space(cell):
+    """Room for the signature and the seal: 30 mm, as print.css's .signature-space."""
+    _para(cell).paragraph_format.line_spacing = Mm(30)
+
+
+def _keep_with_closing(document):
+    """As the PDF's .closing (break-before: avoid): the body's last paragraph goes to the signature's page
+    rather than leaving it alone at the top of a page. A body ending with a table lets its last row split."""
+    last = document.element.body[-2] if len(document.element.body) > 1 else None  # [-1] is the sectPr
+    if last is not None and last.tag == qn("w:p"):
+        last.get_or_add_pPr().keepNext_val = True
+
+
 def _closing(document, letter, section):
-    _para(document).paragraph_format.space_before = Pt(6)
+    _keep_with_closing(document)
+    spacer = _para(document)  # the PDF's 12 pt above the closing
+    spacer.paragraph_format.line_spacing, spacer.paragraph_format.keep_with_next = Pt(12), True
     if letter.cosigners:
         _cosigners(document, letter, section)
         return
     table = _borderless_table(document, (RECIPIENTS_SHARE, 1 - RECIPIENTS_SHARE), _text_width(section))
+    _keep_row_whole(table.rows[0])
     recipients, signature = table.rows[0].cells
     recipients._tc.remove(recipients.paragraphs[0]._p)
     signature._tc.remove(signature.paragraphs[0]._p)
@@ -376,8 +394,7 @@ def _closing(document, letter, section):
     _para(recipients, f"- {archive}", align=LEFT, size=11)
     for line in letter.signature_lines:
         _para(signature, line, bold=True)
-    for _ in range(4):
-        _para(signature)
+    _signature_space(signature)
     if letter.signer_note:
         _para(signature, letter.signer_note, bold=True)
     _para(signature, letter.signer_name, bold=True)

@@ -117,3 +117,44 @@ def test_a_draft_docx_is_marked_in_its_headers(province):
     document = docx_document(render_docx(letter_for(kind, province, record_for(kind, province))))
 
     assert "DỰ THẢO" in document.sections[0].first_page_header.paragraphs[0].text
+
+
+def test_table_cells_align_as_the_pdf_does_a_left_column_is_not_justified(province):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    kind = get_kind("founding-decision")
+    letter = letter_for(kind, province, record_for(kind, province))
+    table = docx_document(render_docx(letter)).tables[-1]  # the annex's member list
+    columns = letter.annexes[0].body[0].columns
+    row = next(row for row in table.rows[1:] if len({cell._tc for cell in row.cells}) == len(columns))
+    expected = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
+
+    assert {column.align for column in columns} == {"left", "center"}
+    for cell, column in zip(row.cells, columns, strict=True):
+        assert {paragraph.alignment for paragraph in cell.paragraphs} == {expected[column.align]}, column.title
+
+
+def test_rows_keep_whole_but_the_last_one_above_the_signature_and_the_closing_keeps_with_the_body(province, demo):
+    """Issue 14: a table row shorter than a page never splits. Only the last row of a table that ends the body
+    (the schedule, right above the signature) may, so the signature never stands alone; an annex's rows never."""
+    from documents.html import blocks_html
+
+    schedule = letter_for(get_kind("schedule"), demo, record_for(get_kind("schedule"), demo))
+    decision = letter_for(get_kind("founding-decision"), province, record_for(get_kind("founding-decision"), province))
+    schedule_rows = docx_document(render_docx(schedule)).tables[1].rows
+    document = docx_document(render_docx(decision))
+    annex_rows = document.tables[-1].rows
+    closing = document.tables[1]  # the letterhead, then the recipients beside the signature
+
+    assert ["w:cantSplit" in row._tr.xml for row in schedule_rows[1:]] == [True] * (len(schedule_rows) - 2) + [False]
+    assert all("w:cantSplit" in row._tr.xml for row in annex_rows[1:])
+    assert 'class="tail"' in str(blocks_html(schedule.body))
+    assert 'class="tail"' not in str(blocks_html(decision.annexes[0].body))
+    assert "w:cantSplit" in closing.rows[0]._tr.xml and "Nơi nhận:" in closing.rows[0].cells[0].text
+    before = closing._tbl.getprevious()
+    assert before.getprevious().pPr.keepNext_val  # the body's last paragraph, then the spacer, keep with it
+    assert before.pPr.keepNext_val
