@@ -299,10 +299,10 @@ class AwardDecision(RoundDocument):
             body.append(Heading(2, f"Điều 1. Tặng {award_type.name} cho {counted(rows)} (có danh sách kèm theo)."))
         else:
             body.append(Heading(2, "Điều 1. Khen thưởng các tập thể, cá nhân (có danh sách kèm theo):"))
-            ends = [";"] * (len(groups) - 1) + ["."]  # the article's list ends with its last item
+            last = len(groups) - 1  # the article's list ends with its last item
             body += [
-                Item("-", f"{award_type.name}: {counted(rows)}{end}")
-                for (award_type, rows), end in zip(groups, ends, strict=True)
+                Item("-", f"{award_type.name}: {counted(rows)}{'.' if index == last else ';'}")
+                for index, (award_type, rows) in enumerate(groups)
             ]
         body.append(  # an article's "Điều 1." is bold, as Decree 30 sets it (documents.blocks.lead_in)
             Heading(

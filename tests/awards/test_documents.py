@@ -227,3 +227,18 @@ def test_achievements_print_a_line_each_and_no_title_says_khen_thuong_twice(demo
         "- Tích cực tham gia các phong trào thi đua yêu nước.",
     ]
     assert "\n" not in "".join(run.text for p in cells[3].paragraphs for run in p.runs)
+
+
+def test_a_decision_of_a_round_with_nothing_approved_prints_and_cannot_be_issued(demo_round):
+    from documents.layer import render_docx
+
+    empty = NominationRound.objects.create(
+        congress=demo_round.congress, name="Khen thưởng đột xuất", year=2020, deadline=demo_round.deadline
+    )
+    kind = get_kind("award-decision")
+    record = record_for(kind, empty)
+    letter = letter_for(kind, empty, record)
+
+    assert render_pdf(letter)[1] == 1 and render_docx(letter)
+    assert letter.annexes == []  # an empty annex is never attached
+    assert kind.issue_problems(empty, record)
