@@ -229,14 +229,16 @@ def _title(document, letter):
         _para(document, line, bold=True)
     if letter.subtitle:
         _para(document, letter.subtitle, italic=True)
-    _rule(
+    last = _rule(
         document,
         width_mm=_text_width(document.sections[-1]).mm * 0.3,
         column_mm=_text_width(document.sections[-1]).mm,
         above=4,
     )
     if letter.authority_line:
-        _para(document, letter.authority_line, bold=True).paragraph_format.space_before = Pt(12)
+        last = _para(document, letter.authority_line, bold=True)
+        last.paragraph_format.space_before = Pt(12)
+    last.paragraph_format.space_after = Pt(12)  # as print.css's .doc-title margin-bottom
 
 
 def _annex_head(document, annex):
@@ -246,20 +248,27 @@ def _annex_head(document, annex):
         _para(document, annex.subtitle, italic=True)
     _para(document, annex.reference, italic=True)
     width = _text_width(document.sections[-1]).mm
-    _rule(document, width_mm=width * 0.3, column_mm=width, above=4)
+    rule = _rule(document, width_mm=width * 0.3, column_mm=width, above=4)
+    rule.paragraph_format.space_after = Pt(12)  # as print.css's .annex-head margin-bottom
 
 
 # Body -------------------------------------------------------------------------------------------
 
 
 def _blocks(container, blocks, width, *, size=14, in_cell=False):
-    for block in blocks:
+    """The body's blocks spaced as print.css spaces them: 6 pt above each paragraph and table, and the 12 pt
+    under the title or the annex head alone above the first (CSS collapses the two margins into the larger)."""
+    previous = None
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
+            if previous is not None:
+                previous.paragraph_format.space_after = Pt(6)
             _table(container, block, width)
+            previous = None
             continue
-        paragraph = _block(container, block, size=size, in_cell=in_cell)
+        previous = _block(container, block, size=size, in_cell=in_cell)
         if not in_cell:
-            paragraph.paragraph_format.space_before = Pt(6)
+            previous.paragraph_format.space_before = Pt(6) if index else Pt(0)
 
 
 def _block(container, block, *, size, in_cell):
