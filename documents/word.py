@@ -297,19 +297,21 @@ def _block(container, block, *, size, in_cell):
 
 
 def _table(container, table, width):
-    grid = container.add_table(rows=1, cols=len(table.columns))
+    titled = any(column.title for column in table.columns)  # a grid of signatures has no header row
+    grid = container.add_table(rows=1 if titled else 0, cols=len(table.columns))
     grid.style = "Table Grid"
     grid.autofit = False
     widths = [int(width * column.width / 100) for column in table.columns]
     _grid(grid, widths)
     _cell_margins(grid, top=2, bottom=2, left=4, right=4)
-    header = grid.rows[0]
-    _repeat_header(header)
-    for cell, column, cell_width in zip(header.cells, table.columns, widths, strict=True):
-        cell.width = cell_width
-        _run(cell.paragraphs[0], column.title, size=12, bold=True)
-        cell.paragraphs[0].alignment = CENTER
-        _line_height(cell.paragraphs[0], 12)
+    if titled:
+        header = grid.rows[0]
+        _repeat_header(header)
+        for cell, column, cell_width in zip(header.cells, table.columns, widths, strict=True):
+            cell.width = cell_width
+            _run(cell.paragraphs[0], column.title, size=12, bold=True)
+            cell.paragraphs[0].alignment = CENTER
+            _line_height(cell.paragraphs[0], 12)
     for index, row in enumerate(table.rows):
         added = grid.add_row()
         cells = added.cells
@@ -368,7 +370,8 @@ def _cosigners(document, letter, section):
         cell._tc.remove(cell.paragraphs[0]._p)
         _para(cell, title, bold=True)
         _signature_space(cell)
-        _para(cell, name, bold=True)
+        if name:  # an empty line holds no height in the PDF either
+            _para(cell, name, bold=True)
 
 
 def _signature_space(cell):
@@ -406,4 +409,5 @@ def _closing(document, letter, section):
     _signature_space(signature)
     if letter.signer_note:
         _para(signature, letter.signer_note, bold=True)
-    _para(signature, letter.signer_name, bold=True)
+    if letter.signer_name:  # an empty line holds no height in the PDF either
+        _para(signature, letter.signer_name, bold=True)

@@ -158,3 +158,28 @@ def test_rows_keep_whole_but_the_last_one_above_the_signature_and_the_closing_ke
     before = closing._tbl.getprevious()
     assert before.getprevious().pPr.keepNext_val  # the body's last paragraph, then the spacer, keep with it
     assert before.pPr.keepNext_val
+
+
+def test_a_grid_without_column_titles_has_no_header_row_and_its_cells_keep_bold_italic_and_blank_lines(province):
+    """A grid of signatures (a cluster's pledge) prints as the DOCX does: no empty header row, "ĐẠI DIỆN …" bold,
+    "(Ký, ghi rõ họ tên)" italic, a blank line keeping its height."""
+    from documents.blocks import Column, Paragraph, Row, Table
+    from documents.html import blocks_html
+    from documents.word import render_docx as docx_of
+
+    cells = [Paragraph("ĐẠI DIỆN A", bold=True), Paragraph("(Ký, ghi rõ họ tên)", italic=True), Paragraph(" ")]
+    table = Table((Column("", 50, "center"), Column("", 50, "center")), [Row((cells, cells))])
+    html = str(blocks_html([table]))
+
+    assert "<thead" not in html and "<th" not in html
+    assert "<strong>ĐẠI DIỆN A</strong><br><em>(Ký, ghi rõ họ tên)</em><br>&nbsp;" in html
+
+    kind = get_kind("plan")
+    letter = letter_for(kind, province, record_for(kind, province))
+    letter.body, letter.annexes = [table], []
+
+    grid = docx_document(docx_of(letter)).tables[1]
+    assert len(grid.rows) == 1 and "w:tblHeader" not in grid._tbl.xml
+    first = grid.rows[0].cells[0].paragraphs
+    assert [paragraph.text for paragraph in first] == ["ĐẠI DIỆN A", "(Ký, ghi rõ họ tên)", " "]
+    assert first[0].runs[0].bold and first[1].runs[0].italic
