@@ -183,3 +183,22 @@ def test_a_grid_without_column_titles_has_no_header_row_and_its_cells_keep_bold_
     first = grid.rows[0].cells[0].paragraphs
     assert [paragraph.text for paragraph in first] == ["ĐẠI DIỆN A", "(Ký, ghi rõ họ tên)", " "]
     assert first[0].runs[0].bold and first[1].runs[0].italic
+
+
+def test_the_body_is_spaced_as_the_pdf_twelve_points_under_the_title_six_above_each_block(province):
+    """print.css: .doc-title and .annex-head keep 12 pt under them, each paragraph and table 6 pt above it (the
+    two margins collapse into the larger). The DOCX adds spacings, so the first block takes none of its own."""
+    from docx.shared import Pt
+
+    kind = get_kind("founding-decision")
+    document = docx_document(render_docx(letter_for(kind, province, record_for(kind, province))))
+    paragraphs = document.paragraphs
+    authority = next(p for p in paragraphs if p.text == "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
+    first = paragraphs[paragraphs.index(authority) + 1]
+    annex_table = document.tables[-1]._tbl
+    annex_rule = annex_table.getprevious()
+
+    assert authority.paragraph_format.space_after == Pt(12)
+    assert first.text.startswith("Căn cứ") and first.paragraph_format.space_before == Pt(0)
+    assert paragraphs[paragraphs.index(authority) + 2].paragraph_format.space_before == Pt(6)
+    assert annex_rule.pPr.spacing.after == Pt(12)  # the annex's table right under its head
