@@ -202,3 +202,44 @@ def test_the_body_is_spaced_as_the_pdf_twelve_points_under_the_title_six_above_e
     assert first.text.startswith("Căn cứ") and first.paragraph_format.space_before == Pt(0)
     assert paragraphs[paragraphs.index(authority) + 2].paragraph_format.space_before == Pt(6)
     assert annex_rule.pPr.spacing.after == Pt(12)  # the annex's table right under its head
+
+
+def test_every_docx_table_sets_its_grid_columns_to_the_widths_it_means(demo):
+    """Issue 14: LibreOffice lays a table out by its grid (w:gridCol), Word by its cells: both say the same widths,
+    the shares of the text width the columns ask for (the schedule's columns are not equal)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Length
+
+    kind = get_kind("schedule")
+    letter = letter_for(kind, demo, record_for(kind, demo))
+    document = docx_document(render_docx(letter))
+    section = document.sections[0]
+    text_width = Length(section.page_width - section.left_margin - section.right_margin)
+
+    for table in document.tables:
+        grid = [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        cells = [cell.width.twips for cell in table.rows[-1].cells]
+        assert grid == cells or len(set(cells)) == 1  # a merged group row spans the grid
+        assert abs(sum(grid) - text_width.twips) <= len(grid)
+    schedule = document.tables[1]
+    shares = [column.width for column in letter.body[0].columns]
+    grid = [int(column.get(qn("w:w"))) for column in schedule._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert [round(100 * width / sum(grid)) for width in grid] == [round(share) for share in shares]
+
+
+def test_a_landscape_page_keeps_the_decrees_margins_in_the_pdf_and_the_docx(demo):
+    from documents.layer import render_pdf
+
+    from .reading import pdf_words
+
+    kind = get_kind("schedule")
+    letter = letter_for(kind, demo, record_for(kind, demo), draft=False)
+    section = docx_document(render_docx(letter)).sections[0]
+    pdf, pages = render_pdf(letter)
+    points_per_mm = 72 / 25.4
+    left = min(word[1] for page in range(1, pages + 1) for word in pdf_words(pdf, page))
+
+    assert (mm(section.page_width), mm(section.page_height)) == (297, 210)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [mm(margin) for margin in margins] == [20, 20, 30, 15]
+    assert 30 * points_per_mm - 1 <= left <= 33 * points_per_mm  # the table's border and padding inside 30 mm
