@@ -232,7 +232,8 @@ class ProposalLetter(YearDocument):
             owner,
             type_code="TTr",
             type_name="Tờ trình",
-            subject=f"đề nghị khen thưởng thành tích thi đua năm {owner.year} của {owner.cluster.name}",
+            # Decree 30: the subject in sentence case, "Về việc …" as a Tờ trình words it.
+            subject=f"Về việc đề nghị khen thưởng thành tích thi đua năm {owner.year} của {owner.cluster.name}",
         )
 
     def content(self, owner, record):

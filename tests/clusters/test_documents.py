@@ -137,3 +137,10 @@ def test_the_minutes_are_signed_by_the_secretary_and_the_chair_and_sent_to_no_on
     for text in (pdf_text(render_pdf(letter)[0]), "\n".join(docx_lines(render_docx(letter)))):
         assert "Nơi nhận" not in text and "TM." not in text
         assert "THƯ KÝ HỘI NGHỊ" in text and "CHỦ TRÌ HỘI NGHỊ" in text
+
+
+def test_the_proposal_letters_subject_is_in_sentence_case(scored_year):
+    kind = get_kind("cluster-proposal")
+    record = record_for(kind, scored_year)
+
+    assert record.subject.startswith("Về việc đề nghị khen thưởng thành tích thi đua năm ")
