@@ -620,3 +620,18 @@ def test_the_demo_meeting_keeps_seed_000s_italic_and_the_pages_print_it(client_f
         html = client.get(reverse(name, args=args)).content.decode()
         assert italic in html, name
         assert "*phiên thứ ba*" not in html.split("<main", 1)[0], name  # the page's <title> reads plainly
+
+
+def test_a_notice_without_agenda_prints_the_titles_italic_in_the_pdf_and_the_docx(congress):
+    from documents.html import blocks_html
+    from documents.layer import get_kind, letter_for, record_for, render_docx
+    from tests.documents.reading import docx_document
+
+    meeting = MeetingFactory(congress=congress, number=3, title="Họp Ban Tổ chức (*phiên thứ ba*)")
+    kind = get_kind("meeting-notice")
+    letter = letter_for(kind, meeting, record_for(kind, meeting))
+    runs = [run for p in docx_document(render_docx(letter)).paragraphs for run in p.runs]
+
+    assert "Họp Ban Tổ chức (<em>phiên thứ ba</em>)" in str(blocks_html(letter.body))
+    assert [run.text for run in runs if run.italic and "phiên" in run.text] == ["phiên thứ ba"]
+    assert not any("*" in run.text for run in runs)
