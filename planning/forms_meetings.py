@@ -130,7 +130,7 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
     agenda = forms.CharField(
         label=_("Agenda"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=forms.Textarea(attrs={"rows": 10, "data-emphasis-paste": ""}),
         help_text=_(
             "One item per line. Start a line with “- ” for an item, with “+ ” for a sub-item of the item above, "
             "or number items as “1.”, “2.”."
