@@ -368,7 +368,8 @@ def annex_reference(record, *, issued_by="", year=None):
     kind_name = record.type_name[:1].upper() + record.type_name[1:].lower()
     # The year the document itself prints: "ngày … tháng … năm 2020" for a draft of 2020.
     date = date_words(record.date, blank_day=record.blank_day and not record.is_issued, year=year)
-    return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issued_by or record.issuing_body})")
+    issuer = linebreaks.keep_places(nfc(issued_by or record.issuing_body))  # never "… tỉnh Ninh / Thuận)"
+    return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issuer})")
 
 
 __all__ = [

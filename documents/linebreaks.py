@@ -118,6 +118,19 @@ def _pairs(words):
     return result
 
 
+def keep_places(text, *, longest=30):
+    """The text with the spaces inside each short place name ("tỉnh Ninh Thuận") made non-breaking, so that a
+    line of running text (an annex's reference) never breaks inside it; a longer one may still break."""
+    pieces = chunks(text)
+    kept = [
+        piece.replace(" ", "\u00a0")
+        if any(word.upper() in PLACE_UNITS for word in piece.split()[:2]) and len(piece) <= longest
+        else piece
+        for piece in pieces
+    ]
+    return " ".join(kept)
+
+
 def fits(line_list, *, width_mm, size, bold=False):
     return all(text_width_mm(line, size=size, bold=bold) <= width_mm - SAFETY_MM for line in line_list)
 

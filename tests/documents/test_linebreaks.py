@@ -23,3 +23,26 @@ def test_a_place_name_wider_than_its_column_breaks_as_a_person_breaks_it(name, e
 
         assert printed == expected
         assert all(text_width_mm(line, size=size) <= ISSUER_MM for line in printed)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "kept"),
+    [
+        ("Hội đồng Thi đua - Khen thưởng tỉnh Ninh Thuận", "tỉnh\u00a0Ninh\u00a0Thuận"),
+        ("Ủy ban nhân dân thị xã Ninh Hòa", "thị\u00a0xã\u00a0Ninh\u00a0Hòa"),
+    ],
+)
+def test_an_annex_reference_never_breaks_inside_a_place_name(issuer, kept):
+    """Issue 14: never "… tỉnh Ninh / Thuận)"; the reference's other spaces still break."""
+    from types import SimpleNamespace
+
+    from documents.layer import annex_reference
+
+    record = SimpleNamespace(
+        type_name="Tờ trình", date=None, blank_day=True, is_issued=False, number_text="/TTr-HĐTĐKT", issuing_body=issuer
+    )
+    reference = annex_reference(record, year=2020)
+
+    assert reference.endswith(f" {kept})")
+    assert reference.replace("\u00a0", " ").startswith("(Kèm theo Tờ trình số /TTr-HĐTĐKT ngày")
+    assert " " in reference.split(kept)[0].rstrip()
