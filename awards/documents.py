@@ -19,7 +19,19 @@ from django.utils.translation import gettext_lazy as _
 from congress import legal
 from congress.documents import host_letter_defaults, issuer_style, organization_series, place_name
 from congress.models import Congress
-from documents.blocks import Annex, Centered, Column, Content, GroupRow, Heading, Item, Paragraph, Row, Table
+from documents.blocks import (
+    Annex,
+    Centered,
+    Column,
+    Content,
+    GroupRow,
+    Heading,
+    Item,
+    Paragraph,
+    Row,
+    Table,
+    text_blocks,
+)
 from documents.layer import DocumentKind, SeriesKey, register
 from documents.vietnamese import join_words, short_date
 
@@ -78,6 +90,12 @@ def council_defaults(congress, *, type_code, type_name, subject):
 
 def cell(text):
     return [Paragraph(str(text), indent=False)]
+
+
+def text_cell(text):
+    """A cell of several lines as typed ("- Hoàn thành …" one a line): a line each, in the PDF and the DOCX
+    alike (a line break inside a justified paragraph would stretch the line before it in Word and LibreOffice)."""
+    return text_blocks(str(text)) or cell("")
 
 
 def nominee_line(nomination):
@@ -155,7 +173,7 @@ def proposal_tables(nominations):
                     cell(number),
                     cell(nominee_line(nomination)),
                     cell(nomination.proposing_organization.name),
-                    cell(nomination.achievements),
+                    text_cell(nomination.achievements),
                     cell(result_text(nomination)),
                 )
             )
@@ -211,7 +229,8 @@ class AwardSubmission(RoundDocument):
             Paragraph(f"Kính gửi: Chủ tịch {owner.congress.host.name}.", indent=False, bold=True),
             *(Paragraph(f"{line};", italic=True) for line in submission_bases(owner, record)),
             Paragraph(
-                f"{council} đã tổ chức họp xét, bỏ phiếu đối với các hồ sơ đề nghị khen thưởng {owner.name}. "
+                f"{council} đã tổ chức họp xét, bỏ phiếu đối với các hồ sơ "
+                f"{join_words('đề nghị khen thưởng', owner.name)}. "
                 f"{council} kính trình Chủ tịch {owner.congress.host.name} xem xét, khen thưởng như sau:"
             ),
         ]
@@ -277,16 +296,19 @@ class AwardDecision(RoundDocument):
         groups = [(award_type, list(rows)) for award_type, rows in groupby(nominations, key=lambda n: n.award_type)]
         if len(groups) == 1:
             award_type, rows = groups[0]
-            body.append(
-                Paragraph(f"Điều 1. Tặng {award_type.name} cho {counted(rows)} (có danh sách kèm theo).", indent=True)
-            )
+            body.append(Heading(2, f"Điều 1. Tặng {award_type.name} cho {counted(rows)} (có danh sách kèm theo)."))
         else:
-            body.append(Paragraph("Điều 1. Khen thưởng các tập thể, cá nhân (có danh sách kèm theo):"))
-            body += [Item("-", f"{award_type.name}: {counted(rows)};") for award_type, rows in groups]
-        body.append(
-            Paragraph(
+            body.append(Heading(2, "Điều 1. Khen thưởng các tập thể, cá nhân (có danh sách kèm theo):"))
+            last = len(groups) - 1  # the article's list ends with its last item
+            body += [
+                Item("-", f"{award_type.name}: {counted(rows)}{'.' if index == last else ';'}")
+                for index, (award_type, rows) in enumerate(groups)
+            ]
+        body.append(  # an article's "Điều 1." is bold, as Decree 30 sets it (documents.blocks.lead_in)
+            Heading(
+                2,
                 "Điều 2. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
-                "trách nhiệm thi hành Quyết định này."
+                "trách nhiệm thi hành Quyết định này.",
             )
         )
         annex_body = []
@@ -399,7 +421,7 @@ class CouncilMinutes(DocumentKind):
         return f"{self.key}-{owner.round.congress_id}-{owner.pk}"
 
     def defaults(self, owner):
-        subject = f"Họp xét khen thưởng {owner.round.name} (phiên họp số {owner.number})"
+        subject = f"{join_words('Họp xét khen thưởng', owner.round.name)} (phiên họp số {owner.number})"
         values = council_defaults(owner.round.congress, type_code="BB", type_name="Biên bản", subject=subject)
         values["recipients"] = [["Thành viên Hội đồng", ""]]
         return values

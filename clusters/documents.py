@@ -171,7 +171,11 @@ class ReviewMinutes(YearDocument):
             *self._votes(owner),
             Paragraph("Biên bản được thông qua tại Hội nghị."),
         ]
-        return Content(body=body, landscape=True)
+        # Minutes are signed by the conference's secretary and its chair, the leading member's head (issue 14):
+        # no recipients, no "TM." line.
+        leader = owner.leader.organization if owner.leader_id else None
+        chair = leader.head.full_name if leader and leader.head_id else ""
+        return Content(body=body, landscape=True, cosigners=[("Thư ký Hội nghị", ""), ("Chủ trì Hội nghị", chair)])
 
     def _votes(self, owner):
         leaders, deputies, leader, deputy = tally(owner)
@@ -228,7 +232,8 @@ class ProposalLetter(YearDocument):
             owner,
             type_code="TTr",
             type_name="Tờ trình",
-            subject=f"đề nghị khen thưởng thành tích thi đua năm {owner.year} của {owner.cluster.name}",
+            # Decree 30: the subject in sentence case, "Về việc …" as a Tờ trình words it.
+            subject=f"Về việc đề nghị khen thưởng thành tích thi đua năm {owner.year} của {owner.cluster.name}",
         )
 
     def content(self, owner, record):

@@ -41,7 +41,7 @@ MEETING_2 = f"""Họp Ban Tổ chức {CONGRESS_NAME} (phiên thứ hai):
 - Thông qua kế hoạch kinh phí phục vụ Đại hội thi đua yêu nước tỉnh lần thứ VII.
 - Thống nhất xin ý kiến Thường trực Tỉnh ủy về nội dung, chương trình, thời gian tổ chức {CONGRESS_NAME}."""
 
-MEETING_3 = f"""Hợp Ban Tổ chức {CONGRESS_NAME} (phiên thứ ba):
+MEETING_3 = f"""Hợp Ban Tổ chức {CONGRESS_NAME} (*phiên thứ ba*):
 1. Chỉ đạo tăng cường công tác tuyên truyền về Đại hội thi đua yêu nước.
 2. Thống nhất kế hoạch mời đại biểu, phù hiệu {CONGRESS_NAME}.
 3. Thông qua chương trình văn nghệ phục vụ Đại hội Thi đua yêu nước tỉnh Ninh Thuận lần thứ VII, năm 2020.
@@ -204,7 +204,7 @@ def add_parties(task, parties):
 
 def add_meeting(congress, number, content):
     title, *items = content.splitlines()
-    meeting = Meeting.objects.create(congress=congress, number=number, title=plain(title).rstrip(":"))
+    meeting = Meeting.objects.create(congress=congress, number=number, title=title.rstrip(":"))
     parent = None
     for order, line in enumerate(items, start=1):
         is_child = line.startswith("+ ")

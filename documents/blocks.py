@@ -101,8 +101,12 @@ class GroupRow:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows stay whole on a page. Only the last row of a table that ends a letter's body, right above the
+    signature, may split (`split_last_row`, set by the layer), so that the signature never stands alone."""
+
     columns: tuple
     rows: list = field(default_factory=list)
+    split_last_row: bool = False
 
 
 @dataclass
@@ -191,16 +195,28 @@ def fill_facts(text, facts):
 
 def close_with_mark(blocks):
     """The blocks with "./." after the last sentence (once), never after a heading: a body that ends
-    with a heading takes it after the last line of text before it."""
+    with a heading takes it after the last line of text before it. An article ("Điều 4. Thủ trưởng …
+    chịu trách nhiệm thi hành Quyết định này.") is a sentence of the body, not a heading."""
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if isinstance(block, (Paragraph, Item)):
+        if isinstance(block, (Paragraph, Item)) or _is_article(block):
             text = block.text.rstrip()
             if text.endswith("./."):
                 return blocks
             text = text.rstrip(".;:,") + "./."
             return [*blocks[:index], _with_text(block, text), *blocks[index + 1 :]]
     return blocks
+
+
+def last_row_may_split(blocks):
+    """The body with its closing table, if it ends with one, allowed to split its last row (Table)."""
+    if blocks and isinstance(blocks[-1], Table):
+        return [*blocks[:-1], replace(blocks[-1], split_last_row=True)]
+    return blocks
+
+
+def _is_article(block):
+    return isinstance(block, Heading) and block.level > 1 and bool(liststyle.article_opening(block.text))
 
 
 def _with_text(block, text):

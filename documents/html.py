@@ -70,18 +70,20 @@ def table_html(table, *, rows=None):
     head = format_html_join(
         "", '<th class="align-{}">{}</th>', ((column.align, column.title) for column in table.columns)
     )
+    # A grid of signatures has no header row.
+    head = format_html("<thead><tr>{}</tr></thead>", head) if any(column.title for column in table.columns) else ""
     start, stop = (rows.start, rows.stop) if rows else (0, len(table.rows))
-    last = len(table.rows) - 1
+    tail = len(table.rows) - 1 if table.split_last_row else None
     body = format_html_join(
         "\n",
         "{}",
         (
-            (_row_html(table.rows[index], table.columns, tail=index == last, mark=_mark(rows, index)),)
+            (_row_html(table.rows[index], table.columns, tail=index == tail, mark=_mark(rows, index)),)
             for index in range(start, stop)
         ),
     )
     return format_html(
-        '<table class="grid{}"><colgroup>{}</colgroup><thead><tr>{}</tr></thead><tbody>{}</tbody></table>',
+        '<table class="grid{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>',
         " continued" if start else "",
         columns,
         head,
@@ -101,12 +103,24 @@ def _row_html(row, columns, *, tail=False, mark=""):
         '<td class="align-{}">{}</td>',
         ((column.align, cell_html(cell)) for column, cell in zip(columns, row.cells, strict=True)),
     )
-    # Rows stay whole on a page; the last may split, so the signature never stands alone.
+    # Rows stay whole on a page; the last row above the signature may split, so the signature never stands alone.
     return format_html('<tr class="tail"{}>{}</tr>', mark, cells) if tail else format_html("<tr{}>{}</tr>", mark, cells)
 
 
 def cell_html(blocks):
     """A cell's lines joined by line breaks: one box per cell rather than one per line keeps long
     tables light to lay out (a 1,000-task schedule is some 200 pages)."""
-    lines = ((to_html(block.line if isinstance(block, Item) else block.text),) for block in blocks)
+    lines = ((_cell_line(block),) for block in blocks)
     return format_html_join(mark_safe("<br>"), "{}", lines)
+
+
+def _cell_line(block):
+    """A line of a cell, bold or italic as its block is (a signature grid's "ĐẠI DIỆN …", a total), as the DOCX."""
+    html = to_html(block.line if isinstance(block, Item) else block.text)
+    if not html.strip():  # a blank line (room for a signature) keeps its height, as a DOCX paragraph does
+        return mark_safe("&nbsp;")  # noqa: S308 - a constant
+    if getattr(block, "italic", False):
+        html = format_html("<em>{}</em>", html)
+    if getattr(block, "bold", False):
+        html = format_html("<strong>{}</strong>", html)
+    return html

@@ -58,7 +58,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from . import linebreaks, numbering
-from .blocks import Annex, Content, Heading, Row, Table, close_with_mark, nfc
+from .blocks import Annex, Content, Heading, Row, Table, close_with_mark, last_row_may_split, nfc
 from .vietnamese import date_words, to_roman
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -260,7 +260,7 @@ def letter_for(kind, owner, record, *, draft=None, content=None):
         blank_day=record.blank_day and not record.is_issued,
         year=record.date.year if record.date else kind.draft_year(owner),
     )
-    body = number_parts(content.body)
+    body = last_row_may_split(number_parts(content.body))
     letter = Letter(
         title=nfc(f"{record.type_name} {record.subject}"),
         parent_body=nfc(record.parent_body).upper(),
@@ -368,7 +368,8 @@ def annex_reference(record, *, issued_by="", year=None):
     kind_name = record.type_name[:1].upper() + record.type_name[1:].lower()
     # The year the document itself prints: "ngày … tháng … năm 2020" for a draft of 2020.
     date = date_words(record.date, blank_day=record.blank_day and not record.is_issued, year=year)
-    return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issued_by or record.issuing_body})")
+    issuer = linebreaks.keep_places(nfc(issued_by or record.issuing_body))  # never "… tỉnh Ninh / Thuận)"
+    return nfc(f"(Kèm theo {kind_name} số {record.number_text} {date} của {issuer})")
 
 
 __all__ = [

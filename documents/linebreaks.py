@@ -46,6 +46,17 @@ PAIRS = {
     "CHẤP HÀNH",
     "CÔNG NHÂN",
     "VIÊN CHỨC",
+    # regions in the names of clusters ("CỤM THI ĐUA CÁC TỈNH DUYÊN HẢI NAM TRUNG BỘ")
+    "DUYÊN HẢI",
+    "TRUNG BỘ",
+    "NAM BỘ",
+    "BẮC BỘ",
+    "TÂY NGUYÊN",
+    "MIỀN TRUNG",
+    "MIỀN NÚI",
+    "ĐỒNG BẰNG",
+    "KINH TẾ",
+    "TỔNG HỢP",
 }
 # Words that end a place name.
 PLACE_END = {"LẦN", "NĂM", "KHÓA", "NHIỆM", "GIAI", "-", "–", "VÀ"}
@@ -67,7 +78,7 @@ def lines(text, *, width_mm, size=13, bold=False):
         return typed
     limit = width_mm - SAFETY_MM
     result, current = [], ""
-    for chunk in chunks(typed[0]):
+    for chunk in _fitting(chunks(typed[0]), limit, size=size, bold=bold):
         candidate = f"{current} {chunk}".strip()
         if current and text_width_mm(candidate, size=size, bold=bold) > limit:
             result.append(current)
@@ -77,6 +88,47 @@ def lines(text, *, width_mm, size=13, bold=False):
     if current:
         result.append(current)
     return result
+
+
+def _fitting(pieces, limit, *, size, bold):
+    """The chunks, each cut further where it is wider than the column: a long place name ("CỤM THI ĐUA CÁC
+    TỈNH DUYÊN HẢI NAM TRUNG BỘ") breaks before the place inside it ("TỈNH …"), then between its word pairs,
+    rather than running out of its column."""
+    for piece in pieces:
+        if text_width_mm(piece, size=size, bold=bold) <= limit:
+            yield piece
+            continue
+        words = piece.split()
+        inner = next((index for index, word in enumerate(words) if index and word in PLACE_UNITS), None)
+        if inner is not None:
+            yield from _fitting([" ".join(words[:inner]), " ".join(words[inner:])], limit, size=size, bold=bold)
+        else:
+            yield from _pairs(words)
+
+
+def _pairs(words):
+    """Words as a person may break them with no place name to keep whole: the word pairs and glued words stay."""
+    result = []
+    for index, word in enumerate(words):
+        previous = words[index - 1] if index else ""
+        if index and (previous.upper() in GLUE_NEXT or f"{previous.upper()} {word.upper()}" in PAIRS):
+            result[-1] = f"{result[-1]} {word}"
+        else:
+            result.append(word)
+    return result
+
+
+def keep_places(text, *, longest=30):
+    """The text with the spaces inside each short place name ("tỉnh Ninh Thuận") made non-breaking, so that a
+    line of running text (an annex's reference) never breaks inside it; a longer one may still break."""
+    pieces = chunks(text)
+    kept = [
+        piece.replace(" ", "\u00a0")
+        if any(word.upper() in PLACE_UNITS for word in piece.split()[:2]) and len(piece) <= longest
+        else piece
+        for piece in pieces
+    ]
+    return " ".join(kept)
 
 
 def fits(line_list, *, width_mm, size, bold=False):

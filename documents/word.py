@@ -26,6 +26,8 @@ PORTRAIT_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 LANDSCAPE_MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 LINE_HEIGHT = 1.25  # the PDF's line-height: each paragraph's lines are 1.25 times its size apart
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+# A table column's alignment as print.css sets it (td.align-…): a left column is not justified.
+CELL_ALIGN = {"center": CENTER, "justify": JUSTIFY, "left": LEFT}
 
 
 def render_docx(letter):
@@ -227,14 +229,16 @@ def _title(document, letter):
         _para(document, line, bold=True)
     if letter.subtitle:
         _para(document, letter.subtitle, italic=True)
-    _rule(
+    last = _rule(
         document,
         width_mm=_text_width(document.sections[-1]).mm * 0.3,
         column_mm=_text_width(document.sections[-1]).mm,
         above=4,
     )
     if letter.authority_line:
-        _para(document, letter.authority_line, bold=True).paragraph_format.space_before = Pt(12)
+        last = _para(document, letter.authority_line, bold=True)
+        last.paragraph_format.space_before = Pt(12)
+    last.paragraph_format.space_after = Pt(12)  # as print.css's .doc-title margin-bottom
 
 
 def _annex_head(document, annex):
@@ -244,20 +248,27 @@ def _annex_head(document, annex):
         _para(document, annex.subtitle, italic=True)
     _para(document, annex.reference, italic=True)
     width = _text_width(document.sections[-1]).mm
-    _rule(document, width_mm=width * 0.3, column_mm=width, above=4)
+    rule = _rule(document, width_mm=width * 0.3, column_mm=width, above=4)
+    rule.paragraph_format.space_after = Pt(12)  # as print.css's .annex-head margin-bottom
 
 
 # Body -------------------------------------------------------------------------------------------
 
 
 def _blocks(container, blocks, width, *, size=14, in_cell=False):
-    for block in blocks:
+    """The body's blocks spaced as print.css spaces them: 6 pt above each paragraph and table, and the 12 pt
+    under the title or the annex head alone above the first (CSS collapses the two margins into the larger)."""
+    previous = None
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
+            if previous is not None:
+                previous.paragraph_format.space_after = Pt(6)
             _table(container, block, width)
+            previous = None
             continue
-        paragraph = _block(container, block, size=size, in_cell=in_cell)
+        previous = _block(container, block, size=size, in_cell=in_cell)
         if not in_cell:
-            paragraph.paragraph_format.space_before = Pt(6)
+            previous.paragraph_format.space_before = Pt(6) if index else Pt(0)
 
 
 def _block(container, block, *, size, in_cell):
@@ -286,24 +297,26 @@ def _block(container, block, *, size, in_cell):
 
 
 def _table(container, table, width):
-    grid = container.add_table(rows=1, cols=len(table.columns))
+    titled = any(column.title for column in table.columns)  # a grid of signatures has no header row
+    grid = container.add_table(rows=1 if titled else 0, cols=len(table.columns))
     grid.style = "Table Grid"
     grid.autofit = False
     widths = [int(width * column.width / 100) for column in table.columns]
     _grid(grid, widths)
     _cell_margins(grid, top=2, bottom=2, left=4, right=4)
-    header = grid.rows[0]
-    _repeat_header(header)
-    for cell, column, cell_width in zip(header.cells, table.columns, widths, strict=True):
-        cell.width = cell_width
-        _run(cell.paragraphs[0], column.title, size=12, bold=True)
-        cell.paragraphs[0].alignment = CENTER
-        _line_height(cell.paragraphs[0], 12)
+    if titled:
+        header = grid.rows[0]
+        _repeat_header(header)
+        for cell, column, cell_width in zip(header.cells, table.columns, widths, strict=True):
+            cell.width = cell_width
+            _run(cell.paragraphs[0], column.title, size=12, bold=True)
+            cell.paragraphs[0].alignment = CENTER
+            _line_height(cell.paragraphs[0], 12)
     for index, row in enumerate(table.rows):
         added = grid.add_row()
         cells = added.cells
-        if index < len(table.rows) - 1:
-            _keep_row_whole(added)  # as the PDF: rows stay whole on a page; the last may split
+        if index < len(table.rows) - 1 or not table.split_last_row:
+            _keep_row_whole(added)  # as the PDF: rows stay whole on a page; the last above the signature may split
         if isinstance(row, GroupRow):
             _keep_with_next_row(added)  # a month heading is never the last line of a page
             for cell, cell_width in zip(cells, widths, strict=True):
@@ -319,7 +332,7 @@ def _table(container, table, width):
                 paragraph = first if index == 0 else cell.add_paragraph()
                 _fill(paragraph, block)
                 _line_height(paragraph, 12)
-                paragraph.alignment = CENTER if column.align == "center" else JUSTIFY
+                paragraph.alignment = CELL_ALIGN.get(column.align, LEFT)
 
 
 def _fill(paragraph, block):
@@ -352,20 +365,37 @@ def _cosigners(document, letter, section):
     """Minutes: the secretary and the chair sign side by side; no recipients."""
     shares = [1 / len(letter.cosigners)] * len(letter.cosigners)
     table = _borderless_table(document, shares, _text_width(section))
+    _keep_row_whole(table.rows[0])
     for cell, (title, name) in zip(table.rows[0].cells, letter.cosigners, strict=True):
         cell._tc.remove(cell.paragraphs[0]._p)
         _para(cell, title, bold=True)
-        for _ in range(4):
-            _para(cell)
-        _para(cell, name, bold=True)
+        _signature_space(cell)
+        if name:  # an empty line holds no height in the PDF either
+            _para(cell, name, bold=True)
+
+
+def _signature_space(cell):
+    """Room for the signature and the seal: 30 mm, as print.css's .signature-space."""
+    _para(cell).paragraph_format.line_spacing = Mm(30)
+
+
+def _keep_with_closing(document):
+    """As the PDF's .closing (break-before: avoid): the body's last paragraph goes to the signature's page
+    rather than leaving it alone at the top of a page. A body ending with a table lets its last row split."""
+    last = document.element.body[-2] if len(document.element.body) > 1 else None  # [-1] is the sectPr
+    if last is not None and last.tag == qn("w:p"):
+        last.get_or_add_pPr().keepNext_val = True
 
 
 def _closing(document, letter, section):
-    _para(document).paragraph_format.space_before = Pt(6)
+    _keep_with_closing(document)
+    spacer = _para(document)  # the PDF's 12 pt above the closing
+    spacer.paragraph_format.line_spacing, spacer.paragraph_format.keep_with_next = Pt(12), True
     if letter.cosigners:
         _cosigners(document, letter, section)
         return
     table = _borderless_table(document, (RECIPIENTS_SHARE, 1 - RECIPIENTS_SHARE), _text_width(section))
+    _keep_row_whole(table.rows[0])
     recipients, signature = table.rows[0].cells
     recipients._tc.remove(recipients.paragraphs[0]._p)
     signature._tc.remove(signature.paragraphs[0]._p)
@@ -376,8 +406,8 @@ def _closing(document, letter, section):
     _para(recipients, f"- {archive}", align=LEFT, size=11)
     for line in letter.signature_lines:
         _para(signature, line, bold=True)
-    for _ in range(4):
-        _para(signature)
+    _signature_space(signature)
     if letter.signer_note:
         _para(signature, letter.signer_note, bold=True)
-    _para(signature, letter.signer_name, bold=True)
+    if letter.signer_name:  # an empty line holds no height in the PDF either
+        _para(signature, letter.signer_name, bold=True)

@@ -4,6 +4,7 @@ the calendar feed and for the reminder digests' .ics, which must show the same e
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from documents.emphasis import plain
 from documents.vietnamese import short_date
 from reminders.ical import CalendarEvent, shorten
 
@@ -18,7 +19,7 @@ def linker(base_url):
 
 def task_event(task, link):
     """A task's deadline as an all-day event; `task` comes with its congress and parties."""
-    title = task.first_line() or _("Task %(number)s") % {"number": task.number}
+    title = plain(task.first_line()) or _("Task %(number)s") % {"number": task.number}
     url = link("planning:task_detail", task.congress_id, task.pk)
     lines = [_("Deadline: %(deadline)s") % {"deadline": task.deadline_phrase or short_date(task.due_date)}]
     for role, label in TaskParty.Role.choices:
@@ -54,7 +55,7 @@ def meeting_event(meeting, link):
     url = link("planning:meeting_detail", meeting.congress_id, meeting.pk)
     return CalendarEvent(
         uid=f"meeting-{meeting.pk}",
-        summary=meeting.title,
+        summary=meeting.plain_title,
         start=meeting.starts_at,
         location=meeting.place,
         description="\n".join([*agenda_lines(meeting), meeting.congress.name, url]),

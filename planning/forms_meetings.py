@@ -5,6 +5,7 @@ above, "1." items numbered as typed) and stored as AgendaItem rows; `agenda_text
 back into the same text, so the form shows what was typed.
 """
 
+import unicodedata
 from collections import defaultdict
 from itertools import count
 
@@ -20,6 +21,8 @@ from congress.filters import SearchFilter
 from congress.forms import DateTimeInput
 from congress.models import Person
 from congress.search import matching
+from documents.emphasis import from_html
+from documents.forms import HTML_TAG
 from documents.liststyle import clean_list_text, list_lines
 
 from .models import AgendaItem, Conclusion, Meeting
@@ -127,7 +130,7 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
     agenda = forms.CharField(
         label=_("Agenda"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=forms.Textarea(attrs={"rows": 10, "data-emphasis-paste": ""}),
         help_text=_(
             "One item per line. Start a line with “- ” for an item, with “+ ” for a sub-item of the item above, "
             "or number items as “1.”, “2.”."
@@ -147,6 +150,7 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
         fields = ["subcommittee", "number", "title", "starts_at", "place", "chair", "participants", "minutes"]
         labels = {"subcommittee": _("Body")}
         widgets = {
+            "title": forms.TextInput(attrs={"data-emphasis-paste": ""}),
             "starts_at": DateTimeInput(),
             "participants": forms.SelectMultiple(attrs={"size": 8}),
             "minutes": forms.Textarea(attrs={"rows": 8}),
@@ -169,7 +173,8 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
         number.help_text = _("Left empty, the body's next number.")
         self.fields["title"].required = False
         self.fields["title"].help_text = _(
-            "Left empty: “Họp Ban Tổ chức … (phiên thứ …)”, or “Họp Tiểu ban … (phiên thứ …)” for a sub-committee."
+            "Left empty: “Họp Ban Tổ chức … (phiên thứ …)”, or “Họp Tiểu ban … (phiên thứ …)” for a sub-committee. "
+            "*Italic* and **bold** print as such (pasting from Word keeps them)."
         )
         if self.instance.pk:
             self.fields["agenda"].initial = agenda_text(self.instance.agenda.order_by("order", "pk"))
@@ -191,6 +196,13 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
         participants.queryset = _people(*chosen)
         participants.label_from_instance = lambda person: person.title_line
         participants.help_text = _("Type a few letters of a name to find it; several may be chosen.")
+
+    def clean_title(self):
+        """The title on one line, NFC, its emphasis kept as *…* / **…**: HTML posted keeps only that."""
+        title = unicodedata.normalize("NFC", self.cleaned_data.get("title") or "")
+        if HTML_TAG.search(title):
+            title = from_html(title)
+        return " ".join(title.split())
 
     def clean_agenda(self):
         return clean_list_text(self.cleaned_data["agenda"])
@@ -228,7 +240,7 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
             params = {
                 "body": body,
                 "number": number,
-                "title": taken.title,
+                "title": taken.plain_title,
                 "next": next_number(self.congress, subcommittee),
             }
             self.add_error("number", ValidationError(message, code="taken", params=params))

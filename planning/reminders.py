@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from documents.emphasis import plain
 from documents.vietnamese import short_date
 from reminders import registry
 
@@ -100,7 +101,7 @@ def _task_item(task, people):
         recipients=tuple(people.regular(task.pk)),
         coordinating=tuple(people.coordinating(task.pk)),
         escalate_to=tuple(people.escalation(task.pk)),
-        title=task.first_line() or _untitled(number),
+        title=plain(task.first_line()) or _untitled(number),
         link=reverse("planning:task_detail", args=[task.congress_id, task.pk]),
         phrase=task.deadline_phrase or short_date(task.due_date),
         category="task",
@@ -156,7 +157,7 @@ def meetings_held(*, congress_ids, due_dates):
                 congress_id=meeting.congress_id,
                 due_date=day,
                 recipients=tuple(people_of[meeting.pk]),
-                title=meeting.title,
+                title=meeting.plain_title,
                 link=reverse("planning:meeting_detail", args=[meeting.congress_id, meeting.pk]),
                 phrase=short_date(day),
                 category="meeting",

@@ -96,7 +96,8 @@ def _row(item, number, words, *, is_subitem):
 
 def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
     """One card of My work (a task annotated by selectors.annotate_for): status, why it concerns the
-    user, deadline and lead, and the progress button, or the progress form when it is given
+    user, its title with its emphasis, deadline and lead, and the progress button, or the progress
+    form when it is given
     (`progress_form_html`, rendered by its template) after a post."""
     overdue_class = " app-work-overdue" if task.overdue else ""
     saved_alert = ""
@@ -115,7 +116,7 @@ def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
     reasons = "".join(
         f'<span class="badge rounded-pill text-bg-light border">{escape(reason)}</span>' for reason in task.reasons
     )
-    title = Truncator(emphasis.plain(task.first_line())).chars(TITLE_LENGTH)
+    title = Truncator(emphasis.to_html(task.first_line())).chars(TITLE_LENGTH, html=True)  # escaped, marked
     deadline = f'<span class="app-deadline">{escape(task.deadline_phrase)}</span>'
     if task.show_last_date:
         deadline += f' <span class="text-body-secondary">({escape(task.last_date_label)})</span>'
@@ -141,7 +142,7 @@ def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
         f'<span class="badge {badge_class}">{escape(task.status_label)}</span>{reasons}'
         f'<span class="text-body-secondary text-truncate app-work-congress">{escape(task.congress.name)}</span></div>'
         f'<h2 class="h6 mb-1"><a href="{escape(task.url)}" class="stretched-link-none">'
-        f"{escape(task.display_number)}. {escape(title)}</a></h2>"
+        f"{escape(task.display_number)}. {title}</a></h2>"
         f'<div class="d-flex flex-wrap gap-3 small"><div>{deadline}</div>'
         f'<div><span class="text-body-secondary">{escape(_("Lead"))}:</span> {leads}</div></div>'
         f"{progress}</div></article>"

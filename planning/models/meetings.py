@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, Person, Subcommittee
+from documents.emphasis import plain
 
 
 class Meeting(models.Model):
@@ -25,6 +26,7 @@ class Meeting(models.Model):
     number = models.PositiveSmallIntegerField(
         _("session number"), validators=[MinValueValidator(1), MaxValueValidator(999)]
     )
+    # The title keeps the author's *italic* and **bold** (documents.emphasis): pages and documents print them.
     title = models.CharField(_("title"), max_length=300)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True)
@@ -47,7 +49,12 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.plain_title
+
+    @property
+    def plain_title(self):
+        """The title as a reader sees it, without its emphasis marks: for page titles, mails and calendars."""
+        return plain(self.title)
 
 
 class AgendaItem(models.Model):

@@ -101,7 +101,7 @@
     });
   }
 
-  // <textarea data-emphasis-paste>: a paste from Word keeps its italic and bold as *…* and **…**
+  // <textarea data-emphasis-paste> (or <input>): a paste from Word keeps its italic and bold as *…* and **…**
   // (documents/emphasis.py prints them); lists arrive one item a line with "- ". The pasted HTML
   // is only read, never inserted into the page.
   function emphasisText(node) {
@@ -142,7 +142,8 @@
   }
 
   function setUpEmphasisPaste(root) {
-    root.querySelectorAll("textarea[data-emphasis-paste]").forEach(function (area) {
+    // A one-line field (a meeting's title) takes the paste on one line.
+    root.querySelectorAll("textarea[data-emphasis-paste], input[data-emphasis-paste]").forEach(function (area) {
       area.addEventListener("paste", function (event) {
         var html = event.clipboardData && event.clipboardData.getData("text/html");
         if (!html) {
@@ -157,7 +158,7 @@
           .filter(function (line) {
             return line;
           })
-          .join("\n");
+          .join(area.tagName === "INPUT" ? " " : "\n");
         event.preventDefault();
         area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
         area.dispatchEvent(new Event("input", { bubbles: true }));

@@ -187,3 +187,58 @@ def test_a_list_has_no_type_code_of_its_own_and_is_not_issued_alone(demo_round):
     with pytest.raises(ValidationError) as refusal:
         issue_document(record, number=1, issued_on=datetime.date(2020, 8, 1), by=None)
     assert "Danh sách được ban hành kèm theo Tờ trình hoặc Quyết định, không ban hành riêng." in refusal.value.messages
+
+
+def test_the_decisions_articles_open_in_bold_and_the_closing_mark_follows_the_last_article(demo_round):
+    from documents.blocks import Heading
+    from documents.html import blocks_html
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_document
+
+    kind = get_kind("award-decision")
+    letter = letter_for(kind, demo_round, record_for(kind, demo_round))
+    html = str(blocks_html(letter.body))
+    runs = [run for p in docx_document(render_docx(letter)).paragraphs for run in p.runs if run.text.strip()]
+    bold = [run.text for run in runs if run.bold]
+
+    assert "<strong>Điều 1.</strong>" in html and "<strong>Điều 2.</strong>" in html
+    assert "Điều 1." in bold and "Điều 2." in bold
+    assert "- Bằng khen của Chủ tịch UBND tỉnh (tập thể): 02 tập thể." in [getattr(b, "line", "") for b in letter.body]
+    assert isinstance(letter.body[-1], Heading) and letter.body[-1].text.endswith("thi hành Quyết định này./.")
+    assert html.count("./.") == 1
+
+
+def test_achievements_print_a_line_each_and_no_title_says_khen_thuong_twice(demo_round):
+    from documents.layer import render_docx
+    from tests.documents.reading import docx_document
+
+    session = CouncilSession.objects.get()
+    session.round.congress = demo_round.congress
+    submission = printed("award-submission", demo_round)
+    letter = letter_for(get_kind("award-submission"), demo_round, record_for(get_kind("award-submission"), demo_round))
+    cells = docx_document(render_docx(letter)).tables[-1].rows[1].cells
+
+    assert "khen thưởng Khen thưởng" not in submission
+    assert "khen thưởng Khen thưởng" not in record_for(get_kind("council-minutes"), session).subject
+    # One paragraph a line, as the PDF prints them: a line break in a justified paragraph would stretch its line.
+    assert [p.text for p in cells[3].paragraphs] == [
+        "- Hoàn thành xuất sắc nhiệm vụ được giao giai đoạn 2016-2020.",
+        "- Có sáng kiến được Hội đồng sáng kiến tỉnh công nhận, áp dụng hiệu quả trong toàn tỉnh.",
+        "- Tích cực tham gia các phong trào thi đua yêu nước.",
+    ]
+    assert "\n" not in "".join(run.text for p in cells[3].paragraphs for run in p.runs)
+
+
+def test_a_decision_of_a_round_with_nothing_approved_prints_and_cannot_be_issued(demo_round):
+    from documents.layer import render_docx
+
+    empty = NominationRound.objects.create(
+        congress=demo_round.congress, name="Khen thưởng đột xuất", year=2020, deadline=demo_round.deadline
+    )
+    kind = get_kind("award-decision")
+    record = record_for(kind, empty)
+    letter = letter_for(kind, empty, record)
+
+    assert render_pdf(letter)[1] == 1 and render_docx(letter)
+    assert letter.annexes == []  # an empty annex is never attached
+    assert kind.issue_problems(empty, record)

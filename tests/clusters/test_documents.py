@@ -121,3 +121,26 @@ def test_a_blocks_minutes_elect_a_block_leader(scored_year, members):
 
     assert f"{members[1].organization.name} được bầu làm Khối trưởng (3/3 phiếu)" in text
     assert "Cụm trưởng" not in text
+
+
+def test_the_minutes_are_signed_by_the_secretary_and_the_chair_and_sent_to_no_one(scored_year):
+    """Issue 14: minutes (biên bản) carry the chair's and the secretary's signatures and no Nơi nhận."""
+    from documents.layer import render_pdf
+    from tests.documents.reading import docx_lines, pdf_text
+
+    kind = get_kind("cluster-minutes")
+    letter = letter_for(kind, scored_year, record_for(kind, scored_year))
+    chair = scored_year.leader.organization.head
+
+    assert [title for title, _name in letter.cosigners] == ["THƯ KÝ HỘI NGHỊ", "CHỦ TRÌ HỘI NGHỊ"]
+    assert letter.cosigners[1][1] == (chair.full_name if chair else "")
+    for text in (pdf_text(render_pdf(letter)[0]), "\n".join(docx_lines(render_docx(letter)))):
+        assert "Nơi nhận" not in text and "TM." not in text
+        assert "THƯ KÝ HỘI NGHỊ" in text and "CHỦ TRÌ HỘI NGHỊ" in text
+
+
+def test_the_proposal_letters_subject_is_in_sentence_case(scored_year):
+    kind = get_kind("cluster-proposal")
+    record = record_for(kind, scored_year)
+
+    assert record.subject.startswith("Về việc đề nghị khen thưởng thành tích thi đua năm ")

@@ -55,3 +55,19 @@ def test_the_closing_mark_stands_after_the_last_line_of_text_never_after_a_headi
     blocks = close_with_mark([Paragraph("Mở đầu."), Item("-", "Việc cuối cùng;"), Heading(1, "Tổ chức thực hiện")])
 
     assert [getattr(block, "text", "") for block in blocks] == ["Mở đầu.", "Việc cuối cùng./.", "Tổ chức thực hiện"]
+
+
+def test_a_decisions_last_article_takes_the_closing_mark_not_the_list_of_the_article_before_it():
+    """Issue 14: "./." after the last line of the body. "Điều 4. …" is a sentence of the body, although it is read
+    as a numbered line (its "Điều 4." prints bold), so the mark is not put after Điều 2's last item."""
+    text = (
+        "Điều 2. Nhiệm vụ:\n- Tiểu ban Nội dung: dự thảo các báo cáo.\nĐiều 4. Các ông (bà) chịu trách nhiệm thi hành."
+    )
+
+    blocks = close_with_mark(text_blocks(text))
+
+    assert [getattr(block, "text", "") for block in blocks] == [
+        "Điều 2. Nhiệm vụ:",
+        "Tiểu ban Nội dung: dự thảo các báo cáo.",
+        "Điều 4. Các ông (bà) chịu trách nhiệm thi hành./.",
+    ]

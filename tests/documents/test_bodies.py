@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from congress import legal
-from congress.models import Organization
+from congress.models import Congress, Organization
 from documents.layer import get_kind, letter_for, record_for, render_docx, render_pdf
 from documents.vietnamese import join_words
 from tests.factories import CongressFactory, OrganizationFactory, OrganizingBoardFactory, PersonFactory
@@ -55,15 +55,28 @@ BODIES = {
         ([], ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG", "TRUNG ƯƠNG"]),
         ["TM. HỘI ĐỒNG", "CHỦ TỊCH"],
     ),
+    # A cluster holds its review conference through its leading member, which heads and signs as its kind of
+    # body: a province's committee on the committee's behalf, a ministry by its minister (no "TM.").
+    "cluster of provinces": (
+        ("Ủy ban nhân dân tỉnh Bình Định", Kind.PEOPLES_COMMITTEE, None, "Chủ tịch UBND tỉnh"),
+        ([], ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"]),
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+    ),
+    "cluster of ministries": (
+        ("Bộ Công Thương", Kind.DEPARTMENT, None, "Bộ trưởng Bộ Công Thương"),
+        ([], ["BỘ CÔNG THƯƠNG"]),
+        ["BỘ TRƯỞNG"],
+    ),
 }
+CLUSTERS = {"cluster of provinces", "cluster of ministries"}
 
 
-def congress_of(name, kind, parent, position):
+def congress_of(name, kind, parent, position, congress_kind=None):
     parent_body = OrganizationFactory(name=parent, kind=Kind.PEOPLES_COMMITTEE) if parent else None
     host = OrganizationFactory(name=name, kind=kind, parent=parent_body)
     host.head = PersonFactory(full_name="Nguyễn Văn An", position=position, organization=host)
     host.save()
-    return CongressFactory(host=host)
+    return CongressFactory(host=host, **({"kind": congress_kind} if congress_kind else {}))
 
 
 def printed_lines(letter):
@@ -75,7 +88,7 @@ def printed_lines(letter):
 @pytest.mark.parametrize("body", BODIES)
 def test_each_kind_of_body_heads_and_signs_its_plan_as_that_body_does(db, body):
     organization, (parent_lines, issuer_lines), signature = BODIES[body]
-    congress = congress_of(*organization)
+    congress = congress_of(*organization, Congress.Kind.CLUSTER_REVIEW if body in CLUSTERS else None)
     kind = get_kind("plan")
     letter = letter_for(kind, congress, record_for(kind, congress), draft=False)
 

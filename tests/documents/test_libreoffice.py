@@ -1,6 +1,7 @@
 """Every DOCX kind opened as a LibreOffice user opens it: converted to PDF by `soffice --headless`
 (Debian's libreoffice-writer-nogui, installed by scripts/preflight.py for the tests), it has the
-pages of the app's own PDF and a letterhead whose lines break where the PDF's do."""
+pages of the app's own PDF and a letterhead whose lines break where the PDF's do: the demo congress's kinds (its
+documents, its board meetings', its honours round's) and the demo cluster's."""
 
 import os
 import shutil
@@ -14,6 +15,27 @@ import pytest
 from documents.layer import all_kinds, letter_for, record_for, render_docx, render_pdf
 
 pytestmark = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice: python3 scripts/preflight.py test")
+
+
+# The kinds the demo congress must print, so that none drops out of the comparison unnoticed: the congress's own
+# documents, its board meetings' and every award-side kind (the council's list, submission and minutes, the
+# host's award decision with its annex list, the list of advanced models).
+EXPECTED_KINDS = {
+    "plan",
+    "schedule",
+    "founding-decision",
+    "meeting-notice",
+    "meeting-conclusions",
+    "award-proposal-list",
+    "award-submission",
+    "award-decision",
+    "advanced-models-list",
+    "council-minutes",
+    "cluster-score-summary",
+    "cluster-minutes",
+    "cluster-proposal",
+    "cluster-pledge",
+}
 
 
 def soffice_pdfs(docx_files, directory):
@@ -63,12 +85,25 @@ def letterhead(page):
 
 
 def demo_documents(demo):
+    """Every kind of the demo congress, and the cluster kinds of the demo cluster's review conferences."""
+    from congress.models import Congress
+
     for kind in all_kinds():
         for owner in kind.owners(demo):
             yield kind, owner
+    for conference in Congress.objects.filter(kind=Congress.Kind.CLUSTER_REVIEW):
+        for kind in all_kinds():
+            if kind.key.startswith("cluster-"):
+                for owner in kind.owners(conference):
+                    yield kind, owner
 
 
 def test_every_docx_kind_opens_in_libreoffice_with_the_pdfs_pages_and_letterhead(demo, tmp_path):
+    from demo import clusters
+    from demo.awards import load_demo_awards
+
+    load_demo_awards()  # the honours round: its list, submission, minutes, decision and advanced models
+    clusters.load()  # the cluster's years: score summary, minutes, proposal letter, pledge
     pdfs, docx_files = {}, {}
     for kind, owner in demo_documents(demo):
         letter = letter_for(kind, owner, record_for(kind, owner), draft=False)
@@ -88,4 +123,4 @@ def test_every_docx_kind_opens_in_libreoffice_with_the_pdfs_pages_and_letterhead
         if letterhead(theirs[0]) != letterhead(ours[0]):
             problems.append(f"{name}: letterhead {letterhead(theirs[0])} != {letterhead(ours[0])}")
     assert not problems, "\n".join(problems)
-    assert {"plan", "schedule", "founding-decision"} <= {name.rsplit("-", 1)[0] for name in pdfs}
+    assert {name.rsplit("-", 1)[0] for name in pdfs} >= EXPECTED_KINDS

@@ -175,8 +175,8 @@ def test_a_task_without_a_deadline_is_not_printed_as_ongoing():
 
 
 def test_seed_000s_italics_print_in_the_pdf_and_the_docx(demo):
-    """Tasks 5, 7 and 10 of seed 000 carry italics (<i> in the seed), in the content and a party's name. Task 11's
-    "(phiên thứ ba)" is the title of its meeting, which the meeting writes into the task as plain text."""
+    """Tasks 5, 7, 10 and 11 of seed 000 carry italics (<i> in the seed), in the content and a party's name. Task
+    11's "(phiên thứ ba)" is in the title of its meeting, which keeps it and writes it into the task."""
     from documents.html import blocks_html
     from documents.layer import render_docx
 
@@ -199,9 +199,39 @@ def test_seed_000s_italics_print_in_the_pdf_and_the_docx(demo):
         "Đại hội điểm",  # task 7
         "Diễn văn khai mạc và bế mạc Đại hội.",  # task 10
         "Nội quy Đại hội.",
+        "phiên thứ ba",  # task 11, its meeting's title
     ]
     for text in expected:
         assert text in italic_runs, text
         assert f"<em>{text}</em>" in html, text
     assert html.count("<em>Nội dung, Tuyên truyền, Phục vụ</em>") == 2
     assert "*" not in " ".join(italic_runs) and "*" not in html
+
+
+def test_a_month_heading_is_never_the_last_line_of_a_page(province):
+    """Issue 14: "THÁNG 8/2020:" is never left at the foot of a page, in the PDF (tr.group: break-after avoid) nor
+    in the DOCX (its row keeps with the next). Months of tasks of varied lengths put headings at many page feet."""
+    from documents.layer import render_docx
+    from tests.factories import TaskFactory
+
+    from .reading import docx_document, pdf_words
+
+    for number in range(1, 49):  # one task a month for four years, of one to five lines
+        month, year = (number - 1) % 12 + 1, 2021 + (number - 1) // 12
+        content = "\n".join(f"- Việc thứ {line + 1} của nhiệm vụ {number}." for line in range(1 + (number * 7) % 5))
+        TaskFactory(congress=province, number=number, content=content, deadline=f"Trước ngày 20/{month}/{year}")
+    kind = get_kind("schedule")
+    letter = letter_for(kind, province, record_for(kind, province), draft=False)
+    pdf, count = render_pdf(letter)
+
+    assert count >= 4
+    feet = []
+    for page in range(1, count):
+        words = pdf_words(pdf, page)
+        lowest = max(word[2] for word in words)
+        feet.append(" ".join(word[0] for word in sorted(words, key=lambda w: w[1]) if word[2] > lowest - 2))
+    assert not [foot for foot in feet if foot.startswith("THÁNG ")], feet
+    table = docx_document(render_docx(letter)).tables[1]
+    month_rows = [row for row in table.rows[1:] if row.cells[0].text.startswith("THÁNG ")]
+    assert len(month_rows) == 48
+    assert all(p.paragraph_format.keep_with_next for row in month_rows for p in row.cells[0].paragraphs)

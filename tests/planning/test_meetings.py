@@ -584,3 +584,54 @@ def test_the_meeting_page_reads_a_fixed_number_of_queries(
 
     with django_assert_num_queries(8):
         client.get(reverse("planning:meeting_detail", args=[meeting.congress.pk, meeting.pk]))
+
+
+# Emphasis in a meeting's title ---------------------------------------------------------------------------
+
+
+def test_a_title_pasted_from_word_keeps_its_italic_on_one_line(client_for, secretariat, congress):
+    client_for(secretariat).post(
+        reverse("planning:meeting_create", args=[congress.pk]),
+        meeting_data(number="3", title="<p>Họp Ban Tổ chức</p><p>(<i>phiên thứ ba</i>)<script>x</script></p>"),
+    )
+
+    assert Meeting.objects.get().title == "Họp Ban Tổ chức (*phiên thứ ba*)"
+
+
+def test_the_demo_meeting_keeps_seed_000s_italic_and_the_pages_print_it(client_for, db):
+    load_demo()
+    load_schedule()
+    meeting = Meeting.objects.get(congress__name=PROVINCIAL_CONGRESS, number=3)
+    congress = meeting.congress
+    conclusion = ConclusionFactory(meeting=meeting)
+    client = client_for(get_user_model().objects.get(username="vanphong"))
+    italic = "(<em>phiên thứ ba</em>)"
+
+    assert meeting.title.endswith("(*phiên thứ ba*)")
+    assert str(meeting) == meeting.plain_title == meeting.title.replace("*", "")
+    for name, args in (
+        ("planning:meeting_list", [congress.pk]),
+        ("planning:meeting_detail", [congress.pk, meeting.pk]),
+        ("planning:meeting_edit", [congress.pk, meeting.pk]),
+        ("planning:meeting_delete", [congress.pk, meeting.pk]),
+        ("planning:conclusion_edit", [congress.pk, meeting.pk, conclusion.pk]),
+        ("planning:conclusion_delete", [congress.pk, meeting.pk, conclusion.pk]),
+    ):
+        html = client.get(reverse(name, args=args)).content.decode()
+        assert italic in html, name
+        assert "*phiên thứ ba*" not in html.split("<main", 1)[0], name  # the page's <title> reads plainly
+
+
+def test_a_notice_without_agenda_prints_the_titles_italic_in_the_pdf_and_the_docx(congress):
+    from documents.html import blocks_html
+    from documents.layer import get_kind, letter_for, record_for, render_docx
+    from tests.documents.reading import docx_document
+
+    meeting = MeetingFactory(congress=congress, number=3, title="Họp Ban Tổ chức (*phiên thứ ba*)")
+    kind = get_kind("meeting-notice")
+    letter = letter_for(kind, meeting, record_for(kind, meeting))
+    runs = [run for p in docx_document(render_docx(letter)).paragraphs for run in p.runs]
+
+    assert "Họp Ban Tổ chức (<em>phiên thứ ba</em>)" in str(blocks_html(letter.body))
+    assert [run.text for run in runs if run.italic and "phiên" in run.text] == ["phiên thứ ba"]
+    assert not any("*" in run.text for run in runs)
