@@ -97,8 +97,7 @@ def _row(item, number, words, *, is_subitem):
 def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
     """One card of My work (a task annotated by selectors.annotate_for): status, why it concerns the
     user, its title with its emphasis, deadline and lead, and the progress button, or the progress
-    form when it is given
-    (`progress_form_html`, rendered by its template) after a post."""
+    form when it is given (`progress_form_html`, rendered by its template) after a post."""
     overdue_class = " app-work-overdue" if task.overdue else ""
     saved_alert = ""
     if saved:
