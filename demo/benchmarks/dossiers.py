@@ -46,8 +46,10 @@ def _measure(results, stdout, repeat, sizes):
     analyze()
     figures = measure(requests, repeat)
     results["dossiers_baseline_ms"] = figures["baseline"].ms
+    results["dossiers_baseline_cpu_ms"] = figures["baseline"].cpu_ms
     for size in sizes:
         results[f"dossiers_ms_{size}"] = figures[size].ms
+        results[f"dossiers_cpu_ms_{size}"] = figures[size].cpu_ms
         results[f"dossiers_queries_{size}"] = figures[size].queries
 
 

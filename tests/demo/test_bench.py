@@ -33,6 +33,7 @@ def test_bench_writes_every_figure_and_leaves_the_database_as_it_was(db, tmp_pat
     for page in ("my_work", "schedule", "dashboard"):
         for size in (20, 40):
             assert figures[f"{page}_ms_{size}"] > 0
+            assert figures[f"{page}_cpu_ms_{size}"] > 0
             assert 0 < figures[f"{page}_queries_{size}"] <= 12
         assert figures[f"{page}_queries_20"] == figures[f"{page}_queries_40"]
     assert figures["dossiers_queries_5"] == figures["dossiers_queries_30"] <= 12

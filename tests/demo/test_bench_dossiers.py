@@ -9,9 +9,12 @@ def test_the_bench_measures_the_dossier_list_and_leaves_the_database_as_it_was(d
 
     assert set(figures) == {
         "dossiers_baseline_ms",
+        "dossiers_baseline_cpu_ms",
         "dossiers_ms_5",
+        "dossiers_cpu_ms_5",
         "dossiers_queries_5",
         "dossiers_ms_40",
+        "dossiers_cpu_ms_40",
         "dossiers_queries_40",
     }
     assert figures["dossiers_queries_5"] == figures["dossiers_queries_40"]

@@ -113,11 +113,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Requesting each page {repeat} times, in turn…")
         figures = measure(requests, repeat)
         results["baseline_ms"] = figures["baseline"].ms
+        results["baseline_cpu_ms"] = figures["baseline"].cpu_ms
         for key, figure in figures.items():
             spreads[key] = figure
             if key != "baseline":
                 name, size = key.rsplit("_", 1)
                 results[f"{name}_ms_{size}"] = figure.ms
+                results[f"{name}_cpu_ms_{size}"] = figure.cpu_ms
                 results[f"{name}_queries_{size}"] = figure.queries
 
     @staticmethod
@@ -128,10 +130,14 @@ class Command(BaseCommand):
 
     def report(self, results, spreads):
         baseline = results["baseline_ms"]
-        rows = [("page", "ms @small", "queries", "ms @large", "queries", "large/small", "large/baseline", "goal")]
-        checks = [(name, self.sizes, baseline) for name in PAGES]
-        checks.append(("dossiers", self.dossier_sizes, results["dossiers_baseline_ms"]))
-        for name, (small, large), bare in checks:
+        rows = [
+            ("page", "ms @small", "queries", "ms @large", "queries", "large/small", "large/baseline", "CPU", "goal")
+        ]
+        checks = [(name, self.sizes, baseline, results["baseline_cpu_ms"]) for name in PAGES]
+        checks.append(
+            ("dossiers", self.dossier_sizes, results["dossiers_baseline_ms"], results["dossiers_baseline_cpu_ms"])
+        )
+        for name, (small, large), bare, bare_cpu in checks:
             ms_small, ms_large = results[f"{name}_ms_{small}"], results[f"{name}_ms_{large}"]
             q_small, q_large = results[f"{name}_queries_{small}"], results[f"{name}_queries_{large}"]
             growth, ratio = ms_large / ms_small, ms_large / bare
@@ -149,6 +155,7 @@ class Command(BaseCommand):
                     str(q_large),
                     f"{growth:.2f}",
                     f"{ratio:.2f}",
+                    f"{results[f'{name}_cpu_ms_{large}'] / bare_cpu:.2f}",
                     "met" if met else "MISSED",
                 )
             )
@@ -166,6 +173,7 @@ class Command(BaseCommand):
             f"Goals: equal query counts, at most {GOALS['max_queries']}; the large size within "
             f"{GOALS['max_baseline_ratio']:g} × the baseline measured with it and within "
             f"{GOALS['max_growth']:g} × the small size. Medians of repeated requests; every request renders the page."
+            " CPU: the large size's processor time against the baseline's (less swayed by other work on the machine)."
         )
         if spreads:
             self.stdout.write(
