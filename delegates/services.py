@@ -114,20 +114,28 @@ def move_unit(quota, action, *, by, note=""):
 
 
 def check_in(session, delegate, *, by, method=CheckIn.Method.NAME):
-    """Record the delegate's arrival once: one INSERT … ON CONFLICT DO NOTHING on the unique
-    (session, delegate) constraint, so two phones scanning the same badge at the same instant
-    record one row and the second learns it was already there. Returns True when this scan
-    recorded it (SQLite ≥ 3.35 and PostgreSQL both return the new id, and nothing on a conflict)."""
-    table = CheckIn._meta.db_table
+    """Record the delegate's arrival once (see arrive); True when this call recorded it."""
+    return arrive(session.pk, session.congress_id, delegate.pk, by_id=by.pk if by else None, method=method)
+
+
+def arrive(session_id, congress_id, delegate_id, *, by_id, method):
+    """Record a delegate of this congress as arrived at the session, once: one INSERT … SELECT … ON
+    CONFLICT DO NOTHING on the unique (session, delegate) constraint, in its own short transaction.
+    The SELECT reads the delegate only within the congress, so a code of another congress records
+    nothing; two phones scanning the same badge at the same instant record one row and the second
+    learns it was already there. True when this statement recorded it (SQLite ≥ 3.35 and PostgreSQL
+    both return the new id, and nothing on a conflict)."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(name) for name in ("session_id", "delegate_id", "method", "at", "by_id"))
     sql = (
-        f"INSERT INTO {quote(table)} ({columns}) VALUES (%s, %s, %s, %s, %s) "
+        f"INSERT INTO {quote(CheckIn._meta.db_table)} ({columns}) "
+        f"SELECT %s, {quote('id')}, %s, %s, CAST(%s AS BIGINT) FROM {quote(Delegate._meta.db_table)} "
+        f"WHERE {quote('congress_id')} = %s AND {quote('id')} = %s "
         f"ON CONFLICT ({quote('session_id')}, {quote('delegate_id')}) DO NOTHING RETURNING {quote('id')}"
     )
     at = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [session.pk, delegate.pk, method, at, by.pk if by else None])
+        cursor.execute(sql, [session_id, method, at, by_id, congress_id, delegate_id])
         return cursor.fetchone() is not None
 
 

@@ -21,7 +21,7 @@ from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantF
 from ..honours import honours_of
 from ..invitations import recipients, send_invitations, sent_mails
 from ..models import CheckIn, Delegate, PanelMember
-from ..permissions import get_session
+from ..permissions import get_door, get_session
 from ..rules import registered_units
 
 SEARCH_LIMIT = 20
@@ -42,18 +42,22 @@ def panels_of(session):
     return [(value, label, rows) for value, (label, rows) in lists.items()]
 
 
-def present_counts(session):
-    """Checked in and expected, for the door page and its live refresh after every scan: two counts
-    on indexes in one statement (written out: the ORM's compiling costs more than the counting)."""
+def door_counts(session_id, congress_id, delegate_id=None):
+    """(the name of the congress's delegate with this id or None, {expected, present}) for the door
+    page and its answer to every scan: one statement on indexes (written out: the ORM's compiling
+    costs more than the reading)."""
     quote = connection.ops.quote_name
+    delegates, check_ins = quote(Delegate._meta.db_table), quote(CheckIn._meta.db_table)
+    congress, identity = quote("congress_id"), quote("id")
     sql = (
-        f"SELECT (SELECT COUNT(*) FROM {quote(Delegate._meta.db_table)} WHERE {quote('congress_id')} = %s), "
-        f"(SELECT COUNT(*) FROM {quote(CheckIn._meta.db_table)} WHERE {quote('session_id')} = %s)"
+        f"SELECT (SELECT {quote('full_name')} FROM {delegates} WHERE {congress} = %s AND {identity} = %s), "
+        f"(SELECT COUNT(*) FROM {delegates} WHERE {congress} = %s), "
+        f"(SELECT COUNT(*) FROM {check_ins} WHERE {quote('session_id')} = %s)"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [session.congress_id, session.pk])
-        expected, present = cursor.fetchone()
-    return {"expected": expected, "present": present}
+        cursor.execute(sql, [congress_id, delegate_id, congress_id, session_id])
+        name, expected, present = cursor.fetchone()
+    return name, {"expected": expected, "present": present}
 
 
 def checkin_counts(session):
@@ -146,25 +150,18 @@ def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def scanned_delegate(congress, request):
-    """The delegate a scanned badge or a chosen name points to, or None (an unsigned or foreign code)."""
+def scanned_id(congress_id, request):
+    """(the delegate id a scanned badge or a chosen name points to, or None for an unsigned or foreign
+    code, and how it was given). Whether that delegate is one of the congress's is checked by the
+    statements that record and answer."""
     if request.POST.get("code"):
         try:
-            congress_id, delegate_id = read_code(request.POST["code"])
+            code_congress, delegate_id = read_code(request.POST["code"])
         except BadCode:
             return None, CheckIn.Method.QR
-        if congress_id != congress.pk:
-            return None, CheckIn.Method.QR
-        return Delegate.objects.only("pk", "full_name").filter(
-            congress_id=congress.pk, pk=delegate_id
-        ).first(), CheckIn.Method.QR
+        return (delegate_id if code_congress == congress_id else None), CheckIn.Method.QR
     delegate_id = request.POST.get("delegate", "")
-    found = (
-        Delegate.objects.only("pk", "full_name").filter(congress_id=congress.pk, pk=delegate_id).first()
-        if delegate_id.isdigit()
-        else None
-    )
-    return found, CheckIn.Method.NAME
+    return (int(delegate_id) if delegate_id.isdigit() and len(delegate_id) < 19 else None), CheckIn.Method.NAME
 
 
 # A photo of a badge is read from the phone's file (a blob: URL) into the scanner's canvas.
@@ -172,26 +169,31 @@ def scanned_delegate(congress, request):
 @login_required
 def check_in(request, pk, session_pk):
     """The door page at phone width: scan a badge's signed QR with the camera, or search by name;
-    each delegate is checked in once per session; the counts refresh live."""
-    session = get_session(request.user, pk, session_pk, manage=True)
-    congress = session.congress
+    each delegate is checked in once per session; the counts refresh live. A scan is answered with
+    a small JSON in three statements besides the session and the user: the session with the
+    user's roles, the INSERT, the name with the counts."""
     if request.method == "POST":
-        delegate, method = scanned_delegate(congress, request)
-        if delegate is None:
+        session_id, congress_id = get_door(request.user, pk, session_pk)
+        delegate_id, method = scanned_id(congress_id, request)
+        created = None
+        if delegate_id is not None:
+            created = services.arrive(session_id, congress_id, delegate_id, by_id=request.user.pk, method=method)
+        name, totals = door_counts(session_id, congress_id, delegate_id)
+        if name is None:
             message, created = _("This badge is not valid for this congress."), None
         else:
-            created = services.check_in(session, delegate, by=request.user, method=method)
             template = _("%(name)s is checked in.") if created else _("%(name)s was already checked in.")
-            message = template % {"name": delegate.full_name}
+            message = template % {"name": name}
         if wants_json(request):
-            totals = present_counts(session)
-            status = 200 if delegate else 400
-            return JsonResponse({"message": message, "created": created, **totals}, status=status)
-        level = messages.success if created else messages.info if delegate else messages.error
+            return JsonResponse({"message": message, "created": created, **totals}, status=200 if name else 400)
+        level = messages.success if created else messages.info if name else messages.error
         level(request, message)
         return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
     if request.GET.get("counts") and wants_json(request):
-        return JsonResponse(present_counts(session))
+        session_id, congress_id = get_door(request.user, pk, session_pk)
+        return JsonResponse(door_counts(session_id, congress_id)[1])
+    session = get_session(request.user, pk, session_pk, manage=True)
+    congress = session.congress
     form = CheckInSearchForm(request.GET or None)
     found = []
     if form.is_valid() and form.cleaned_data["q"]:
@@ -203,7 +205,7 @@ def check_in(request, pk, session_pk):
             .order_by("full_name", "pk")[:SEARCH_LIMIT]
         )
     context = session_context(request, session)
-    context.update(form=form, found=found, totals=present_counts(session))
+    context.update(form=form, found=found, totals=door_counts(session.pk, congress.pk)[1])
     return render(request, "delegates/check_in.html", context)
 
 
