@@ -1,7 +1,15 @@
 """Every save that writes more than one row, in one transaction."""
 
+import os
+from contextlib import contextmanager
+
 from django.db import connection, transaction
 from django.utils import timezone
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: SQLite's own busy handler alone
+    fcntl = None
 
 from .models import CheckIn, Delegate, DelegateChange, UnitEvent, UnitQuota
 
@@ -134,9 +142,33 @@ def arrive(session_id, congress_id, delegate_id, *, by_id, method):
         f"ON CONFLICT ({quote('session_id')}, {quote('delegate_id')}) DO NOTHING RETURNING {quote('id')}"
     )
     at = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, writers_in_turn():
         cursor.execute(sql, [session_id, method, at, by_id, congress_id, delegate_id])
         return cursor.fetchone() is not None
+
+
+_turn_files = {}
+
+
+@contextmanager
+def writers_in_turn():
+    """On SQLite, the door's writers in all processes take turns on a lock file beside the database.
+    A writer that finds the database locked otherwise sleeps in SQLite's busy handler (1, 2, 5, … up
+    to 100 ms a time) however soon the lock is freed: with eight phones on a busy server those
+    sleeps, not the writing, were a sixth of the time. A lock waited for here is handed over at once.
+    The statement still runs in its own transaction; PostgreSQL needs none of this."""
+    if fcntl is None or connection.vendor != "sqlite" or connection.is_in_memory_db():
+        yield
+        return
+    key = (os.getpid(), str(connection.settings_dict["NAME"]))  # a forked child opens its own file
+    if key not in _turn_files:
+        _turn_files[key] = open(f"{key[1]}-door.lock", "a+b")  # noqa: SIM115 (kept open for the process)
+    turn = _turn_files[key]
+    fcntl.flock(turn, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(turn, fcntl.LOCK_UN)
 
 
 @transaction.atomic

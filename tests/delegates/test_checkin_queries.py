@@ -1,10 +1,17 @@
 """The door page answers a scan in a fixed, small number of queries: the session with the user's roles
 in one, one INSERT … SELECT … ON CONFLICT DO NOTHING, the delegate's name with both counts in one."""
 
+try:
+    import fcntl
+except ImportError:
+    fcntl = None
+
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from delegates import services
 from delegates.badges import badge_code
 from delegates.models import CheckIn, Delegate, UnitQuota
 from tests.factories import CongressSessionFactory
@@ -75,3 +82,34 @@ def test_a_name_check_in_of_another_congress_s_delegate_records_nothing(client_f
     assert "không hợp lệ" in answer
     assert too_long.status_code == 400
     assert not CheckIn.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite" or fcntl is None, reason="SQLite's writers only, on POSIX")
+def test_on_sqlite_the_door_s_insert_runs_holding_the_writers_turn_and_hands_it_back(congress, tmp_path, monkeypatch):
+    quota = UnitQuota.objects.create(congress=congress, organization=congress.host, seats=1)
+    person = Delegate.objects.create(
+        congress=congress, quota=quota, full_name="Đại biểu", gender="male", birth_year=1980
+    )
+    session = CongressSessionFactory(congress=congress)
+    # The test database lives in memory; the turn is taken for a database file.
+    monkeypatch.setattr(connection, "is_in_memory_db", lambda: False)
+    monkeypatch.setitem(connection.settings_dict, "NAME", str(tmp_path / "door.sqlite3"))
+    lock_path = tmp_path / "door.sqlite3-door.lock"
+    held = []
+
+    def other_process_tries(execute, sql, params, many, context):
+        if sql.startswith("INSERT"):
+            with open(lock_path, "a+b") as other:  # its own open file, as another process has
+                try:
+                    fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    held.append(False)
+                except BlockingIOError:
+                    held.append(True)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(other_process_tries):
+        created = services.arrive(session.pk, congress.pk, person.pk, by_id=None, method="qr")
+
+    assert created is True and held == [True]
+    with open(lock_path, "a+b") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # handed back: taken without waiting
