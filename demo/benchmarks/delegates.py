@@ -34,11 +34,13 @@ from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
+from django.utils.http import urlencode
 
 CLIENTS = 8
 DELEGATES = 2000
 BADGES = 1000
 GOALS = {"checkin_per_s": 200, "badges_s_per_page": 0.15, "badges_peak_mb": 250, "max_queries": 12, "max_ratio": 6}
+FORM = "application/x-www-form-urlencoded"
 PAGES = ("delegates:list", "delegates:composition", "delegates:home")
 
 
@@ -197,7 +199,9 @@ def _client_worker(user_pk, url, codes, queue, start):
         start.wait()
         cpu = time.process_time()
         for code in codes:
-            response = client.post(url, {"code": code}, HTTP_ACCEPT="application/json")
+            # As the door page's script sends it: a urlencoded form body, JSON wanted back.
+            body = urlencode({"code": code})
+            response = client.post(url, body, content_type=FORM, HTTP_ACCEPT="application/json")
             if response.status_code != 200:
                 errors += 1
             elif response.json()["created"]:
