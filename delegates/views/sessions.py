@@ -3,7 +3,6 @@
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -20,7 +19,7 @@ from ..documents import invitations_pdf
 from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
 from ..honours import honours_of
 from ..invitations import recipients, send_invitations, sent_mails
-from ..models import CheckIn, Delegate, PanelMember
+from ..models import CheckIn, PanelMember
 from ..permissions import get_door, get_session
 from ..rules import registered_units
 
@@ -40,24 +39,6 @@ def panels_of(session):
     for member in members:
         lists[member.panel][1].append(member)
     return [(value, label, rows) for value, (label, rows) in lists.items()]
-
-
-def door_counts(session_id, congress_id, delegate_id=None):
-    """(the name of the congress's delegate with this id or None, {expected, present}) for the door
-    page and its answer to every scan: one statement on indexes (written out: the ORM's compiling
-    costs more than the reading)."""
-    quote = connection.ops.quote_name
-    delegates, check_ins = quote(Delegate._meta.db_table), quote(CheckIn._meta.db_table)
-    congress, identity = quote("congress_id"), quote("id")
-    sql = (
-        f"SELECT (SELECT {quote('full_name')} FROM {delegates} WHERE {congress} = %s AND {identity} = %s), "
-        f"(SELECT COUNT(*) FROM {delegates} WHERE {congress} = %s), "
-        f"(SELECT COUNT(*) FROM {check_ins} WHERE {quote('session_id')} = %s)"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [congress_id, delegate_id, congress_id, session_id])
-        name, expected, present = cursor.fetchone()
-    return name, {"expected": expected, "present": present}
 
 
 def checkin_counts(session):
@@ -170,15 +151,18 @@ def scanned_id(congress_id, request):
 def check_in(request, pk, session_pk):
     """The door page at phone width: scan a badge's signed QR with the camera, or search by name;
     each delegate is checked in once per session; the counts refresh live. A scan is answered with
-    a small JSON in three statements besides the session and the user: the session with the
-    user's roles, the INSERT, the name with the counts."""
+    a small JSON in three statements besides the session and the user (two on PostgreSQL): the
+    session with the user's roles, the INSERT, the name with the counts."""
     if request.method == "POST":
         session_id, congress_id = get_door(request.user, pk, session_pk)
         delegate_id, method = scanned_id(congress_id, request)
-        created = None
+        created, name, totals = None, None, None
         if delegate_id is not None:
-            created = services.arrive(session_id, congress_id, delegate_id, by_id=request.user.pk, method=method)
-        name, totals = door_counts(session_id, congress_id, delegate_id)
+            created, name, totals = services.scan(
+                session_id, congress_id, delegate_id, by_id=request.user.pk, method=method
+            )
+        if totals is None:
+            name, totals = services.door_counts(session_id, congress_id)
         if name is None:
             message, created = _("This badge is not valid for this congress."), None
         else:
@@ -191,7 +175,7 @@ def check_in(request, pk, session_pk):
         return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
     if request.GET.get("counts") and wants_json(request):
         session_id, congress_id = get_door(request.user, pk, session_pk)
-        return JsonResponse(door_counts(session_id, congress_id)[1])
+        return JsonResponse(services.door_counts(session_id, congress_id)[1])
     session = get_session(request.user, pk, session_pk, manage=True)
     congress = session.congress
     form = CheckInSearchForm(request.GET or None)
@@ -205,7 +189,7 @@ def check_in(request, pk, session_pk):
             .order_by("full_name", "pk")[:SEARCH_LIMIT]
         )
     context = session_context(request, session)
-    context.update(form=form, found=found, totals=door_counts(session.pk, congress.pk)[1])
+    context.update(form=form, found=found, totals=services.door_counts(session.pk, congress.pk)[1])
     return render(request, "delegates/check_in.html", context)
 
 

@@ -321,7 +321,8 @@ def test_check_in_by_name_records_once_and_the_credentials_report_counts_it(clie
     reason="SQLite serialises writers; the constraint is checked in the test below",
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congress):
+@pytest.mark.parametrize("door", ["check_in", "scan"])
+def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congress, door):
     quota = UnitQuota.objects.create(congress=congress, organization=congress.host, seats=1)
     session = CongressSessionFactory(congress=congress)
     person = delegate(quota)
@@ -329,7 +330,12 @@ def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congres
 
     def scan():
         barrier.wait()
-        results.append(services.check_in(session, person, by=None))
+        if door == "check_in":
+            results.append(services.check_in(session, person, by=None))
+        else:
+            created, name, counts = services.scan(session.pk, congress.pk, person.pk, by_id=None, method="qr")
+            assert (name, counts) == (person.full_name, {"expected": 1, "present": 1})
+            results.append(created)
         connection.close()
 
     threads = [threading.Thread(target=scan) for _ in range(2)]
