@@ -96,6 +96,12 @@ def prime_roles(user):
     store["_congress_roles_complete"] = True
 
 
+def remember_roles(user, congress_id, roles):
+    """Keep the user's roles in one congress as read by a caller's own statement (the door page reads
+    them with its session row), so the rules above decide without reading them again."""
+    _store(user).setdefault("_congress_roles", {})[congress_id] = tuple(roles)
+
+
 def roles_by_congress(user):
     """{congress id: roles} as primed by prime_roles()."""
     return _store(user).get("_congress_roles", {})

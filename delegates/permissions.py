@@ -1,11 +1,13 @@
 """Fetch delegate objects for a user or refuse: strangers 404, read-only roles 403."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from congress.models import CongressSession
+from congress.models import Congress, CongressRole, CongressSession
 from congress.permissions import get_congress
+from congress.rules import remember_roles
 
 from .models import AgendaItem, Delegate, Presentation, UnitQuota
 
@@ -28,6 +30,31 @@ def get_session(user, pk, session_pk, *, manage=False):
     if manage and not user.has_perm("delegates.manage_delegates", session.congress):
         raise PermissionDenied
     return session
+
+
+def get_door(user, pk, session_pk):
+    """(session id, congress id) for a scan at the door, managed by this user: the session row and the
+    user's roles in its congress in one statement, the roles then judged by the rules as everywhere
+    (strangers 404, read-only roles 403). No model is built: a scan needs only the two ids."""
+    quote = connection.ops.quote_name
+    session, role = quote(CongressSession._meta.db_table), quote(CongressRole._meta.db_table)
+    sql = (
+        f"SELECT s.{quote('id')}, r.{quote('role')}, r.{quote('organization_id')}, r.{quote('subcommittee_id')} "
+        f"FROM {session} s LEFT JOIN {role} r ON r.{quote('congress_id')} = s.{quote('congress_id')} "
+        f"AND r.{quote('user_id')} = %s WHERE s.{quote('id')} = %s AND s.{quote('congress_id')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, session_pk, pk])
+        rows = cursor.fetchall()
+    if not rows:
+        raise Http404
+    congress = Congress(pk=pk)
+    remember_roles(user, congress.pk, [row[1:] for row in rows if row[1] is not None])
+    if not user.has_perm("congress.see_congress", congress):
+        raise Http404
+    if not user.has_perm("delegates.manage_delegates", congress):
+        raise PermissionDenied
+    return rows[0][0], congress.pk
 
 
 def get_quota(user, pk, quota_pk, *, register=False):

@@ -3,7 +3,6 @@
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -22,8 +21,8 @@ from ..filters import SentInvitationFilter
 from ..forms import AgendaFormSet, CheckInSearchForm, PanelFormSet, ParticipantFormSet, PointFormSet
 from ..honours import honours_of
 from ..invitations import recipients, send_invitations, sent_mails
-from ..models import CheckIn, Delegate, PanelMember
-from ..permissions import get_session
+from ..models import CheckIn, PanelMember
+from ..permissions import get_door, get_session
 from ..rules import registered_units
 
 SEARCH_LIMIT = 20
@@ -42,20 +41,6 @@ def panels_of(session):
     for member in members:
         lists[member.panel][1].append(member)
     return [(value, label, rows) for value, (label, rows) in lists.items()]
-
-
-def present_counts(session):
-    """Checked in and expected, for the door page and its live refresh after every scan: two counts
-    on indexes in one statement (written out: the ORM's compiling costs more than the counting)."""
-    quote = connection.ops.quote_name
-    sql = (
-        f"SELECT (SELECT COUNT(*) FROM {quote(Delegate._meta.db_table)} WHERE {quote('congress_id')} = %s), "
-        f"(SELECT COUNT(*) FROM {quote(CheckIn._meta.db_table)} WHERE {quote('session_id')} = %s)"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [session.congress_id, session.pk])
-        expected, present = cursor.fetchone()
-    return {"expected": expected, "present": present}
 
 
 def checkin_counts(session):
@@ -158,25 +143,18 @@ def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def scanned_delegate(congress, request):
-    """The delegate a scanned badge or a chosen name points to, or None (an unsigned or foreign code)."""
+def scanned_id(congress_id, request):
+    """(the delegate id a scanned badge or a chosen name points to, or None for an unsigned or foreign
+    code, and how it was given). Whether that delegate is one of the congress's is checked by the
+    statements that record and answer."""
     if request.POST.get("code"):
         try:
-            congress_id, delegate_id = read_code(request.POST["code"])
+            code_congress, delegate_id = read_code(request.POST["code"])
         except BadCode:
             return None, CheckIn.Method.QR
-        if congress_id != congress.pk:
-            return None, CheckIn.Method.QR
-        return Delegate.objects.only("pk", "full_name").filter(
-            congress_id=congress.pk, pk=delegate_id
-        ).first(), CheckIn.Method.QR
+        return (delegate_id if code_congress == congress_id else None), CheckIn.Method.QR
     delegate_id = request.POST.get("delegate", "")
-    found = (
-        Delegate.objects.only("pk", "full_name").filter(congress_id=congress.pk, pk=delegate_id).first()
-        if delegate_id.isdigit()
-        else None
-    )
-    return found, CheckIn.Method.NAME
+    return (int(delegate_id) if delegate_id.isdigit() and len(delegate_id) < 19 else None), CheckIn.Method.NAME
 
 
 # A photo of a badge is read from the phone's file (a blob: URL) into the scanner's canvas.
@@ -184,26 +162,34 @@ def scanned_delegate(congress, request):
 @login_required
 def check_in(request, pk, session_pk):
     """The door page at phone width: scan a badge's signed QR with the camera, or search by name;
-    each delegate is checked in once per session; the counts refresh live."""
-    session = get_session(request.user, pk, session_pk, manage=True)
-    congress = session.congress
+    each delegate is checked in once per session; the counts refresh live. A scan is answered with
+    a small JSON in three statements besides the session and the user (two on PostgreSQL): the
+    session with the user's roles, the INSERT, the name with the counts."""
     if request.method == "POST":
-        delegate, method = scanned_delegate(congress, request)
-        if delegate is None:
+        session_id, congress_id = get_door(request.user, pk, session_pk)
+        delegate_id, method = scanned_id(congress_id, request)
+        created, name, totals = None, None, None
+        if delegate_id is not None:
+            created, name, totals = services.scan(
+                session_id, congress_id, delegate_id, by_id=request.user.pk, method=method
+            )
+        if totals is None:
+            name, totals = services.door_counts(session_id, congress_id)
+        if name is None:
             message, created = _("This badge is not valid for this congress."), None
         else:
-            created = services.check_in(session, delegate, by=request.user, method=method)
             template = _("%(name)s is checked in.") if created else _("%(name)s was already checked in.")
-            message = template % {"name": delegate.full_name}
+            message = template % {"name": name}
         if wants_json(request):
-            totals = present_counts(session)
-            status = 200 if delegate else 400
-            return JsonResponse({"message": message, "created": created, **totals}, status=status)
-        level = messages.success if created else messages.info if delegate else messages.error
+            return JsonResponse({"message": message, "created": created, **totals}, status=200 if name else 400)
+        level = messages.success if created else messages.info if name else messages.error
         level(request, message)
         return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
     if request.GET.get("counts") and wants_json(request):
-        return JsonResponse(present_counts(session))
+        session_id, congress_id = get_door(request.user, pk, session_pk)
+        return JsonResponse(services.door_counts(session_id, congress_id)[1])
+    session = get_session(request.user, pk, session_pk, manage=True)
+    congress = session.congress
     form = CheckInSearchForm(request.GET or None)
     found = []
     if form.is_valid() and form.cleaned_data["q"]:
@@ -215,7 +201,7 @@ def check_in(request, pk, session_pk):
             .order_by("full_name", "pk")[:SEARCH_LIMIT]
         )
     context = session_context(request, session)
-    context.update(form=form, found=found, totals=present_counts(session))
+    context.update(form=form, found=found, totals=services.door_counts(session.pk, congress.pk)[1])
     return render(request, "delegates/check_in.html", context)
 
 

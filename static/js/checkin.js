@@ -36,7 +36,8 @@
     }
     lastCode = code;
     lastAt = now;
-    var body = new FormData();
+    // A plain form body (not multipart): the server reads it in a fraction of the time.
+    var body = new URLSearchParams();
     body.append("code", code);
     fetch(box.dataset.url, {
       method: "POST",

@@ -321,7 +321,8 @@ def test_check_in_by_name_records_once_and_the_credentials_report_counts_it(clie
     reason="SQLite serialises writers; the constraint is checked in the test below",
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congress):
+@pytest.mark.parametrize("door", ["check_in", "scan"])
+def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congress, door):
     quota = UnitQuota.objects.create(congress=congress, organization=congress.host, seats=1)
     session = CongressSessionFactory(congress=congress)
     person = delegate(quota)
@@ -329,7 +330,12 @@ def test_two_phones_checking_in_the_same_delegate_at_once_record_one_row(congres
 
     def scan():
         barrier.wait()
-        results.append(services.check_in(session, person, by=None))
+        if door == "check_in":
+            results.append(services.check_in(session, person, by=None))
+        else:
+            created, name, counts = services.scan(session.pk, congress.pk, person.pk, by_id=None, method="qr")
+            assert (name, counts) == (person.full_name, {"expected": 1, "present": 1})
+            results.append(created)
         connection.close()
 
     threads = [threading.Thread(target=scan) for _ in range(2)]
@@ -477,6 +483,33 @@ def test_badges_print_eight_a_page_with_photo_and_qr(client_for, secretariat, qu
     assert len(reader.pages) == 2
     text = reader.pages[0].extract_text()
     assert "ĐẠI BIỂU CHÍNH THỨC" in text and "Đại biểu 0" in text
+
+
+def test_a_badge_sheet_loads_its_own_qr_codes_and_each_photo_file_once_and_nothing_else(quota, tmp_path, settings):
+    from pypdf import PdfReader
+
+    from delegates.badges import badge_images, badges_pdf, sheets_html
+
+    settings.MEDIA_ROOT = tmp_path
+    first, second, third = (delegate(quota, full_name=f"Đại biểu {number}") for number in range(3))
+    first.photo.save("anh.png", SimpleUploadedFile("anh.png", png_bytes()))
+    second.photo = first.photo.name
+    second.save()
+    outsider = delegate(quota)
+    people, photos = [first, second, third], {}
+
+    html = sheets_html(quota.congress, people, photos)
+    fetcher = badge_images(people, photos)
+
+    assert html.count('src="badge:photo/0"') == 2 and f'src="badge:qr/{third.pk}"' in html
+    assert fetcher.fetch("badge:photo/0").read() == png_bytes()
+    assert fetcher.fetch(f"badge:qr/{third.pk}").read().startswith(b"\x89PNG")
+    for url in (f"badge:qr/{outsider.pk}", "badge:photo/1", f"file://{tmp_path}/anh.png", "badge:other/0"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    data, pages = badges_pdf(quota.congress, people)
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    assert pages == 1 and len(page.images) == 4  # three QR codes and the one photo file
 
 
 def test_invitations_print_one_page_per_guest_and_unit(client_for, secretariat, quota):

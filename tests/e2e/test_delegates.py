@@ -3,12 +3,14 @@ delegates (the composition warning appears and clears), staff print invitations 
 phone-width page checks delegates in by QR (from a generated badge image) and by name, and the
 credentials report prints the counts."""
 
+import subprocess
+
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from congress.models import Congress, CongressRole, Organization, Person
-from delegates.badges import badge_code, qr_png
+from delegates.badges import badges_pdf
 from delegates.models import CheckIn, Delegate
 from demo.congresses import DEMO_PASSWORD
 
@@ -105,8 +107,12 @@ def test_seed_003_from_quotas_to_the_credentials_report(page, live_server, demo,
     # At the door, phone width: one badge by its QR image, one delegate by name.
     page.set_viewport_size(VIEWPORTS["phone"])
     scanned = Delegate.objects.get(full_name="Katơr Văn Minh")
+    # The badge as printed: its sheet rendered to an image at 150 dpi, cut to the first badge.
+    sheet = tmp_path / "the-dai-bieu.pdf"
+    sheet.write_bytes(badges_pdf(congress, [scanned])[0])
+    crop = ["-r", "150", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", "650", "-H", "450"]
+    subprocess.run(["pdftoppm", "-png", "-singlefile", *crop, str(sheet), str(tmp_path / "the-dai-bieu")], check=True)
     image = tmp_path / "the-dai-bieu.png"
-    image.write_bytes(qr_png(badge_code(scanned)))
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(f"{base}/congresses/{congress.pk}/delegates/sessions/{session.pk}/check-in/")
     page.set_input_files("[data-scan-file]", str(image))
