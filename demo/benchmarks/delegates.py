@@ -1,11 +1,11 @@
-"""Delegate figures for `make bench` (`run(*, stdout, repeat)`, as planning/benchmarks/documents.py):
+"""Delegate figures for `make bench` (`run(*, stdout, repeat)`, as demo/benchmarks/documents.py):
 
 - checkin_per_s: check-ins per second with 8 concurrent clients (separate processes, each its own
   database connection, posting scanned badge codes to the check-in page as its script does, through
   the project's WSGI application: every middleware, the CSRF check and the view; see DoorPhone)
   against 2,000 delegates, every badge scanned twice by two different clients, timed from the
-  moment all are signed in to the last answer; checkin_cpu_ms_per_scan: the clients' CPU per scan (app and client together;
-  the machine's other load does not count in it); checkin_duplicates: rows beyond one per
+  moment all are signed in to the last answer; checkin_cpu_ms_per_scan: the clients' CPU per scan
+  (app and client together; the machine's other load does not count in it); checkin_duplicates: rows beyond one per
   delegate (the unique constraint keeps it at 0);
 - badges_pdf_s_per_page_1000 (wall), badges_pdf_cpu_s_per_page_1000 and badges_pdf_peak_mb_1000:
   badge sheets of 1,000 delegates with a photo each, rendered in a fresh process as a worker would;
