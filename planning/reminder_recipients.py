@@ -30,36 +30,44 @@ class RoleHolders:
         self.board_members = defaultdict(set)  # congress id → person ids
         self.subcommittee_members = defaultdict(set)  # sub-committee id → person ids
         self.organization_heads = {}  # organisation id → person id, filled as needed
-        roles = CongressRole.objects.filter(
-            congress_id__in=congress_ids,
-            role__in=[Role.FOCAL_POINT, Role.SUBCOMMITTEE_HEAD],
-            user__person__isnull=False,
-        ).values_list("congress_id", "role", "organization_id", "subcommittee_id", "user__person__id")
+        roles = (
+            CongressRole.objects.filter(
+                congress_id__in=congress_ids,
+                role__in=[Role.FOCAL_POINT, Role.SUBCOMMITTEE_HEAD],
+                user__person__isnull=False,
+            )
+            .values_list("congress_id", "role", "organization_id", "subcommittee_id", "user__person__id")
+            .order_by()
+        )
         for congress_id, role, organization_id, subcommittee_id, person_id in roles:
             if role == Role.FOCAL_POINT:
                 self.focal_points[(congress_id, organization_id)].add(person_id)
             else:
                 self.subcommittee_heads[subcommittee_id].add(person_id)
-        members = SubcommitteeMember.objects.filter(subcommittee__congress_id__in=congress_ids).values_list(
-            "subcommittee_id", "role", "person_id"
+        members = (
+            SubcommitteeMember.objects.filter(subcommittee__congress_id__in=congress_ids)
+            .values_list("subcommittee_id", "role", "person_id")
+            .order_by()
         )
         for subcommittee_id, role, person_id in members:
             self.subcommittee_members[subcommittee_id].add(person_id)
             if role == SubcommitteeMember.Role.HEAD:
                 self.subcommittee_heads[subcommittee_id].add(person_id)
-        board = BoardMember.objects.filter(board__congress_id__in=congress_ids).values_list(
-            "board__congress_id", "role", "person_id"
+        board = (
+            BoardMember.objects.filter(board__congress_id__in=congress_ids)
+            .values_list("board__congress_id", "role", "person_id")
+            .order_by()
         )
         for congress_id, role, person_id in board:
             self.board_members[congress_id].add(person_id)
             if role == BoardMember.Role.STANDING_DEPUTY:
                 self.standing_deputies[congress_id].add(person_id)
-        self.inactive = set(Person.objects.filter(is_active=False).values_list("pk", flat=True))
+        self.inactive = set(Person.objects.filter(is_active=False).values_list("pk", flat=True).order_by())
 
     def learn_heads(self, organization_ids):
         missing = set(organization_ids) - self.organization_heads.keys()
         if missing:
-            heads = Organization.objects.filter(pk__in=missing).values_list("pk", "head_id")
+            heads = Organization.objects.filter(pk__in=missing).values_list("pk", "head_id").order_by()
             self.organization_heads.update(dict(heads))
             self.organization_heads.update({pk: None for pk in missing - self.organization_heads.keys()})
 
@@ -75,14 +83,16 @@ class TaskPeople:
         self.parent_of = {task_id: parent_id for task_id, _, parent_id in rows}
         ids = set(self.congress_of) | {parent for parent in self.parent_of.values() if parent}
         self.parties = defaultdict(list)
-        for task_id, role, organization_id, subcommittee_id in TaskParty.objects.filter(task_id__in=ids).values_list(
+        parties = TaskParty.objects.filter(task_id__in=ids).values_list(
             "task_id", "role", "organization_id", "subcommittee_id"
-        ):
+        )
+        for task_id, role, organization_id, subcommittee_id in parties.order_by():
             self.parties[task_id].append((role, organization_id, subcommittee_id))
         self.assignees = defaultdict(set)
-        for task_id, person_id in Task.assignees.through.objects.filter(task_id__in=self.congress_of).values_list(
+        assignees = Task.assignees.through.objects.filter(task_id__in=self.congress_of).values_list(
             "task_id", "person_id"
-        ):
+        )
+        for task_id, person_id in assignees.order_by():
             self.assignees[task_id].add(person_id)
         directory.learn_heads(
             {org for parties in self.parties.values() for role, org, _ in parties if org and role == LEAD}
@@ -122,9 +132,11 @@ class TaskPeople:
 def meeting_people(directory, meetings):
     """{meeting id: person ids} for a batch of Meeting rows (chair and body read from the row)."""
     participants = defaultdict(set)
-    for meeting_id, person_id in Meeting.participants.through.objects.filter(
-        meeting_id__in=[meeting.pk for meeting in meetings]
-    ).values_list("meeting_id", "person_id"):
+    for meeting_id, person_id in (
+        Meeting.participants.through.objects.filter(meeting_id__in=[meeting.pk for meeting in meetings])
+        .values_list("meeting_id", "person_id")
+        .order_by()
+    ):
         participants[meeting_id].add(person_id)
     found = {}
     for meeting in meetings:

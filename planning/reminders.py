@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from congress.links import RowLink
 from documents.emphasis import plain
 from documents.vietnamese import short_date
 from reminders import registry
@@ -60,6 +61,7 @@ def task_deadlines(*, congress_ids, due_dates):
     if not ids:
         return
     directory = RoleHolders(congress_ids)
+    task_link = RowLink("planning:task_detail", 2)
     for start in range(0, len(ids), BATCH):
         rows = list(
             Task.objects.filter(pk__in=ids[start : start + BATCH])
@@ -80,7 +82,7 @@ def task_deadlines(*, congress_ids, due_dates):
         )
         people = TaskPeople(directory, [(task.pk, task.congress_id, task.parent_id) for task in rows])
         for task in rows:
-            yield _task_item(task, people)
+            yield _task_item(task, people, task_link)
 
 
 def _number(task):
@@ -92,7 +94,7 @@ def _untitled(number):
         return _("Task %(number)s") % {"number": number}
 
 
-def _task_item(task, people):
+def _task_item(task, people, task_link):
     number = _number(task)
     return registry.DeadlineItem(
         key=task_key(task.pk),
@@ -102,7 +104,7 @@ def _task_item(task, people):
         coordinating=tuple(people.coordinating(task.pk)),
         escalate_to=tuple(people.escalation(task.pk)),
         title=plain(task.first_line()) or _untitled(number),
-        link=reverse("planning:task_detail", args=[task.congress_id, task.pk]),
+        link=task_link(task.congress_id, task.pk),
         phrase=task.deadline_phrase or short_date(task.due_date),
         category="task",
         details={"number": number},

@@ -55,7 +55,7 @@ def annotate_for(user, tasks, *, today, responsible=None):
     person = getattr(user, "person", None)
     detail_link, progress_link = RowLink("planning:task_detail", 2), RowLink("planning:task_progress", 2)
     for task in tasks:
-        decorate(task, today=today)
+        label_row(task, today=today)
         task.url = detail_link(task.congress_id, task.pk)
         task.select_label = select_label(task)
         task.progress_url = progress_link(task.congress_id, task.pk)
@@ -84,8 +84,14 @@ def decorate(task, *, today):
     task.overdue = task.is_overdue(on=today)
     task.days_late = (today - task.due_date).days if task.overdue else 0
     task.show_last_date = bool(task.due_date) and task.deadline_kind not in ("on_day", "by_day")
-    # The row's words, said once here rather than by a translation tag per row.
     task.finished = task.status in FINISHED
+    return task
+
+
+def label_row(task, *, today):
+    """`decorate`, and the words a page's row says, once here rather than by a translation tag per
+    row (lists only: the reminder planner and the exports decorate thousands of tasks)."""
+    decorate(task, today=today)
     task.status_label = STATUS_LABELS.get(task.status, task.status)
     task.late_label = (
         ngettext("%(days)s day late", "%(days)s days late", task.days_late) % {"days": task.days_late}

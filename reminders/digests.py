@@ -145,7 +145,7 @@ def compose(now):
     missed = ScheduledReminder.objects.pending().filter(not_after__lt=now)
     missed.update(status=Status.MISSED, note=_("not mailed within its grace window"))
     due = ScheduledReminder.objects.pending().filter(due_at__lte=now)
-    people = sorted(set(due.values_list("person_id", flat=True)))
+    people = sorted(set(due.values_list("person_id", flat=True).order_by()))  # no sort by name in SQL
     queued = []
     for start in range(0, len(people), PEOPLE_PER_BATCH):
         queued += _compose_batch(now, people[start : start + PEOPLE_PER_BATCH])
@@ -158,6 +158,7 @@ def _compose_batch(now, person_ids):
     reminders = list(
         ScheduledReminder.objects.pending()
         .filter(person_id__in=person_ids, due_at__lte=now)
+        .order_by("person_id", "pk")  # not the model's order by name, which sorts with a collation in SQL
         .select_for_update(skip_locked=True)
         .only(
             "pk",

@@ -19,7 +19,7 @@ from ..rows import schedule_rows
 from ..selectors import (
     annotate_for,
     assignee_prefetch,
-    decorate,
+    label_row,
     party_prefetch,
     responsibilities,
     select_label,
@@ -158,7 +158,7 @@ def schedule_context(request, congress, *, can_add):
     for task in page:
         for item in [task, *task.subitems.all()]:
             item.congress = congress
-            decorate(item, today=today)
+            label_row(item, today=today)
             item.can_change = user.has_perm("planning.change_task", item)
             item.url = detail_link(congress.pk, item.pk)
             item.edit_url = edit_link(congress.pk, item.pk) if item.can_change else ""
