@@ -19,6 +19,7 @@ from .. import eligibility, exports, services
 from ..forms import ActionForm, FileForm, NominationFilter, NominationForm
 from ..models import AwardType, Ballot, Nomination, NominationFile, Vote
 from ..permissions import get_nomination, get_round, require
+from ..rows import nomination_rows
 from ..rules import focal_organizations
 from ..selectors import nominations_for
 from .common import awards_context
@@ -69,7 +70,8 @@ def _list_context(request, congress):
     page = paginate(request, filterset.qs)
     eligibility.annotate(_with_ballots(page.object_list))
     open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
-    return {"filter": filterset, "page": page, "open_rounds": open_rounds}
+    rows_html = nomination_rows(page.object_list, congress)
+    return {"filter": filterset, "page": page, "open_rounds": open_rounds, "rows_html": rows_html}
 
 
 def _may_add(user, nomination_round, congress):

@@ -151,3 +151,18 @@ def test_a_dossier_moved_on_shows_its_new_status_on_the_list(client_for, secreta
     nomination.save()
 
     assert f">{nomination.get_status_display()}</span>" in client.get(list_url(congress)).content.decode()
+
+
+def test_the_rows_built_in_python_escape_names_and_say_the_state(client_for, secretariat, congress, nomination_round):
+    unit = OrganizationFactory(name='Sở "Nội vụ" <b>')
+    dossier = NominationFactory(round=nomination_round, proposing_organization=unit, status=Status.SUBMITTED)
+    dossier.person.full_name = "<script>alert(1)</script> Nguyễn Thị A"
+    dossier.person.save()
+
+    page = client_for(secretariat).get(list_url(congress)).content.decode()
+
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Nguyễn Thị A" in page
+    assert "Sở &quot;Nội vụ&quot; &lt;b&gt;" in page
+    assert reverse("awards:nomination_detail", args=[congress.pk, dossier.pk]) in page
+    assert str(Status.SUBMITTED.label) in page
