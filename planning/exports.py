@@ -128,7 +128,7 @@ def my_work_sheet(tasks, congresses, *, today):
 
 
 def state_of(task, today):
-    if task.status in (Status.DONE, Status.CANCELLED):
+    if task.status in Task.FINISHED:
         return task.status
     return "overdue" if task.due_date and task.due_date < today else task.status
 

@@ -115,9 +115,8 @@ class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
         ]
 
     def filter_show(self, queryset, name, value):
-        finished = [Task.Status.DONE, Task.Status.CANCELLED]
         if value == "open":
-            return queryset.exclude(status__in=finished)
+            return queryset.exclude(status__in=Task.FINISHED)
         if value == "done":
-            return queryset.filter(status__in=finished)
+            return queryset.filter(status__in=Task.FINISHED)
         return queryset

@@ -12,7 +12,6 @@ from .models import Task, TaskParty
 
 Role = CongressRole.Role
 STATUS_LABELS = dict(Task.Status.choices)
-FINISHED = {Task.Status.DONE, Task.Status.CANCELLED}
 
 
 def responsibilities(user):
@@ -84,7 +83,7 @@ def decorate(task, *, today):
     task.overdue = task.is_overdue(on=today)
     task.days_late = (today - task.due_date).days if task.overdue else 0
     task.show_last_date = bool(task.due_date) and task.deadline_kind not in ("on_day", "by_day")
-    task.finished = task.status in FINISHED
+    task.finished = task.status in Task.FINISHED
     return task
 
 

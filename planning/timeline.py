@@ -12,7 +12,6 @@ from django.utils import timezone
 from .models import Meeting, Task
 
 WINDOW_MONTHS = 6
-FINISHED = (Task.Status.DONE, Task.Status.CANCELLED)
 
 
 def month_start(text, default):

@@ -20,7 +20,7 @@ class TaskQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def open(self):
-        return self.exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
+        return self.exclude(status__in=Task.FINISHED)
 
     def overdue(self, *, on):
         return self.open().filter(due_date__lt=on)
@@ -32,6 +32,8 @@ class Task(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
+
+    FINISHED = (Status.DONE, Status.CANCELLED)  # no longer work to do: never late, never reminded
 
     class DeadlineKind(models.TextChoices):
         ON_DAY = "on_day", _("On a day")
@@ -176,9 +178,7 @@ class Task(models.Model):
         self.group_month = self.due_date.replace(day=1) if self.due_date else None
 
     def is_overdue(self, *, on):
-        return (
-            self.status not in (self.Status.DONE, self.Status.CANCELLED) and bool(self.due_date) and self.due_date < on
-        )
+        return self.status not in self.FINISHED and bool(self.due_date) and self.due_date < on
 
 
 class TaskParty(models.Model):

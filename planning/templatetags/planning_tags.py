@@ -108,7 +108,7 @@ def work_item(context, task, progress_form=None, saved=False):
     request = context["request"]
     back = context.get("next") or request.get_full_path()
     form_html = ""
-    if progress_form is not None:
+    if progress_form:
         form_html = render_to_string(
             "planning/_progress_form.html",
             {"task": task, "form": progress_form, "htmx_target": "closest .app-work-item", "next": context.get("next")},

@@ -20,8 +20,6 @@ from ..templatetags.planning_tags import month_heading
 from .lower_levels import LowerLevelFilter, lower_level_rows
 from .schedule import ALL_MONTHS, NO_DATE, month_key
 
-FINISHED = [Task.Status.DONE, Task.Status.CANCELLED]
-
 
 def _download(sheets, name, congress=None):
     filename = dated_name(f"{name} - {congress.name}" if congress else name)

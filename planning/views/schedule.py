@@ -29,7 +29,6 @@ from ..templatetags.planning_tags import month_heading
 
 SCHEDULE_PAGE_SIZE = 20
 MY_WORK_PAGE_SIZE = 10
-FINISHED = [Task.Status.DONE, Task.Status.CANCELLED]
 
 
 @login_required
@@ -193,7 +192,7 @@ def my_work_context(request, responsible):
         congresses=sorted(congresses.values(), key=lambda congress: (-congress.year, congress.name)),
     )
     late = Case(
-        When(Q(due_date__lt=today) & ~Q(status__in=FINISHED), then=Value(0)),
+        When(Q(due_date__lt=today) & ~Q(status__in=Task.FINISHED), then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )

@@ -129,6 +129,29 @@ def test_progress_per_agency_counts_subitems_under_the_parent_lead_when_they_hav
     assert response.context["agency_count"] == 3
 
 
+def test_the_counts_per_lead_use_the_same_four_states_as_the_overall_picture(client_for, viewer, congress):
+    """lead_rows states the four states in SQL, state_filters with the ORM: with one lead each,
+    the leads' counts add up to the overall ones, whatever the status and the deadline."""
+    lead = OrganizationFactory()
+    deadlines = ["Ngày 06/7/2020", "Ngày 14/7/2020", "Trước ngày 20/7/2020", "Thường xuyên", ""]
+    for number, (status, deadline) in enumerate(
+        ((status, deadline) for status in Status.values for deadline in deadlines), start=1
+    ):
+        task(congress, deadline, status, lead, number=number)
+
+    context = client_for(viewer).get(url(congress)).context
+
+    (row,) = context["agencies"]
+    totals = context["totals"]
+    assert (row.done, row.in_progress, row.not_started, row.overdue) == (
+        totals.done,
+        totals.in_progress,
+        totals.not_started,
+        totals.overdue,
+    )
+    assert row.overdue and row.in_progress and row.not_started and row.done
+
+
 def test_the_timeline_has_a_column_per_month_and_marks_the_session_month(client_for, viewer, congress, schedule):
     response = client_for(viewer).get(url(congress))
 
