@@ -131,6 +131,21 @@ def test_a_party_that_is_not_of_the_congress_is_refused_as_a_choice(client_for, 
         assert response.context["filter"].form.errors["party"]
 
 
+@pytest.mark.parametrize("organizations", [1, 25])
+def test_the_party_options_read_a_fixed_number_of_queries(
+    client_for, viewer, congress, organizations, django_assert_num_queries
+):
+    for number in range(1, organizations + 1):
+        TaskPartyFactory(task=TaskFactory(congress=congress, number=number), organization=OrganizationFactory())
+    client = client_for(viewer)
+    url = reverse("planning:party_options", args=[congress.pk])
+
+    with django_assert_num_queries(5):  # session, user, congress, roles, the organisations
+        options = client.get(url).json()["options"]
+
+    assert len(options) == organizations
+
+
 def test_the_party_options_are_for_the_congress_s_people_only(client_for, stranger, congress):
     response = client_for(stranger).get(reverse("planning:party_options", args=[congress.pk]))
     assert response.status_code == 404
