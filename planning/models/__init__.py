@@ -4,6 +4,7 @@ from .calendar import CalendarFeed, CalendarFeedQuerySet, new_calendar_token
 from .lower_levels import LowerLevelCongress, LowerLevelCongressQuerySet
 from .meetings import AgendaItem, Conclusion, Meeting
 from .progress import Attachment, ProgressUpdate
+from .tallies import LeadItem
 from .tasks import DEADLINE_PARTS, Task, TaskEvent, TaskParty, TaskQuerySet
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "CalendarFeed",
     "CalendarFeedQuerySet",
     "Conclusion",
+    "LeadItem",
     "LowerLevelCongress",
     "LowerLevelCongressQuerySet",
     "Meeting",

@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congress.models import CongressSession
+from congress.models import CongressSession, Organization
 from congress.permissions import get_congress
 from congress.views.congresses import congress_context
 from documents.liststyle import item_text
 from documents.vietnamese import month_year
 
-from ..models import Attachment, ProgressUpdate, Task, TaskParty
+from ..models import Attachment, LeadItem, ProgressUpdate, Task, TaskParty
 
 OVERDUE_SHOWN = 10
 AGENCIES_SHOWN = 12
@@ -72,10 +72,10 @@ def dashboard_context(request, congress, today):
 
 
 def work_items(congress):
-    # Looked up by the parent index alone: naming the congress here too lets SQLite's planner probe
-    # the congress index instead, reading every task of the congress for every task (10,000² rows).
-    has_subitems = Task.objects.filter(parent=OuterRef("pk"))
-    return Task.objects.filter(congress=congress).filter(~Exists(has_subitems))
+    """Every task of the congress but those with sub-items (their parents' ids read once, as a list
+    the database hashes or probes, not a lookup per task)."""
+    parents = Task.objects.filter(congress=congress, parent__isnull=False).values("parent_id")
+    return Task.objects.filter(congress=congress).exclude(pk__in=parents)
 
 
 def state_filters(today):
@@ -147,23 +147,36 @@ class Figures:
         return parts
 
 
-def month_annotations(today):
-    soon = Q(status__in=OPEN, due_date__gte=today, due_date__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
-    return {
-        "all": Count("pk"),
-        **{f"status_{value}": Count("pk", filter=Q(status=value)) for value in Status.values},
-        "late": Count("pk", filter=Q(status__in=OPEN, due_date__lt=today)),
-        "due_soon": Count("pk", filter=soon),
-        **state_counts(today),
-    }
-
-
 def monthly_counts(items, today):
     """Every count the page shows, per month of deadlines (None for work without one), in one
-    query; the totals are the sums of a few rows."""
-    annotations = month_annotations(today)
-    rows = list(items.values("group_month").annotate(**annotations).order_by("group_month"))
-    return {"names": list(annotations), "rows": rows}
+    query; the totals are the sums of a few rows.
+
+    The query groups by month and status, in the order of the tasks' counting index, and counts
+    only what the status cannot tell (late, due soon); the four states and the rest follow here."""
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    groups = (
+        items.values_list("group_month", "status")
+        .annotate(
+            n=Count("status"),
+            late=Count("status", filter=Q(due_date__lt=today)),
+            soon=Count("status", filter=Q(due_date__gte=today, due_date__lte=soon)),
+        )
+        .order_by("group_month", "status")
+    )
+    names = ["all", *(f"status_{value}" for value in Status.values), "late", "due_soon", *STATES]
+    rows = {}
+    for month, status, n, late, due_soon in groups:
+        row = rows.setdefault(month, dict.fromkeys(names, 0) | {"group_month": month})
+        row["all"] += n
+        row[f"status_{status}"] += n
+        if status == Status.DONE:
+            row["done"] += n
+        elif status in OPEN:
+            row["late"] += late
+            row["overdue"] += late
+            row["due_soon"] += due_soon
+            row[status] += n - late  # in progress / not started, on time
+    return {"names": names, "rows": list(rows.values())}
 
 
 def status_totals(months):
@@ -275,16 +288,18 @@ def lead_figures(congress, today, *, all_agencies=False):
     under the phrase). A sub-item without a lead of its own counts under its parent's lead. The
     busiest agencies come first; the rest only when asked for, to keep the page light."""
     rows = lead_rows(congress, today)
-    by_subcommittee = {sub.pk: Figures(label=sub.name, kind="subcommittee") for sub in congress.subcommittees.all()}
+    by_subcommittee = {
+        pk: Figures(label=name, kind="subcommittee") for pk, name in congress.subcommittees.values_list("pk", "name")
+    }
     agencies = {}
     for row in rows:
         if row["subcommittee"] in by_subcommittee:
             by_subcommittee[row["subcommittee"]].add(row)
         if row["organization"]:
-            label = row["organization_short_name"] or row["organization_name"]
+            label = row["short_name"] or row["name"]
             agencies.setdefault(("organization", row["organization"]), Figures(label, kind="organization")).add(row)
-        elif row["phrase_only"]:
-            agencies.setdefault(("phrase", row["phrase_only"]), Figures(row["phrase_only"], kind="phrase")).add(row)
+        elif row["phrase"]:
+            agencies.setdefault(("phrase", row["phrase"]), Figures(row["phrase"], kind="phrase")).add(row)
     ranked = sorted(agencies.values(), key=lambda figures: (-figures.total, figures.label))
     return {
         "subcommittees": list(by_subcommittee.values()),
@@ -295,57 +310,40 @@ def lead_figures(congress, today, *, all_agencies=False):
 
 
 def lead_rows(congress, today):
-    """Counts per lead party body, in one query: each work item under its own lead parties, and a
-    sub-item without a lead of its own under its parent's (no item is counted by both).
+    """Counts per lead party body, in one query over the congress's lead items (models.tallies:
+    each work item under its own lead parties, and a sub-item without a lead of its own under its
+    parent's), read in the order of their index; the organisations' names are joined to the few
+    rows of counts, not to every item.
 
     Written as SQL because the page reads it on every visit and the ORM's version cost more to
-    build than to run; the same statement runs on SQLite and PostgreSQL (FILTER on aggregates).
-    Its four states are state_filters' (a test holds the two together)."""
-    task, party = Task._meta.db_table, TaskParty._meta.db_table
-    organization = TaskParty._meta.get_field("organization").related_model._meta.db_table
-    on_time = "(w.due_date IS NULL OR w.due_date >= %(today)s)"
-    leaf = f"NOT EXISTS (SELECT 1 FROM {task} c WHERE c.parent_id = t.id)"
-    sql = f"""
-        SELECT COALESCE(p.organization_id, 0), o.name, o.short_name, p.subcommittee_id,
-               CASE WHEN p.organization_id IS NULL AND p.subcommittee_id IS NULL THEN p.phrase ELSE '' END,
-               COUNT(DISTINCT w.id) FILTER (WHERE w.status = %(done)s),
-               COUNT(DISTINCT w.id) FILTER (WHERE w.status = %(in_progress)s AND {on_time}),
-               COUNT(DISTINCT w.id) FILTER (WHERE w.status = %(not_started)s AND {on_time}),
-               COUNT(DISTINCT w.id) FILTER (
-                   WHERE w.status IN (%(not_started)s, %(in_progress)s) AND w.due_date < %(today)s
-               )
-        FROM (
-            SELECT t.id, t.status, t.due_date, t.id AS lead_task
-            FROM {task} t WHERE t.congress_id = %(congress)s AND {leaf}
-            UNION ALL
-            SELECT t.id, t.status, t.due_date, t.parent_id
-            FROM {task} t
-            WHERE t.congress_id = %(congress)s AND t.parent_id IS NOT NULL AND {leaf}
-              AND NOT EXISTS (SELECT 1 FROM {party} own WHERE own.task_id = t.id AND own.role = %(lead)s)
-        ) w
-        JOIN {party} p ON p.task_id = w.lead_task AND p.role = %(lead)s
-        LEFT JOIN {organization} o ON o.id = p.organization_id
-        GROUP BY 1, 2, 3, 4, 5
-    """
+    build than to run. Its four states are state_filters' (a test holds the two together)."""
     params = {
         "congress": congress.pk,
         "today": connection.ops.adapt_datefield_value(today),
-        "lead": LEAD,
         "done": Status.DONE,
         "in_progress": Status.IN_PROGRESS,
         "not_started": Status.NOT_STARTED,
     }
-    names = (
-        "organization",
-        "organization_name",
-        "organization_short_name",
-        "subcommittee",
-        "phrase_only",
-        *STATES,
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        cursor.execute(LEAD_COUNTS, params)
+        return [dict(zip(LEAD_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+
+
+LEAD_COLUMNS = ("organization", "subcommittee", "phrase", *STATES, "name", "short_name")
+LEAD_COUNTS = f"""
+    SELECT c.*, o.name, o.short_name
+    FROM (
+        SELECT organization_id, subcommittee_id, phrase,
+               COUNT(*) FILTER (WHERE status = %(done)s),
+               COUNT(*) FILTER (WHERE status = %(in_progress)s AND (due_date IS NULL OR due_date >= %(today)s)),
+               COUNT(*) FILTER (WHERE status = %(not_started)s AND (due_date IS NULL OR due_date >= %(today)s)),
+               COUNT(*) FILTER (WHERE status IN (%(not_started)s, %(in_progress)s) AND due_date < %(today)s)
+        FROM {LeadItem._meta.db_table}
+        WHERE congress_id = %(congress)s
+        GROUP BY organization_id, subcommittee_id, phrase
+    ) c
+    LEFT JOIN {Organization._meta.db_table} o ON o.id = c.organization_id
+"""
 
 
 # Lists

@@ -1,0 +1,222 @@
+"""The dashboard's lead items (planning.models.tallies) are kept by database triggers: after any
+write to tasks or their parties, however made, they equal what the tasks and parties say."""
+
+import datetime
+import random
+
+import pytest
+from django.db import connection
+
+from congress.models import Subcommittee
+from planning.models import LeadItem, Task, TaskParty
+from tests.factories import (
+    CongressFactory,
+    OrganizationFactory,
+    SubcommitteeFactory,
+    TaskFactory,
+    TaskPartyFactory,
+)
+
+LEAD, COORDINATING = TaskParty.Role.LEAD, TaskParty.Role.COORDINATING
+Status = Task.Status
+
+
+def expected(congress):
+    """The rows as the rule says, from the tasks and parties themselves: every task without
+    sub-items under each distinct lead body of its own, or, for a sub-item naming none, of its
+    parent's."""
+    tasks = list(Task.objects.filter(congress=congress))
+    parents = {task.parent_id for task in tasks if task.parent_id}
+    leads = {}
+    for party in TaskParty.objects.filter(task__congress=congress, role=LEAD):
+        named_only_by_phrase = party.organization_id is None and party.subcommittee_id is None
+        body = (party.organization_id, party.subcommittee_id, party.phrase if named_only_by_phrase else "")
+        leads.setdefault(party.task_id, set()).add(body)
+    rows = set()
+    for task in tasks:
+        if task.pk in parents:
+            continue
+        bodies = leads.get(task.pk) or (leads.get(task.parent_id, set()) if task.parent_id else set())
+        rows |= {(task.pk, *body, task.status, task.due_date) for body in bodies}
+    return rows
+
+
+def stored(congress):
+    found = list(
+        LeadItem.objects.filter(congress=congress).values_list(
+            "item_id", "organization_id", "subcommittee_id", "phrase", "status", "due_date"
+        )
+    )
+    assert len(found) == len(set(found)), "an item is counted twice under one body"
+    return set(found)
+
+
+def assert_kept(congress):
+    assert stored(congress) == expected(congress)
+
+
+@pytest.fixture
+def congress(db):
+    return CongressFactory()
+
+
+def test_a_task_counts_under_its_leads_and_not_its_coordinating_parties(congress):
+    task = TaskFactory(congress=congress)
+    home, culture = OrganizationFactory(), OrganizationFactory()
+    TaskPartyFactory(task=task, organization=home)
+    TaskPartyFactory(task=task, organization=culture, role=COORDINATING)
+    TaskPartyFactory(task=task, organization=None, phrase="Các cơ quan, đơn vị")
+
+    assert stored(congress) == {
+        (task.pk, home.pk, None, "", Status.NOT_STARTED, task.due_date),
+        (task.pk, None, None, "Các cơ quan, đơn vị", Status.NOT_STARTED, task.due_date),
+    }
+
+
+def test_sub_items_stand_for_their_parent_and_inherit_its_lead(congress):
+    parent = TaskFactory(congress=congress)
+    home = OrganizationFactory()
+    TaskPartyFactory(task=parent, organization=home)
+    assert_kept(congress)
+
+    first = TaskFactory(congress=congress, parent=parent, number=1)
+    second = TaskFactory(congress=congress, parent=parent, number=2)
+    own = TaskPartyFactory(task=second, organization=OrganizationFactory())
+
+    assert {row[0] for row in stored(congress)} == {first.pk, second.pk}
+    assert_kept(congress)
+
+    # The parent's lead changes: the sub-item without a lead of its own follows.
+    party = parent.parties.get()
+    party.organization = OrganizationFactory()
+    party.save()
+    assert_kept(congress)
+
+    # The sub-item's own lead goes: it counts under the parent's again.
+    own.delete()
+    assert_kept(congress)
+
+    # The sub-items go: the parent is a work item again.
+    first.delete()
+    second.delete()
+    assert {row[0] for row in stored(congress)} == {parent.pk}
+    assert_kept(congress)
+
+
+def test_state_and_deadline_follow_every_kind_of_write(congress):
+    tasks = [TaskFactory(congress=congress, number=n) for n in range(1, 6)]
+    for task in tasks:
+        TaskPartyFactory(task=task)
+
+    Task.objects.filter(congress=congress).update(status=Status.DONE, completed_on=datetime.date(2020, 7, 1))  # no save()
+    assert_kept(congress)
+    Task.objects.filter(pk=tasks[0].pk).update(due_date=datetime.date(2031, 1, 2))
+    assert_kept(congress)
+    tasks[1].status, tasks[1].completed_on = Status.IN_PROGRESS, None
+    tasks[1].save()
+    assert_kept(congress)
+
+    made = Task.objects.bulk_create(Task(congress=congress, number=10 + n) for n in range(3))
+    TaskParty.objects.bulk_create(TaskParty(task=task, role=LEAD, phrase="UBND các huyện") for task in made)
+    assert_kept(congress)
+
+    TaskParty.objects.filter(task__in=made).update(role=COORDINATING)
+    assert_kept(congress)
+
+
+def test_a_body_named_twice_counts_once(congress):
+    task = TaskFactory(congress=congress)
+    home = OrganizationFactory()
+    TaskPartyFactory(task=task, organization=home, order=1)
+    TaskPartyFactory(task=task, organization=home, order=2)
+
+    assert len(stored(congress)) == 1
+    assert_kept(congress)
+
+
+def test_cascades_keep_the_rows(congress):
+    sub = SubcommitteeFactory(congress=congress)
+    parent = TaskFactory(congress=congress)
+    TaskPartyFactory(task=parent, organization=None, subcommittee=sub)
+    TaskFactory(congress=congress, parent=parent)
+    assert len(stored(congress)) == 1
+
+    Subcommittee.objects.filter(pk=sub.pk).delete()  # its parties go with it
+    assert stored(congress) == set() == expected(congress)
+
+    parent.delete()  # with its sub-item
+    congress.delete()
+    assert not LeadItem.objects.exists()
+
+
+def test_a_random_walk_of_writes_keeps_the_rows(congress):
+    """Two hundred writes of every kind, chosen at random (seeded), checked after each."""
+    chooser = random.Random(20261206)
+    bodies = [OrganizationFactory() for _ in range(3)]
+    subs = [SubcommitteeFactory(congress=congress) for _ in range(2)]
+    deadlines = ["Ngày 06/7/2020", "Trước ngày 20/7/2020", "Thường xuyên", "", "Trong tháng 9/2020"]
+
+    def any_task():
+        return Task.objects.filter(congress=congress).order_by("?").first()
+
+    def add_task():
+        parent = any_task() if chooser.random() < 0.4 else None
+        if parent is not None and parent.parent_id:
+            parent = None  # two levels only
+        TaskFactory(congress=congress, parent=parent, deadline=chooser.choice(deadlines))
+
+    def add_party():
+        if task := any_task():
+            kind = chooser.randrange(3)
+            TaskParty.objects.create(
+                task=task,
+                role=chooser.choice([LEAD, LEAD, COORDINATING]),
+                organization=chooser.choice(bodies) if kind == 0 else None,
+                subcommittee=chooser.choice(subs) if kind == 1 else None,
+                phrase="Các sở, ngành" if kind == 2 else "",
+            )
+
+    def change_party():
+        if party := TaskParty.objects.filter(task__congress=congress).order_by("?").first():
+            party.role = chooser.choice([LEAD, COORDINATING])
+            if party.organization_id:
+                party.organization = chooser.choice(bodies)
+            party.save()
+
+    def drop_party():
+        if party := TaskParty.objects.filter(task__congress=congress).order_by("?").first():
+            party.delete()
+
+    def change_state():
+        if task := any_task():
+            task.status = chooser.choice(Status.values)
+            task.completed_on = datetime.date(2020, 7, 1) if task.status == Status.DONE else None
+            task.set_deadline(chooser.choice(deadlines))
+            task.save()
+
+    def move_task():
+        task = any_task()
+        tops = Task.objects.filter(congress=congress, parent__isnull=True, subitems__isnull=True)
+        target = tops.exclude(pk=getattr(task, "pk", None)).order_by("?").first()
+        if task and target and not task.subitems.exists():
+            Task.objects.filter(pk=task.pk).update(parent=chooser.choice([target, None]))
+
+    def drop_task():
+        if task := any_task():
+            task.delete()
+
+    steps = [add_task] * 4 + [add_party] * 4 + [change_party, drop_party, change_state, change_state, move_task]
+    steps.append(drop_task)
+    for _ in range(200):
+        chooser.choice(steps)()
+        assert_kept(congress)
+    assert len(stored(congress)) > 5  # the walk built something to check
+
+
+def test_the_triggers_are_in_place(db):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'planning_leaditem_%'")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'planning_leaditem_%'")
+        assert len(cursor.fetchall()) == 6
