@@ -10,16 +10,20 @@ and marks its emphasis. The words are translated once per page.
 from html import escape
 from urllib.parse import quote
 
+from django.utils import dateformat, formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from congress.links import RowLink
 from documents import emphasis
 from documents.liststyle import render_list_text
 
 from .templatetags.planning_tags import TASK_STATUS_BADGES, month_heading
 
 TITLE_LENGTH = 180
+UPDATE_LENGTH = 200
 MONTH_ROW = '<tr class="app-month-row"><th colspan="6" scope="rowgroup">{}</th></tr>'
 OVERDUE_ICON = '<i class="bi bi-exclamation-triangle me-1" aria-hidden="true"></i>'
 EDIT_ICON = '<i class="bi bi-pencil" aria-hidden="true"></i>'
@@ -190,3 +194,116 @@ def lead_rows(rows) -> SafeString:
             f'<td class="app-dash-col-count text-end">{overdue}</td></tr>'
         )
     return mark_safe("\n".join(html))  # noqa: S308 - names and words are escaped; the rest are numbers
+
+
+def _counts_in_words(figures):
+    return _("%(done)s done, %(in_progress)s in progress, %(not_started)s not started, %(overdue)s overdue.") % {
+        state: getattr(figures, state) for state in ("done", "in_progress", "not_started", "overdue")
+    }
+
+
+def timeline_items(timeline) -> SafeString:
+    """The <li>s of the dashboard's timeline (views.dashboard.timeline): a column per month, with
+    its figures in words for screen readers, then the work without a deadline."""
+    flag = '<i class="bi bi-flag-fill me-1" aria-hidden="true"></i>'
+    congress_mark = f'<span class="app-dash-marker">{flag}{escape(_("Congress"))}</span>'
+    now_mark = f'<span class="app-dash-marker app-dash-marker-now">{escape(_("Now"))}</span>'
+    html = []
+    for column in timeline["columns"]:
+        classes = "app-dash-month"
+        if column.is_session_month:
+            classes += " app-dash-session-month"
+        if column.is_current_month:
+            classes += " app-dash-current-month"
+        bars = "".join(
+            f'<rect class="app-dash-{part["state"]}" y="{part["top"]}" width="10" height="{part["length"]}"></rect>'
+            for part in column.bars
+        )
+        items = ngettext("%(total)s item", "%(total)s items", column.total) % {"total": column.total}
+        html.append(
+            f'<li class="{classes}"><span class="app-dash-month-total" aria-hidden="true">{column.total}</span>'
+            '<svg class="app-dash-column" viewBox="0 0 10 100" preserveAspectRatio="none" aria-hidden="true" '
+            f'focusable="false">{bars}</svg><span class="app-dash-month-label">{escape(column.label)}</span>'
+            f"{congress_mark if column.is_session_month else ''}{now_mark if column.is_current_month else ''}"
+            f'<span class="visually-hidden">{escape(items)}: {escape(_counts_in_words(column))}</span></li>'
+        )
+    undated = timeline["undated"]
+    if undated.total:
+        html.append(
+            f'<li class="app-dash-month app-dash-undated"><span class="app-dash-month-total" aria-hidden="true">'
+            f'{undated.total}</span><span class="app-dash-month-label">{escape(_("Ongoing or no deadline"))}</span>'
+            f'<span class="visually-hidden">{escape(_counts_in_words(undated))}</span></li>'
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 - labels and words are escaped; the rest are numbers
+
+
+def _title(first_line):
+    """A task's first line with its emphasis, escaped, or a word for a task without text."""
+    return emphasis.to_html(first_line) or escape(_("(no text)"))
+
+
+def overdue_rows(tasks, congress_pk) -> SafeString:
+    """The <tr>s of the dashboard's most overdue work (views.dashboard.overdue_items)."""
+    link = RowLink("planning:task_detail", 2)
+    html = []
+    for task in tasks:
+        leads = ""
+        if task.leads:
+            names = "; ".join(emphasis.to_html(party.label) for party in task.leads)
+            leads = f'<div class="small text-body-secondary">{names}</div>'
+        phrase = escape(task.deadline_phrase)
+        late = ngettext("%(days)s day", "%(days)s days", task.days_overdue) % {"days": task.days_overdue}
+        badge_class = TASK_STATUS_BADGES.get(task.status, "text-bg-secondary")
+        html.append(
+            f'<tr><td class="text-nowrap">{escape(task.display_number)}</td><td>'
+            f'<a href="{link(congress_pk, task.pk)}" class="app-dash-clamp">{_title(task.first_line)}</a>{leads}'
+            f'<div class="small text-body-secondary d-md-none">{phrase}</div></td>'
+            f'<td class="d-none d-md-table-cell small">{phrase or "—"}</td>'
+            f'<td class="text-end text-nowrap"><span class="badge text-bg-danger">{escape(late)}</span></td>'
+            f'<td class="d-none d-sm-table-cell"><span class="badge {badge_class}">'
+            f"{escape(task.get_status_display())}</span></td></tr>"
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 - every value is escaped above
+
+
+def update_items(updates, congress_pk) -> SafeString:
+    """The <li>s of the dashboard's latest progress updates (views.dashboard.latest_updates): who
+    and when, the task, the text's beginning, the new status and the files."""
+    link = RowLink("planning:task_detail", 2)
+    clip = '<i class="bi bi-paperclip" aria-hidden="true"></i>'
+    html = []
+    for update in updates:
+        author, organization = _author(update.author)
+        at = timezone.localtime(update.created_at)
+        status = ""
+        if update.new_status:
+            badge_class = TASK_STATUS_BADGES.get(update.new_status, "text-bg-secondary")
+            status = f'<span class="badge {badge_class}">{escape(update.get_new_status_display())}</span>'
+        files = ""
+        if update.attachment_count:
+            count = update.attachment_count
+            words = ngettext("%(files)s file", "%(files)s files", count) % {"files": count}
+            files = f'<span class="text-body-secondary">{clip}{escape(words)}</span>'
+        if organization:
+            organization = f'<span class="text-body-secondary fw-normal"> · {escape(organization)}</span>'
+        html.append(
+            '<li class="list-group-item"><div class="d-flex flex-wrap justify-content-between gap-2 small">'
+            f'<span class="fw-medium">{escape(author)}{organization}</span>'
+            f'<time class="text-body-secondary" datetime="{dateformat.format(at, "c")}">'
+            f"{escape(formats.date_format(at, 'SHORT_DATETIME_FORMAT'))}</time></div>"
+            f'<a class="app-dash-clamp" href="{link(congress_pk, update.task.pk)}">'
+            f"{escape(update.task.display_number)}. {_title(update.task.first_line)}</a>"
+            f'<div class="small app-dash-excerpt">{escape(Truncator(update.text).chars(UPDATE_LENGTH))}</div>'
+            f'<div class="d-flex flex-wrap gap-2 mt-1 small">{status}{files}</div></li>'
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 - every value is escaped above
+
+
+def _author(user):
+    """The name an update is signed with (the person's, else the account's) and their body's name."""
+    if user is None:
+        return _("Unknown author"), ""
+    person = getattr(user, "person", None)
+    organization = person.organization.display_name if person and person.organization_id else ""
+    name = (person.full_name if person else "") or user.get_full_name() or user.username
+    return name or _("Unknown author"), organization

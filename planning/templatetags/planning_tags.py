@@ -123,3 +123,27 @@ def lead_rows(rows):
     from ..rows import lead_rows as build
 
     return build(rows)
+
+
+@register.simple_tag
+def timeline_items(timeline):
+    """The columns of the dashboard's timeline (planning.rows.timeline_items)."""
+    from ..rows import timeline_items as build
+
+    return build(timeline)
+
+
+@register.simple_tag
+def overdue_rows(tasks, congress_pk):
+    """The rows of the dashboard's most overdue work (planning.rows.overdue_rows)."""
+    from ..rows import overdue_rows as build
+
+    return build(tasks, congress_pk)
+
+
+@register.simple_tag
+def update_items(updates, congress_pk):
+    """The dashboard's latest progress updates (planning.rows.update_items)."""
+    from ..rows import update_items as build
+
+    return build(updates, congress_pk)

@@ -390,3 +390,21 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, congress):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_the_lists_built_in_python_escape_what_users_typed(client_for, viewer, congress):
+    """The overdue rows, the timeline and the latest updates are built in Python (planning.rows)."""
+    late = task(congress, "Ngày 01/7/2020", content="<script>alert(1)</script> *gấp*", lead="<b>Các sở</b>")
+    stranger = UserFactory(username="<i>khach</i>")
+    update = ProgressUpdate.objects.create(task=late, author=stranger, text="<img src=x onerror=alert(2)>")
+    for name in ("a.pdf", "b.pdf"):
+        Attachment.objects.create(update=update, file=f"tasks/{name}", name=name, size=1, content_type="x")
+
+    page = in_english(client_for(viewer)).get(url(congress)).content.decode()
+
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; <em>gấp</em>" in page
+    assert "<b>Các sở</b>" not in page and "&lt;b&gt;Các sở&lt;/b&gt;" in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "&lt;i&gt;khach&lt;/i&gt;" in page
+    assert "2 files" in page and "13 days" in page  # 1 July to 14 July
+    assert "1 item: 0 done, 0 in progress, 0 not started, 1 overdue." in page
