@@ -249,7 +249,11 @@ class BenchCongress:
             for person in (self.people[n % len(self.people)], self.people[(n * 7 + 3) % len(self.people)]):
                 assignees.append(Assignee(task=task, person=person))
             if n % 5 == 0:
-                updates.append(ProgressUpdate(task=task, author=self.focal_point, text=f"Đã triển khai bước {n}."))
+                updates.append(
+                    ProgressUpdate(
+                        task=task, congress=self.congress, author=self.focal_point, text=f"Đã triển khai bước {n}."
+                    )
+                )
         TaskParty.objects.bulk_create(parties, batch_size=2000)
         Assignee.objects.bulk_create(assignees, batch_size=2000, ignore_conflicts=True)
         ProgressUpdate.objects.bulk_create(updates, batch_size=2000)

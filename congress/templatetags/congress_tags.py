@@ -95,3 +95,12 @@ def filter_control(field, kind):
     if field.errors:
         classes.append("is-invalid")
     return field.as_widget(attrs={"class": " ".join(name for name in classes if name)})
+
+
+@register.simple_tag
+def tab_url(name, *args):
+    """The address of a URL name with these numbers, like {% url %}, from the pattern reversed once
+    per process (congress.links.RowLink): a congress page's header has fifteen such links."""
+    from ..links import RowLink
+
+    return RowLink(name, len(args))(*args)

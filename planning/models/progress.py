@@ -4,11 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from congress.models import Congress
+
 from .tasks import Task
 
 
 class ProgressUpdate(models.Model):
     task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="updates")
+    # The task's congress (which never changes), so that a congress's newest updates are read from
+    # one index without visiting every task; set on save from the task.
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, editable=False, related_name="+")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -20,11 +25,16 @@ class ProgressUpdate(models.Model):
         ordering = ["task", "-created_at", "-pk"]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
-        # The dashboard's latest updates: newest first, stopping at the few it shows.
-        indexes = [models.Index(fields=["created_at"], name="planning_update_created")]
+        # The dashboard's latest updates: a congress's newest first, stopping at the few it shows.
+        indexes = [models.Index(fields=["congress", "created_at"], name="planning_update_latest")]
 
     def __str__(self):
         return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        if self.congress_id is None:
+            self.congress_id = self.task.congress_id
+        super().save(*args, **kwargs)
 
 
 class Attachment(models.Model):

@@ -113,6 +113,8 @@ class Task(models.Model):
             models.Index(
                 fields=["congress", "group_month", "status", "due_date", "parent"], name="planning_task_counts"
             ),
+            # A congress's tasks with sub-items, read without passing over the others.
+            models.Index(fields=["congress", "parent"], name="planning_task_parents"),
         ]
         constraints = [
             models.CheckConstraint(

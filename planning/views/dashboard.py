@@ -405,7 +405,7 @@ def latest_updates(congress):
     # A subquery, not a join and GROUP BY: only the rows shown get their files counted.
     files = Attachment.objects.filter(update=OuterRef("pk")).order_by().values("update").annotate(n=Count("pk"))
     updates = list(
-        ProgressUpdate.objects.filter(task__congress=congress)
+        ProgressUpdate.objects.filter(congress=congress)
         .select_related("task__parent", "author__person__organization")
         .only(*UPDATE_FIELDS)
         .annotate(attachment_count=Coalesce(Subquery(files.values("n")), 0))
