@@ -4,6 +4,17 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def refresh_statistics(apps, schema_editor):
+    """SQLite plans with the statistics of its last ANALYZE, if one ever ran: one that knew the
+    other indexes of the tasks but not the new one would read the tasks through it."""
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            if cursor.fetchone():
+                cursor.execute("ANALYZE planning_task")
+                cursor.execute("ANALYZE planning_progressupdate")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("planning", "0010_update_congress"),
@@ -23,4 +34,5 @@ class Migration(migrations.Migration):
             model_name='task',
             index=models.Index(fields=['congress', 'parent'], name='planning_task_parents'),
         ),
+        migrations.RunPython(refresh_statistics, migrations.RunPython.noop),
     ]

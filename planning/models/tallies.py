@@ -8,11 +8,13 @@ dashboard reads one index in order.
 
 The rows are written by database triggers (migration 0009), not by the application: every insert,
 update and delete of a task or a task party recomputes the rows of the items it touches, in the
-same transaction, whatever wrote it (a form, a bulk import, a queryset update, a cascade). Nothing
-here is a cache: there is no moment at which the rows and the tasks disagree.
+writing transaction, whatever wrote it (a form, a bulk import, a queryset update, a cascade).
+Nothing here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers
+run at the commit (migration 0009 says why); a read inside a transaction that has changed tasks
+first settles them (`settling`).
 """
 
-from django.db import models
+from django.db import connection, models
 
 from congress.models import Congress, Organization, Subcommittee
 
@@ -43,3 +45,18 @@ class LeadItem(models.Model):
 
     def __str__(self):
         return f"{self.item_id} → {self.organization_id or self.subcommittee_id or self.phrase}"
+
+
+TRIGGERS = tuple(
+    f"planning_leaditem_{table}_{event}" for table in ("task", "party") for event in ("insert", "update", "delete")
+)
+
+
+def settling(sql=""):
+    """`sql` with, before it on PostgreSQL inside a transaction, the statements that compute now
+    the lead items of this transaction's changes (their triggers wait for the commit otherwise).
+    Outside a transaction, as a page is read, there are none to compute and `sql` is unchanged."""
+    if connection.vendor != "postgresql" or not connection.in_atomic_block:
+        return sql
+    names = ", ".join(TRIGGERS)
+    return f"SET CONSTRAINTS {names} IMMEDIATE; SET CONSTRAINTS {names} DEFERRED; {sql}"

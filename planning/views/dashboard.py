@@ -25,6 +25,7 @@ from documents.liststyle import item_text
 from documents.vietnamese import month_year
 
 from ..models import Attachment, LeadItem, ProgressUpdate, Task, TaskParty
+from ..models.tallies import settling
 
 OVERDUE_SHOWN = 10
 AGENCIES_SHOWN = 12
@@ -325,7 +326,7 @@ def lead_rows(congress, today):
         "not_started": Status.NOT_STARTED,
     }
     with connection.cursor() as cursor:
-        cursor.execute(LEAD_COUNTS, params)
+        cursor.execute(settling(LEAD_COUNTS), params)
         return [dict(zip(LEAD_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
 
 
