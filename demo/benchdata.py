@@ -32,6 +32,7 @@ from congress.models import (
     SubcommitteeMember,
 )
 from planning.models import ProgressUpdate, Task, TaskParty
+from planning.models.tallies import settling
 
 WARM_UP = 2  # requests before the timed ones
 
@@ -88,8 +89,11 @@ class Figure:
 
 def analyze():
     """Refresh the planner's statistics after a bulk load, as a live database's autovacuum (or
-    SQLite's `PRAGMA optimize`) would; PostgreSQL counts this transaction's own rows."""
+    SQLite's `PRAGMA optimize`) would; PostgreSQL counts this transaction's own rows, once the
+    dashboard's lead items of the load are computed (on PostgreSQL they wait for a commit)."""
     with connection.cursor() as cursor:
+        if pending := settling():
+            cursor.execute(pending)
         cursor.execute("ANALYZE")
 
 

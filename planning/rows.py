@@ -249,7 +249,7 @@ def overdue_rows(tasks, congress_pk) -> SafeString:
     for task in tasks:
         leads = ""
         if task.leads:
-            names = "; ".join(emphasis.to_html(party.label) for party in task.leads)
+            names = "; ".join(emphasis.to_html(label) for label in task.leads)
             leads = f'<div class="small text-body-secondary">{names}</div>'
         phrase = escape(task.deadline_phrase)
         late = ngettext("%(days)s day", "%(days)s days", task.days_overdue) % {"days": task.days_overdue}
@@ -261,7 +261,7 @@ def overdue_rows(tasks, congress_pk) -> SafeString:
             f'<td class="d-none d-md-table-cell small">{phrase or "—"}</td>'
             f'<td class="text-end text-nowrap"><span class="badge text-bg-danger">{escape(late)}</span></td>'
             f'<td class="d-none d-sm-table-cell"><span class="badge {badge_class}">'
-            f"{escape(task.get_status_display())}</span></td></tr>"
+            f"{escape(task.status_label)}</span></td></tr>"
         )
     return mark_safe("\n".join(html))  # noqa: S308 - every value is escaped above
 
@@ -273,12 +273,12 @@ def update_items(updates, congress_pk) -> SafeString:
     clip = '<i class="bi bi-paperclip" aria-hidden="true"></i>'
     html = []
     for update in updates:
-        author, organization = _author(update.author)
+        organization = update.organization
         at = timezone.localtime(update.created_at)
         status = ""
         if update.new_status:
             badge_class = TASK_STATUS_BADGES.get(update.new_status, "text-bg-secondary")
-            status = f'<span class="badge {badge_class}">{escape(update.get_new_status_display())}</span>'
+            status = f'<span class="badge {badge_class}">{escape(update.new_status_label)}</span>'
         files = ""
         if update.attachment_count:
             count = update.attachment_count
@@ -288,7 +288,7 @@ def update_items(updates, congress_pk) -> SafeString:
             organization = f'<span class="text-body-secondary fw-normal"> · {escape(organization)}</span>'
         html.append(
             '<li class="list-group-item"><div class="d-flex flex-wrap justify-content-between gap-2 small">'
-            f'<span class="fw-medium">{escape(author)}{organization}</span>'
+            f'<span class="fw-medium">{escape(update.author)}{organization}</span>'
             f'<time class="text-body-secondary" datetime="{dateformat.format(at, "c")}">'
             f"{escape(formats.date_format(at, 'SHORT_DATETIME_FORMAT'))}</time></div>"
             f'<a class="app-dash-clamp" href="{link(congress_pk, update.task.pk)}">'
@@ -297,13 +297,3 @@ def update_items(updates, congress_pk) -> SafeString:
             f'<div class="d-flex flex-wrap gap-2 mt-1 small">{status}{files}</div></li>'
         )
     return mark_safe("\n".join(html))  # noqa: S308 - every value is escaped above
-
-
-def _author(user):
-    """The name an update is signed with (the person's, else the account's) and their body's name."""
-    if user is None:
-        return _("Unknown author"), ""
-    person = getattr(user, "person", None)
-    organization = person.organization.display_name if person and person.organization_id else ""
-    name = (person.full_name if person else "") or user.get_full_name() or user.username
-    return name or _("Unknown author"), organization

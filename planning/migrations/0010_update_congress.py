@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('congress', '0009_single_year_period'),
-        ('planning', '0009_lead_items'),
+        ('planning', '0009_dashboard_tallies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

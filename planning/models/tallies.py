@@ -1,17 +1,20 @@
-"""What the dashboard counts per lead body, kept by the database itself.
+"""What the dashboard counts, kept by the database itself.
 
-A `LeadItem` is one work item (a task without sub-items) under one of the lead bodies it counts
-for: its own lead parties, or its parent's when a sub-item names no lead of its own. Counting
-work per lead body from the tasks means joining every task to its parties and sorting the joined
-rows on every visit; these rows are that join done once, with the item's state copied in, so the
-dashboard reads one index in order.
+A `WorkItem` is one task without sub-items (a task with sub-items counts through them); a
+`LeadItem` is one work item under one of the lead bodies it counts for: its own lead parties, or
+its parent's when a sub-item names no lead of its own. `MonthCount` and `LeadCount` hold how many
+work items there are per month of deadlines and status, and per lead body and status.
+
+The dashboard reads the counts (a few rows, whatever the number of tasks) and, for what depends
+on today, only the items that are late or due soon. Counting from the tasks instead means reading
+every task, and every task joined to its parties, on every visit.
 
 The rows are written by database triggers (migration 0009), not by the application: every insert,
-update and delete of a task or a task party recomputes the rows of the items it touches, in the
-writing transaction, whatever wrote it (a form, a bulk import, a queryset update, a cascade).
-Nothing here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers
-run at the commit (migration 0009 says why); a read inside a transaction that has changed tasks
-first settles them (`settling`).
+update and delete of a task or a task party computes again the items it touches, whatever wrote
+it (a form, a bulk import, a queryset update, a cascade), and the counts follow the items. Nothing
+here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers run at
+the commit (migration 0009 says why); a read inside a transaction that has changed tasks first
+settles them (`settling`).
 """
 
 from django.db import connection, models
@@ -20,10 +23,29 @@ from congress.models import Congress, Organization, Subcommittee
 
 from .tasks import Task
 
+NO_MONTH = "0001-01-01"  # MonthCount.month of the work without a deadline month
+
 
 def _reference(model, **options):
     """A column that names a row the triggers keep in step: no constraint, no cascade of Django's."""
     return models.ForeignKey(model, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", **options)
+
+
+class WorkItem(models.Model):
+    congress = _reference(Congress, db_index=False)
+    item = _reference(Task)
+    group_month = models.DateField(null=True)
+    status = models.CharField(max_length=20)
+    due_date = models.DateField(null=True)
+
+    class Meta:
+        # The late and the soon due, read by status and date.
+        indexes = [
+            models.Index(fields=["congress", "status", "due_date", "group_month"], name="planning_workitem_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.item_id}"
 
 
 class LeadItem(models.Model):
@@ -38,23 +60,58 @@ class LeadItem(models.Model):
     class Meta:
         indexes = [
             models.Index(
-                fields=["congress", "organization", "subcommittee", "phrase", "status", "due_date"],
-                name="planning_leaditem_counts",
-            )
+                fields=["congress", "status", "due_date", "organization", "subcommittee", "phrase"],
+                name="planning_leaditem_due",
+            ),
         ]
 
     def __str__(self):
         return f"{self.item_id} → {self.organization_id or self.subcommittee_id or self.phrase}"
 
 
+class MonthCount(models.Model):
+    congress = _reference(Congress, db_index=False)
+    month = models.DateField()  # NO_MONTH for work without a deadline month
+    status = models.CharField(max_length=20)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "month", "status"], name="planning_monthcount_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.month} {self.status}: {self.n}"
+
+
+class LeadCount(models.Model):
+    congress = _reference(Congress, db_index=False)
+    organization_id = models.BigIntegerField(default=0)  # 0: none (a key column may not be NULL)
+    subcommittee_id = models.BigIntegerField(default=0)
+    phrase = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=20)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "organization_id", "subcommittee_id", "phrase", "status"],
+                name="planning_leadcount_key",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization_id or self.subcommittee_id or self.phrase} {self.status}: {self.n}"
+
+
 TRIGGERS = tuple(
-    f"planning_leaditem_{table}_{event}" for table in ("task", "party") for event in ("insert", "update", "delete")
+    f"planning_tally_{table}_{event}" for table in ("task", "party") for event in ("insert", "update", "delete")
 )
 
 
 def settling(sql=""):
     """`sql` with, before it on PostgreSQL inside a transaction, the statements that compute now
-    the lead items of this transaction's changes (their triggers wait for the commit otherwise).
+    the work items of this transaction's changes (their triggers wait for the commit otherwise).
     Outside a transaction, as a page is read, there are none to compute and `sql` is unchanged."""
     if connection.vendor != "postgresql" or not connection.in_atomic_block:
         return sql

@@ -9,22 +9,22 @@ number of queries for ten tasks or ten thousand.
 import calendar
 import datetime
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congress.models import CongressSession, Organization
+from congress.models import CongressSession, Organization, Person, Subcommittee
 from congress.permissions import get_congress
 from congress.views.congresses import congress_context
 from documents.liststyle import item_text
 from documents.vietnamese import month_year
 
-from ..models import Attachment, LeadItem, ProgressUpdate, Task, TaskParty
+from ..models import Attachment, LeadCount, LeadItem, MonthCount, ProgressUpdate, Task, TaskParty, WorkItem, tallies
 from ..models.tallies import settling
 
 OVERDUE_SHOWN = 10
@@ -54,8 +54,7 @@ def dashboard(request, pk):
 
 
 def dashboard_context(request, congress, today):
-    items = work_items(congress)
-    months = monthly_counts(items, today)
+    months = monthly_counts(congress, today)
     countdown = Countdown.of(congress, today)
     context = {
         "congress": congress,
@@ -65,35 +64,11 @@ def dashboard_context(request, congress, today):
         "countdown": countdown,
         "totals": status_totals(months),
         "timeline": timeline(months, today, countdown.session if countdown else None),
-        "overdue": overdue_items(items, today),
+        "overdue": overdue_items(congress, today),
         "latest_updates": latest_updates(congress),
         **lead_figures(congress, today, all_agencies=request.GET.get("agencies") == "all"),
     }
     return context
-
-
-def work_items(congress):
-    """Every task of the congress but those with sub-items (their parents' ids read once, as a list
-    the database hashes or probes, not a lookup per task)."""
-    parents = Task.objects.filter(congress=congress, parent__isnull=False).values("parent_id")
-    return Task.objects.filter(congress=congress).exclude(pk__in=parents)
-
-
-def state_filters(today):
-    """Four states that never overlap, for the pictures: done, and open work split into
-    overdue, in progress and not started. Cancelled work is in none of them. (lead_rows says the
-    same in SQL; a test holds the two together.)"""
-    on_time = Q(due_date__isnull=True) | Q(due_date__gte=today)
-    return {
-        "done": Q(status=Status.DONE),
-        "in_progress": Q(status=Status.IN_PROGRESS) & on_time,
-        "not_started": Q(status=Status.NOT_STARTED) & on_time,
-        "overdue": Q(status__in=OPEN, due_date__lt=today),
-    }
-
-
-def state_counts(today):
-    return {state: Count("pk", filter=condition) for state, condition in state_filters(today).items()}
 
 
 # Pictures
@@ -148,25 +123,28 @@ class Figures:
         return parts
 
 
-def monthly_counts(items, today):
+def monthly_counts(congress, today):
     """Every count the page shows, per month of deadlines (None for work without one), in one
     query; the totals are the sums of a few rows.
 
-    The query groups by month and status, in the order of the tasks' counting index, and counts
-    only what the status cannot tell (late, due soon); the four states and the rest follow here."""
-    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-    groups = (
-        items.values_list("group_month", "status")
-        .annotate(
-            n=Count("status"),
-            late=Count("status", filter=Q(due_date__lt=today)),
-            soon=Count("status", filter=Q(due_date__gte=today, due_date__lte=soon)),
-        )
-        .order_by("group_month", "status")
-    )
+    The number of work items per month and status is kept by the database (models.tallies); only
+    the open items due before the end of the "due soon" window are read, to tell the late from
+    the soon due. The four states and the rest follow here."""
+    params = {
+        "congress": congress.pk,
+        "today": connection.ops.adapt_datefield_value(today),
+        "soon": connection.ops.adapt_datefield_value(today + datetime.timedelta(days=DUE_SOON_DAYS)),
+        "not_started": Status.NOT_STARTED,
+        "in_progress": Status.IN_PROGRESS,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(settling(MONTH_COUNTS), params)  # the first tally the page reads
+        groups = cursor.fetchall()
     names = ["all", *(f"status_{value}" for value in Status.values), "late", "due_soon", *STATES]
     rows = {}
     for month, status, n, late, due_soon in groups:
+        month = _date(month)
+        month = None if month == NO_MONTH else month
         row = rows.setdefault(month, dict.fromkeys(names, 0) | {"group_month": month})
         row["all"] += n
         row[f"status_{status}"] += n
@@ -177,7 +155,26 @@ def monthly_counts(items, today):
             row["overdue"] += late
             row["due_soon"] += due_soon
             row[status] += n - late  # in progress / not started, on time
-    return {"names": names, "rows": list(rows.values())}
+    rows = {month: row for month, row in rows.items() if row["all"]}
+    return {"names": names, "rows": [rows[month] for month in sorted(rows, key=lambda month: month or NO_MONTH)]}
+
+
+def _date(value):
+    """A date column read by raw SQL: a date on PostgreSQL, its ISO text on SQLite."""
+    return value if value is None or isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+NO_MONTH = datetime.date.fromisoformat(tallies.NO_MONTH)
+TASKS = Task._meta.db_table
+MONTH_COUNTS = f"""
+    SELECT month, status, n, 0, 0 FROM {MonthCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
+    UNION ALL
+    SELECT COALESCE(group_month, '{tallies.NO_MONTH}'), status, 0,
+           COUNT(*) FILTER (WHERE due_date < %(today)s), COUNT(*) FILTER (WHERE due_date >= %(today)s)
+    FROM {WorkItem._meta.db_table}
+    WHERE congress_id = %(congress)s AND status IN (%(not_started)s, %(in_progress)s) AND due_date <= %(soon)s
+    GROUP BY group_month, status
+"""
 
 
 def status_totals(months):
@@ -311,37 +308,48 @@ def lead_figures(congress, today, *, all_agencies=False):
 
 
 def lead_rows(congress, today):
-    """Counts per lead party body, in one query over the congress's lead items (models.tallies:
-    each work item under its own lead parties, and a sub-item without a lead of its own under its
-    parent's), read in the order of their index; the organisations' names are joined to the few
-    rows of counts, not to every item.
+    """Counts per lead party body (each work item under its own lead parties, and a sub-item
+    without a lead of its own under its parent's): the numbers per body and status are kept by the
+    database (models.tallies), and only the late items are read, to tell them from the rest.
 
     Written as SQL because the page reads it on every visit and the ORM's version cost more to
-    build than to run. Its four states are state_filters' (a test holds the two together)."""
+    build than to run. Its four states are those of the monthly counts (a test holds the two together)."""
     params = {
         "congress": congress.pk,
         "today": connection.ops.adapt_datefield_value(today),
-        "done": Status.DONE,
-        "in_progress": Status.IN_PROGRESS,
         "not_started": Status.NOT_STARTED,
+        "in_progress": Status.IN_PROGRESS,
     }
     with connection.cursor() as cursor:
-        cursor.execute(settling(LEAD_COUNTS), params)
-        return [dict(zip(LEAD_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+        cursor.execute(LEAD_COUNTS, params)
+        found = cursor.fetchall()
+    rows = {}
+    for organization, subcommittee, phrase, status, n, late, name, short_name in found:
+        key = (organization, subcommittee, phrase)
+        row = rows.setdefault(
+            key,
+            {"organization": organization, "subcommittee": subcommittee, "phrase": phrase, "name": name}
+            | {"short_name": short_name}
+            | dict.fromkeys(STATES, 0),
+        )
+        if status == Status.DONE:
+            row["done"] += n
+        elif status in OPEN:
+            row[status] += n - late  # on time
+            row["overdue"] += late
+    return [row for row in rows.values() if sum(row[state] for state in STATES)]
 
 
-LEAD_COLUMNS = ("organization", "subcommittee", "phrase", *STATES, "name", "short_name")
 LEAD_COUNTS = f"""
     SELECT c.*, o.name, o.short_name
     FROM (
-        SELECT organization_id, subcommittee_id, phrase,
-               COUNT(*) FILTER (WHERE status = %(done)s),
-               COUNT(*) FILTER (WHERE status = %(in_progress)s AND (due_date IS NULL OR due_date >= %(today)s)),
-               COUNT(*) FILTER (WHERE status = %(not_started)s AND (due_date IS NULL OR due_date >= %(today)s)),
-               COUNT(*) FILTER (WHERE status IN (%(not_started)s, %(in_progress)s) AND due_date < %(today)s)
+        SELECT organization_id, subcommittee_id, phrase, status, n, 0 AS late
+        FROM {LeadCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
+        UNION ALL
+        SELECT COALESCE(organization_id, 0), COALESCE(subcommittee_id, 0), phrase, status, 0, COUNT(*)
         FROM {LeadItem._meta.db_table}
-        WHERE congress_id = %(congress)s
-        GROUP BY organization_id, subcommittee_id, phrase
+        WHERE congress_id = %(congress)s AND status IN (%(not_started)s, %(in_progress)s) AND due_date < %(today)s
+        GROUP BY organization_id, subcommittee_id, phrase, status
     ) c
     LEFT JOIN {Organization._meta.db_table} o ON o.id = c.organization_id
 """
@@ -350,68 +358,158 @@ LEAD_COUNTS = f"""
 # Lists
 
 
-def overdue_items(items, today):
-    shown = list(
-        items.overdue(on=today)
-        .select_related("parent")
-        .order_by("due_date", "parent__number", "number", "pk")[:OVERDUE_SHOWN]
-    )
-    leads = lead_parties({task.pk for task in shown} | {task.parent_id for task in shown if task.parent_id})
+@dataclass
+class Overdue:
+    """A row of the most overdue work: the task, its deadline, how late, and its lead bodies' names."""
+
+    pk: int
+    number: int
+    parent_id: int | None
+    display_number: str
+    first_line: str
+    deadline_phrase: str
+    status: str
+    days_overdue: int
+    leads: list = field(default_factory=list)
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+
+def overdue_items(congress, today):
+    """The most overdue work items, the longest late first, each with its lead bodies' names (a
+    sub-item without a lead of its own shows its parent's): two queries, the second only when
+    something is late."""
+    params = {
+        "congress": congress.pk,
+        "today": connection.ops.adapt_datefield_value(today),
+        "not_started": Status.NOT_STARTED,
+        "in_progress": Status.IN_PROGRESS,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(OVERDUE, params)
+        rows = cursor.fetchall()
+    shown = []
+    for pk, number, content, phrase, status, due_date, parent_id, parent_number in rows:
+        if not isinstance(due_date, datetime.date):
+            due_date = datetime.date.fromisoformat(due_date)
+        shown.append(
+            Overdue(
+                pk=pk,
+                number=number,
+                parent_id=parent_id,
+                display_number=f"{parent_number}.{number}" if parent_id else str(number),
+                first_line=first_line(content),
+                deadline_phrase=phrase,
+                status=status,
+                days_overdue=(today - due_date).days,
+            )
+        )
+    leads = lead_names({task.pk for task in shown} | {task.parent_id for task in shown if task.parent_id})
     for task in shown:
-        task.days_overdue = (today - task.due_date).days
-        task.first_line = first_line(task.content)
         task.leads = leads.get(task.pk) or leads.get(task.parent_id, [])
     return shown
 
 
-def lead_parties(task_ids):
-    """The lead parties of these tasks, by task, in one query (none for no tasks)."""
+OVERDUE = f"""
+    SELECT t.id, t.number, t.content, t.deadline_phrase, t.status, t.due_date, t.parent_id, p.number
+    FROM {WorkItem._meta.db_table} w
+    JOIN {TASKS} t ON t.id = w.item_id
+    LEFT JOIN {TASKS} p ON p.id = t.parent_id
+    WHERE w.congress_id = %(congress)s AND w.status IN (%(not_started)s, %(in_progress)s) AND w.due_date < %(today)s
+    ORDER BY w.due_date, p.number, t.number, t.id
+    LIMIT {OVERDUE_SHOWN}
+"""
+
+
+def lead_names(task_ids):
+    """The names of these tasks' lead parties as the schedule prints them, by task, in the
+    parties' order; no query for no tasks."""
     by_task = {}
     if task_ids:
-        parties = TaskParty.objects.filter(role=LEAD, task__in=task_ids).select_related("organization", "subcommittee")
-        for party in parties:
-            by_task.setdefault(party.task_id, []).append(party)
+        ids = sorted(task_ids)
+        with connection.cursor() as cursor:
+            cursor.execute(LEAD_NAMES.format(ids=", ".join(["%s"] * len(ids))), [LEAD, *ids])
+            for task_id, phrase, name, short_name, subcommittee in cursor.fetchall():
+                by_task.setdefault(task_id, []).append(phrase or short_name or name or subcommittee)
     return by_task
+
+
+LEAD_NAMES = f"""
+    SELECT p.task_id, p.phrase, o.name, o.short_name, s.name
+    FROM {TaskParty._meta.db_table} p
+    LEFT JOIN {Organization._meta.db_table} o ON o.id = p.organization_id
+    LEFT JOIN {Subcommittee._meta.db_table} s ON s.id = p.subcommittee_id
+    WHERE p.role = %s AND p.task_id IN ({{ids}})
+    ORDER BY p.task_id, p."order", p.id
+"""
 
 
 def first_line(text):
     return item_text(next((line for line in text.splitlines() if line.strip()), ""))
 
 
-# What the list shows of an update, its task (and parent, for "6.1"), and its author.
-UPDATE_FIELDS = (
-    "task_id",
-    "author_id",
-    "text",
-    "new_status",
-    "created_at",
-    "task__number",
-    "task__content",
-    "task__parent_id",
-    "task__congress_id",
-    "task__parent__number",
-    "task__parent__content",
-    "author__username",
-    "author__first_name",
-    "author__last_name",
-    "author__person__full_name",
-    "author__person__user_id",
-    "author__person__organization_id",
-    "author__person__organization__name",
-    "author__person__organization__short_name",
-)
+@dataclass
+class LatestUpdate:
+    """A progress update as the dashboard lists it: who (and their body), when, on which task."""
+
+    text: str
+    new_status: str
+    created_at: datetime.datetime
+    attachment_count: int
+    task: SimpleNamespace  # pk, display_number, first_line
+    author: str
+    organization: str
+
+    @property
+    def new_status_label(self):
+        return Status(self.new_status).label if self.new_status else ""
 
 
 def latest_updates(congress):
-    # A subquery, not a join and GROUP BY: only the rows shown get their files counted.
-    files = Attachment.objects.filter(update=OuterRef("pk")).order_by().values("update").annotate(n=Count("pk"))
-    updates = list(
-        ProgressUpdate.objects.filter(congress=congress)
-        .select_related("task__parent", "author__person__organization")
-        .only(*UPDATE_FIELDS)
-        .annotate(attachment_count=Coalesce(Subquery(files.values("n")), 0))
-        .order_by("-created_at", "-pk")[:UPDATES_SHOWN]
-    )
-    for update in updates:
-        update.task.first_line = first_line(update.task.content)
+    """The congress's newest progress updates, read from their (congress, time) index; each
+    update's files counted by a subquery, only for the rows shown."""
+    with connection.cursor() as cursor:
+        cursor.execute(LATEST_UPDATES, {"congress": congress.pk})
+        rows = cursor.fetchall()
+    updates = []
+    for row in rows:
+        text, new_status, created_at, files, task_pk, number, content, parent_id, parent_number, *author = row
+        username, first_name, last_name, full_name, organization, short_name = author
+        if timezone.is_naive(created_at):  # SQLite keeps UTC without its zone
+            created_at = timezone.make_aware(created_at, datetime.UTC)
+        account_name = f"{first_name or ''} {last_name or ''}".strip()  # User.get_full_name
+        updates.append(
+            LatestUpdate(
+                text=text,
+                new_status=new_status,
+                created_at=created_at,
+                attachment_count=files,
+                task=SimpleNamespace(
+                    pk=task_pk,
+                    display_number=f"{parent_number}.{number}" if parent_id else str(number),
+                    first_line=first_line(content),
+                ),
+                author=full_name or account_name or username or _("Unknown author"),
+                organization=(short_name or organization or "") if full_name is not None else "",
+            )
+        )
     return updates
+
+
+LATEST_UPDATES = f"""
+    SELECT u.text, u.new_status, u.created_at,
+           (SELECT COUNT(*) FROM {Attachment._meta.db_table} f WHERE f.update_id = u.id),
+           t.id, t.number, t.content, t.parent_id, p.number,
+           a.username, a.first_name, a.last_name, person.full_name, o.name, o.short_name
+    FROM {ProgressUpdate._meta.db_table} u
+    JOIN {TASKS} t ON t.id = u.task_id
+    LEFT JOIN {TASKS} p ON p.id = t.parent_id
+    LEFT JOIN {get_user_model()._meta.db_table} a ON a.id = u.author_id
+    LEFT JOIN {Person._meta.db_table} person ON person.user_id = a.id
+    LEFT JOIN {Organization._meta.db_table} o ON o.id = person.organization_id
+    WHERE u.congress_id = %(congress)s
+    ORDER BY u.created_at DESC, u.id DESC
+    LIMIT {UPDATES_SHOWN}
+"""

@@ -1,15 +1,17 @@
-"""The dashboard's lead items (planning.models.tallies) are kept by database triggers: after any
-write to tasks or their parties, however made, they equal what the tasks and parties say."""
+"""The dashboard's tallies (planning.models.tallies) are kept by database triggers: after any
+write to tasks or their parties, however made, the work items and lead items equal what the tasks
+and parties say, and the counts equal the items."""
 
 import datetime
 import random
+from collections import Counter
 
 import pytest
 from django.db import connection
 
 from congress.models import Subcommittee
-from planning.models import LeadItem, Task, TaskParty
-from planning.models.tallies import settling
+from planning.models import LeadCount, LeadItem, MonthCount, Task, TaskParty, WorkItem
+from planning.models.tallies import NO_MONTH, settling
 from tests.factories import (
     CongressFactory,
     OrganizationFactory,
@@ -42,10 +44,14 @@ def expected(congress):
     return rows
 
 
-def stored(congress):
+def settle():
     with connection.cursor() as cursor:
         if sql := settling():  # PostgreSQL: the triggers wait for a commit that a test never makes
             cursor.execute(sql)
+
+
+def stored(congress):
+    settle()
     found = list(
         LeadItem.objects.filter(congress=congress).values_list(
             "item_id", "organization_id", "subcommittee_id", "phrase", "status", "due_date"
@@ -57,6 +63,27 @@ def stored(congress):
 
 def assert_kept(congress):
     assert stored(congress) == expected(congress)
+    work = {(task.pk, task.group_month, task.status, task.due_date) for task in work_items(congress)}
+    assert (
+        set(WorkItem.objects.filter(congress=congress).values_list("item", "group_month", "status", "due_date")) == work
+    )
+    assert WorkItem.objects.filter(congress=congress).count() == len(work)
+    # The counts are the items counted, and none falls below zero.
+    by_month = Counter((month or datetime.date.fromisoformat(NO_MONTH), status) for _, month, status, _ in work)
+    month_counts = MonthCount.objects.filter(congress=congress)
+    assert {(row.month, row.status): row.n for row in month_counts if row.n} == by_month
+    by_lead = Counter((org or 0, sub or 0, phrase, status) for _, org, sub, phrase, status, _ in stored(congress))
+    lead_counts = LeadCount.objects.filter(congress=congress)
+    assert {
+        (row.organization_id, row.subcommittee_id, row.phrase, row.status): row.n for row in lead_counts if row.n
+    } == by_lead
+    assert not month_counts.filter(n__lt=0).exists() and not lead_counts.filter(n__lt=0).exists()
+
+
+def work_items(congress):
+    tasks = list(Task.objects.filter(congress=congress))
+    parents = {task.parent_id for task in tasks}
+    return [task for task in tasks if task.pk not in parents]
 
 
 @pytest.fixture
@@ -151,8 +178,10 @@ def test_cascades_keep_the_rows(congress):
     assert stored(congress) == set() == expected(congress)
 
     parent.delete()  # with its sub-item
+    assert_kept(congress)
     congress.delete()
-    assert not LeadItem.objects.exists()
+    settle()
+    assert not LeadItem.objects.exists() and not WorkItem.objects.exists()
 
 
 def test_a_random_walk_of_writes_keeps_the_rows(congress):
@@ -222,9 +251,9 @@ def test_a_random_walk_of_writes_keeps_the_rows(congress):
 def test_the_triggers_are_in_place(db):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'planning_leaditem_%' AND tgdeferrable")
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'planning_tally_%' AND tgdeferrable")
         else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'planning_leaditem_%'")
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'planning_tally_%'")
         assert len(cursor.fetchall()) == 6
 
 
