@@ -2,8 +2,9 @@
 lead body, a timeline by month and the latest progress updates.
 
 Figures count work items: every task and sub-item of the congress, except a task with sub-items,
-which its sub-items stand for. Every figure is counted in the database, so the page reads the same
-number of queries for ten tasks or ten thousand.
+which its sub-items stand for. The numbers per month and per lead body are kept by the database
+(models.tallies); the page reads them and, for what depends on today, only the late and soon-due
+items, so it does the same work for ten tasks or ten thousand.
 """
 
 import calendar
