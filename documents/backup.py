@@ -98,7 +98,7 @@ def _dump_database(target):
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         call_command(
             "dumpdata",
-            *[f"--exclude={label}" for label in EXCLUDED],
+            *[f"--exclude={label}" for label in [*EXCLUDED, *derived_models()]],
             "--natural-foreign",
             "--natural-primary",
             "--format=jsonl",
@@ -107,6 +107,13 @@ def _dump_database(target):
         )
     with open(target, "rb") as handle:
         return sum(1 for _line in handle)
+
+
+def derived_models():
+    """Models whose rows the database computes from others (their class says `derived = True`, as
+    the dashboard's tallies do): left out of the dump, computed again as the rows they come from
+    are loaded."""
+    return [model._meta.label for model in apps.get_models() if getattr(model, "derived", False)]
 
 
 def _add_bytes(archive, name, data):
@@ -128,7 +135,7 @@ def database_is_empty():
         for config in project
         if ".venv" not in str(config.path)
         for model in config.get_models()
-        if model.__name__ not in MIGRATION_ROWS
+        if model.__name__ not in MIGRATION_ROWS and not getattr(model, "derived", False)
     )
 
 

@@ -32,6 +32,7 @@ def _reference(model, **options):
 
 
 class WorkItem(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
     congress = _reference(Congress, db_index=False)
     item = _reference(Task)
     group_month = models.DateField(null=True)
@@ -49,6 +50,7 @@ class WorkItem(models.Model):
 
 
 class LeadItem(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
     congress = _reference(Congress, db_index=False)
     item = _reference(Task)
     organization = _reference(Organization, null=True, db_index=False)
@@ -70,6 +72,7 @@ class LeadItem(models.Model):
 
 
 class MonthCount(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
     congress = _reference(Congress, db_index=False)
     month = models.DateField()  # NO_MONTH for work without a deadline month
     status = models.CharField(max_length=20)
@@ -85,6 +88,7 @@ class MonthCount(models.Model):
 
 
 class LeadCount(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
     congress = _reference(Congress, db_index=False)
     organization_id = models.BigIntegerField(default=0)  # 0: none (a key column may not be NULL)
     subcommittee_id = models.BigIntegerField(default=0)
