@@ -18,7 +18,7 @@ from ..models import Task
 from ..rows import schedule_rows
 from ..selectors import (
     annotate_for,
-    assignee_prefetch,
+    cards_by_key,
     label_row,
     party_prefetch,
     responsibilities,
@@ -188,7 +188,7 @@ def my_work_context(request, responsible):
     congresses = {congress.pk: congress for congress in Congress.objects.visible_to(user).only("id", "name", "year")}
     filterset = MyWorkFilter(
         request.GET,
-        queryset=tasks_for(user, responsible).filter(Q(content__gt="") | Q(parent__isnull=False)),
+        queryset=tasks_for(user, responsible, within=congresses).filter(Q(content__gt="") | Q(parent__isnull=False)),
         congresses=sorted(congresses.values(), key=lambda congress: (-congress.year, congress.name)),
     )
     late = Case(
@@ -196,20 +196,11 @@ def my_work_context(request, responsible):
         default=Value(1),
         output_field=IntegerField(),
     )
-    keys = (
-        filterset.qs.filter(congress_id__in=congresses)
-        .annotate(late=late)
-        .order_by("late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk")
+    keys = filterset.qs.annotate(late=late).order_by(
+        "late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk"
     )
 
-    def fetch(pks):
-        return (
-            Task.objects.filter(pk__in=pks)
-            .select_related("parent")
-            .prefetch_related(party_prefetch(), party_prefetch("parent__"), assignee_prefetch())
-        )
-
-    page = OnePassPaginator(keys, MY_WORK_PAGE_SIZE, fetch=fetch).get_page(request.GET.get("page"))
+    page = OnePassPaginator(keys, MY_WORK_PAGE_SIZE, fetch=cards_by_key).get_page(request.GET.get("page"))
     for task in page:
         task.congress = congresses[task.congress_id]
     annotate_for(user, page, today=today, responsible=responsible)
