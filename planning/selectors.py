@@ -6,14 +6,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from congress.links import RowLink
-from congress.models import CongressRole, Person
-from congress.rules import prime_roles, roles_by_congress
+from congress.models import Congress, CongressRole, Person
+from congress.rules import prime_roles, remember_roles, roles_by_congress
 
 from .models import Task, TaskParty
 
 Role = CongressRole.Role
 STATUS_LABELS = dict(Task.Status.choices)
 PERSON_OF_USER = Person._meta.get_field("user").remote_field  # caches `user.person`
+# What My work reads of a congress, in the model's order (as Model.from_db takes the values).
+CONGRESS_FIELDS = tuple(
+    field.attname for field in Congress._meta.concrete_fields if field.attname in {"id", "name", "year"}
+)
 
 
 def responsibilities(user):
@@ -21,13 +25,7 @@ def responsibilities(user):
     comes with their sub-committees, in one query, and stays on the user (`user.person`, None when
     there is none) for the rules and the reasons that ask whether a task is assigned to them."""
     prime_roles(user)
-    organizations, subcommittees = set(), set()
-    for congress_id, roles in roles_by_congress(user).items():
-        for role, organization_id, subcommittee_id in roles:
-            if role == Role.FOCAL_POINT and organization_id:
-                organizations.add((congress_id, organization_id))
-            if role == Role.SUBCOMMITTEE_HEAD and subcommittee_id:
-                subcommittees.add(subcommittee_id)
+    organizations, subcommittees = _responsible(roles_by_congress(user))
     # One row per membership, or one row with no sub-committee.
     people = list(
         Person.objects.filter(user=user).annotate(member_of=F("subcommittee_memberships__subcommittee_id")).order_by()
@@ -37,15 +35,75 @@ def responsibilities(user):
     return organizations, subcommittees
 
 
+def work_scope(user):
+    """What My work knows of the user before it reads their tasks, in one statement: their roles
+    (remembered for the rules), the congresses they hold them in, with the name and year the page
+    shows, their person (kept as `user.person`, the id only) and the sub-committees it sits on.
+    Returns ({congress id: congress}, responsibilities as `responsibilities` gives them). A user
+    without a role, or a superuser (who sees every congress), is read as elsewhere."""
+    if user.is_superuser:
+        responsible = responsibilities(user)
+        return {congress.pk: congress for congress in Congress.objects.all().only(*CONGRESS_FIELDS)}, responsible
+    rows = list(
+        CongressRole.objects.filter(user=user)
+        .order_by("congress_id", "pk")
+        .values_list(
+            "pk",
+            "congress_id",
+            "congress__name",
+            "congress__year",
+            "role",
+            "organization_id",
+            "subcommittee_id",
+            "user__person__id",
+            "user__person__subcommittee_memberships__subcommittee_id",  # one row per membership
+        )
+    )
+    if not rows:  # no congress to show
+        return {}, responsibilities(user)
+    congresses, roles, seen, members_of, db = {}, {}, set(), set(), CongressRole.objects.db
+    for pk, congress_id, name, year, role, organization_id, subcommittee_id, _person, member_of in rows:
+        if congress_id not in congresses:
+            values = {"id": congress_id, "name": name, "year": year}
+            congresses[congress_id] = Congress.from_db(
+                db, CONGRESS_FIELDS, [values[field] for field in CONGRESS_FIELDS]
+            )
+        if pk not in seen:
+            seen.add(pk)
+            roles.setdefault(congress_id, []).append((role, organization_id, subcommittee_id))
+        if member_of is not None:
+            members_of.add(member_of)
+    for congress_id, held in roles.items():
+        remember_roles(user, congress_id, held)
+    person_id = rows[0][7]
+    person = Person.from_db(db, ["id"], (person_id,)) if person_id is not None else None
+    PERSON_OF_USER.set_cached_value(user, person)
+    organizations, subcommittees = _responsible(roles)
+    return congresses, (organizations, subcommittees | members_of)
+
+
+def _responsible(roles_by_congress):
+    organizations, subcommittees = set(), set()
+    for congress_id, roles in roles_by_congress.items():
+        for role, organization_id, subcommittee_id in roles:
+            if role == Role.FOCAL_POINT and organization_id:
+                organizations.add((congress_id, organization_id))
+            if role == Role.SUBCOMMITTEE_HEAD and subcommittee_id:
+                subcommittees.add(subcommittee_id)
+    return organizations, subcommittees
+
+
 def tasks_for(user, responsible=None, *, within=None):
     """Tasks assigned to the user, led or coordinated by an organisation they are focal point
     of (in that congress), or held by one of their sub-committees. Pass `responsible` (the
     result of `responsibilities`) to save its queries, and `within` (congress ids) to keep the
     tasks of those congresses only."""
     organizations, subcommittees = responsible if responsible is not None else responsibilities(user)
-    # One indexed sub-query per reason, joined by UNION: the database reads the set of task ids
-    # once and then fetches those tasks by key, rather than testing every task against each reason.
-    reasons = [Task.assignees.through.objects.filter(person__user=user).values("task_id")]
+    # One indexed sub-query per reason, joined by UNION ALL: the database reads the set of task ids
+    # once and then fetches those tasks by key, rather than testing every task against each reason
+    # (a task named twice is still fetched once).
+    person = getattr(user, "person", None)  # read with the responsibilities
+    reasons = [Task.assignees.through.objects.filter(person=person).values("task_id")] if person else []
     by_congress = {}
     for congress_id, organization_id in organizations:
         by_congress.setdefault(congress_id, set()).add(organization_id)
@@ -65,8 +123,10 @@ def tasks_for(user, responsible=None, *, within=None):
         reasons.append(parties.values("task_id"))
     if subcommittees:
         reasons.append(TaskParty.objects.filter(subcommittee_id__in=subcommittees).values("task_id"))
+    if not reasons:
+        return tasks.none()
     first, *others = [reason.order_by() for reason in reasons]
-    keys = first.union(*others) if others else first
+    keys = first.union(*others, all=True) if others else first
     if connection.vendor == "postgresql":
         # PostgreSQL reads `IN (the set)` by scanning every task of the congress to join it to the
         # set; as an array the set is read first and its tasks are fetched by key.

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from congress.links import RowLink
-from congress.models import Congress
 from congress.permissions import get_congress
 from congress.views.common import OnePassPaginator
 from congress.views.congresses import congress_context
@@ -21,9 +20,9 @@ from ..selectors import (
     cards_by_key,
     label_row,
     party_prefetch,
-    responsibilities,
     select_label,
     tasks_for,
+    work_scope,
 )
 from ..templatetags.planning_tags import month_heading
 
@@ -178,14 +177,15 @@ def schedule_context(request, congress, *, can_add):
 @login_required
 def my_work(request):
     """What the signed-in person answers for, in every congress: overdue first, then by deadline."""
-    user = request.user
-    return render(request, "planning/my_work.html", my_work_context(request, responsibilities(user)))
+    congresses, responsible = work_scope(request.user)
+    return render(request, "planning/my_work.html", my_work_context(request, responsible, congresses))
 
 
-def my_work_context(request, responsible):
+def my_work_context(request, responsible, congresses):
+    """The page of My work for the user's responsibilities and the congresses they see ({id: congress},
+    as selectors.work_scope reads them)."""
     user = request.user
     today = timezone.localdate()
-    congresses = {congress.pk: congress for congress in Congress.objects.visible_to(user).only("id", "name", "year")}
     filterset = MyWorkFilter(
         request.GET,
         queryset=tasks_for(user, responsible, within=congresses).filter(Q(content__gt="") | Q(parent__isnull=False)),

@@ -354,9 +354,9 @@ def test_my_work_reads_a_fixed_number_of_queries(client_for, congress, rows, dja
     for task in make_tasks(congress, rows, organization=home):
         task.assignees.add(user.person)
     client = client_for(user)
-    # Session, user, roles, the person with their sub-committees, congresses, the page's keys and
-    # total, its tasks with their parents, the parties of both, the assignees.
-    with django_assert_num_queries(9):
+    # Session, user, the roles with their congresses, person and sub-committees, the page's keys
+    # and total, its tasks with their parents, the parties of both, the assignees.
+    with django_assert_num_queries(7):
         client.get(reverse("planning:my_work"))
 
 
@@ -396,3 +396,39 @@ def test_rows_and_cards_built_in_python_escape_what_users_typed(client_for, cong
         assert "Sở &quot;A&quot; &lt;b&gt;" in page or "Sở &#x27;A&#x27;" in page
     assert "<em>nghiêng</em>" in schedule  # the schedule and the card's title print emphasis
     assert "1. &lt;script&gt;alert(1)&lt;/script&gt; <em>nghiêng</em> &amp;" in my_work
+
+
+def test_my_work_reads_the_users_scope_as_the_rules_and_selectors_would(congress, subcommittee):
+    from django.contrib.auth import get_user_model
+
+    from congress.models import Congress
+    from congress.rules import congress_roles
+    from planning.selectors import responsibilities, work_scope
+    from tests.factories import SubcommitteeFactory, UserFactory
+
+    home = OrganizationFactory()
+    user = user_with_role(congress, CongressRole.Role.FOCAL_POINT, organization=home)
+    other = CongressFactory(year=2025)
+    CongressRoleFactory(congress=other, user=user, role=CongressRole.Role.SUBCOMMITTEE_HEAD, subcommittee=subcommittee)
+    CongressRoleFactory(congress=other, user=user, role=CongressRole.Role.VIEWER)
+    for sub in (subcommittee, SubcommitteeFactory(congress=congress)):
+        SubcommitteeMemberFactory(subcommittee=sub, person=user.person)
+    without_person = UserFactory()
+    CongressRoleFactory(congress=congress, user=without_person, role=CongressRole.Role.VIEWER)
+    superuser = UserFactory(is_superuser=True)
+    nobody = UserFactory()
+
+    for account in (user, without_person, superuser, nobody):
+        congresses, responsible = work_scope(get_user_model().objects.get(pk=account.pk))
+        fresh = get_user_model().objects.get(pk=account.pk)
+        visible = Congress.objects.visible_to(fresh)
+        assert {pk: (c.name, c.year) for pk, c in congresses.items()} == {c.pk: (c.name, c.year) for c in visible}
+        assert responsible == responsibilities(fresh)
+
+    scoped = get_user_model().objects.get(pk=user.pk)
+    work_scope(scoped)
+    assert scoped.person.pk == user.person.pk
+    assert sorted(congress_roles(scoped, other)) == sorted(congress_roles(user, other))
+    unscoped = get_user_model().objects.get(pk=without_person.pk)
+    work_scope(unscoped)
+    assert getattr(unscoped, "person", None) is None
