@@ -227,13 +227,20 @@ def _parties():
     )
 
 
+# What a card, its reasons and the permission rules read of a task, and of a sub-item's parent.
+CARD_FIELDS = (
+    *("id", "congress_id", "parent_id", "number", "content", "status", "due_date", "deadline_kind", "deadline_phrase"),
+    *("parent__id", "parent__congress_id", "parent__parent_id", "parent__number", "parent__content"),
+)
+
+
 def cards_by_key(pks):
     """My work's tasks by key, with what a card and the permission rules read of them: the parent
     (a sub-item's number and text), the parties of both, and the assignees as bare ids; three
     queries whatever the page holds. The parties and assignees are handed to each task as a
     prefetch would (`task.parties.all()`), without the queryset per task that Django's prefetch
     builds and filters."""
-    tasks = list(Task.objects.filter(pk__in=pks).select_related("parent").order_by())
+    tasks = list(Task.objects.filter(pk__in=pks).select_related("parent").only(*CARD_FIELDS).order_by())
     holders = {}  # task id: the loaded objects of that task (a task, and the parent of a sub-item)
     for task in tasks:
         holders.setdefault(task.pk, []).append(task)
