@@ -98,10 +98,26 @@ def _row(item, number, words, *, is_subitem):
     )
 
 
+def work_items(tasks, *, back, after="") -> SafeString:
+    """The cards of a page of My work, each followed by `after`, the words translated once for them all."""
+    words = _card_words(back)
+    return mark_safe("".join(_card(task, words=words) + after for task in tasks))  # noqa: S308 - see _card
+
+
 def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
     """One card of My work (a task annotated by selectors.annotate_for): status, why it concerns the
     user, its title with its emphasis, deadline and lead, and the progress button, or the progress
     form when it is given (`progress_form_html`, rendered by its template) after a post."""
+    return mark_safe(  # noqa: S308 - see _card
+        _card(task, words=_card_words(back), progress_form_html=progress_form_html, saved=saved)
+    )
+
+
+def _card_words(back):
+    return {"lead": escape(_("Lead")), "report": escape(_("Report progress")), "next": quote(back)}
+
+
+def _card(task, *, words, progress_form_html="", saved=False):
     overdue_class = " app-work-overdue" if task.overdue else ""
     saved_alert = ""
     if saved:
@@ -131,14 +147,15 @@ def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
         if progress_form_html:
             action = progress_form_html
         else:
-            link = escape(f"{task.progress_url}?next={quote(back)}")
+            link = escape(f"{task.progress_url}?next={words['next']}")
             action = (
                 f'<a class="btn btn-sm btn-outline-primary" href="{link}" hx-get="{link}" '
                 'hx-target="closest .app-work-progress" hx-swap="innerHTML"><i class="bi bi-pencil-square me-1" '
-                f'aria-hidden="true"></i>{escape(_("Report progress"))}</a>'
+                f'aria-hidden="true"></i>{words["report"]}</a>'
             )
         progress = f'<div class="mt-2 app-work-progress">{action}</div>'
-    return mark_safe(  # noqa: S308 - every value is escaped above; the form comes from its template
+    # Every value is escaped here; the form comes from its template.
+    return (
         f'<article class="card mb-3 app-work-item{overdue_class}" id="work-{task.pk}"><div class="card-body">'
         f"{saved_alert}"
         f'<div class="d-flex flex-wrap gap-1 align-items-center small mb-1">{checkbox}'
@@ -147,7 +164,7 @@ def work_item(task, *, back, progress_form_html="", saved=False) -> SafeString:
         f'<h2 class="h6 mb-1"><a href="{escape(task.url)}" class="stretched-link-none">'
         f"{escape(task.display_number)}. {title}</a></h2>"
         f'<div class="d-flex flex-wrap gap-3 small"><div>{deadline}</div>'
-        f'<div><span class="text-body-secondary">{escape(_("Lead"))}:</span> {leads}</div></div>'
+        f'<div><span class="text-body-secondary">{words["lead"]}:</span> {leads}</div></div>'
         f"{progress}</div></article>"
     )
 

@@ -193,11 +193,17 @@ class TaskParty(models.Model):
     task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=1, validators=[MaxValueValidator(9999)])
+    # Indexed with the task below (planning_party_by_organization, planning_party_by_subcommittee).
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT
+        Organization, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT, db_index=False
     )
     subcommittee = models.ForeignKey(
-        Subcommittee, verbose_name=_("sub-committee"), null=True, blank=True, on_delete=models.CASCADE
+        Subcommittee,
+        verbose_name=_("sub-committee"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        db_index=False,
     )
     phrase = models.CharField(
         _("as written"),
@@ -210,9 +216,12 @@ class TaskParty(models.Model):
         ordering = ["task", "-role", "order", "pk"]  # lead before coordinating
         verbose_name = _("task party")
         verbose_name_plural = _("task parties")
-        # The dashboard's counts per lead body find a task's lead parties without reading them.
+        # The dashboard's counts per lead body find a task's lead parties without reading them; My
+        # work finds the tasks of an organisation or a sub-committee from the index alone.
         indexes = [
-            models.Index(fields=["task", "role", "organization", "subcommittee"], name="planning_party_by_task_role")
+            models.Index(fields=["task", "role", "organization", "subcommittee"], name="planning_party_by_task_role"),
+            models.Index(fields=["organization", "task"], name="planning_party_by_organization"),
+            models.Index(fields=["subcommittee", "task"], name="planning_party_by_subcommittee"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -117,6 +117,14 @@ def work_item(context, task, progress_form=None, saved=False):
     return card(task, back=back, progress_form_html=form_html, saved=saved)
 
 
+@register.simple_tag(takes_context=True)
+def work_items(context, tasks):
+    """Every card of a page of My work (planning.rows.work_items), one after the other."""
+    from ..rows import work_items as cards
+
+    return cards(tasks, back=context.get("next") or context["request"].get_full_path(), after="\n    ")
+
+
 @register.simple_tag
 def lead_rows(rows):
     """The rows of a dashboard table of lead bodies (planning.rows.lead_rows)."""

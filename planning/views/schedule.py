@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from congress.links import RowLink
-from congress.models import Congress
 from congress.permissions import get_congress
 from congress.views.common import OnePassPaginator
 from congress.views.congresses import congress_context
@@ -18,12 +17,12 @@ from ..models import Task
 from ..rows import schedule_rows
 from ..selectors import (
     annotate_for,
-    assignee_prefetch,
+    cards_by_key,
     label_row,
     party_prefetch,
-    responsibilities,
     select_label,
     tasks_for,
+    work_scope,
 )
 from ..templatetags.planning_tags import month_heading
 
@@ -178,17 +177,18 @@ def schedule_context(request, congress, *, can_add):
 @login_required
 def my_work(request):
     """What the signed-in person answers for, in every congress: overdue first, then by deadline."""
-    user = request.user
-    return render(request, "planning/my_work.html", my_work_context(request, responsibilities(user)))
+    congresses, responsible = work_scope(request.user)
+    return render(request, "planning/my_work.html", my_work_context(request, responsible, congresses))
 
 
-def my_work_context(request, responsible):
+def my_work_context(request, responsible, congresses):
+    """The page of My work for the user's responsibilities and the congresses they see ({id: congress},
+    as selectors.work_scope reads them)."""
     user = request.user
     today = timezone.localdate()
-    congresses = {congress.pk: congress for congress in Congress.objects.visible_to(user).only("id", "name", "year")}
     filterset = MyWorkFilter(
         request.GET,
-        queryset=tasks_for(user, responsible).filter(Q(content__gt="") | Q(parent__isnull=False)),
+        queryset=tasks_for(user, responsible, within=congresses).filter(Q(content__gt="") | Q(parent__isnull=False)),
         congresses=sorted(congresses.values(), key=lambda congress: (-congress.year, congress.name)),
     )
     late = Case(
@@ -196,20 +196,11 @@ def my_work_context(request, responsible):
         default=Value(1),
         output_field=IntegerField(),
     )
-    keys = (
-        filterset.qs.filter(congress_id__in=congresses)
-        .annotate(late=late)
-        .order_by("late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk")
+    keys = filterset.qs.annotate(late=late).order_by(
+        "late", F("due_date").asc(nulls_last=True), "congress_id", "number", "pk"
     )
 
-    def fetch(pks):
-        return (
-            Task.objects.filter(pk__in=pks)
-            .select_related("parent")
-            .prefetch_related(party_prefetch(), party_prefetch("parent__"), assignee_prefetch())
-        )
-
-    page = OnePassPaginator(keys, MY_WORK_PAGE_SIZE, fetch=fetch).get_page(request.GET.get("page"))
+    page = OnePassPaginator(keys, MY_WORK_PAGE_SIZE, fetch=cards_by_key).get_page(request.GET.get("page"))
     for task in page:
         task.congress = congresses[task.congress_id]
     annotate_for(user, page, today=today, responsible=responsible)

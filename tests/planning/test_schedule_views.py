@@ -8,6 +8,7 @@ from planning.models import Task
 from planning.views.schedule import SCHEDULE_PAGE_SIZE
 from tests.conftest import user_with_role
 from tests.factories import (
+    CongressFactory,
     CongressRoleFactory,
     OrganizationFactory,
     OrganizingBoardFactory,
@@ -277,6 +278,50 @@ def test_my_work_does_not_show_another_congresss_tasks_for_the_same_organisation
     assert list(response.context["page"]) == []
 
 
+@pytest.mark.parametrize("elsewhere", [None, CongressRole.Role.VIEWER, CongressRole.Role.FOCAL_POINT])
+def test_my_work_keeps_each_organisation_to_the_congresses_it_answers_for(client_for, congress, elsewhere):
+    home, other_home = OrganizationFactory(), OrganizationFactory()
+    user = user_with_role(congress, CongressRole.Role.FOCAL_POINT, organization=home)
+    other = CongressFactory(year=2025)
+    if elsewhere:
+        organization = other_home if elsewhere == CongressRole.Role.FOCAL_POINT else None
+        CongressRoleFactory(congress=other, user=user, role=elsewhere, organization=organization)
+    mine = TaskFactory(congress=congress, number=1)
+    TaskPartyFactory(task=mine, organization=home)
+    not_mine = TaskFactory(congress=congress, number=2)
+    TaskPartyFactory(task=not_mine, organization=other_home)
+    home_elsewhere = TaskFactory(congress=other, number=3)
+    TaskPartyFactory(task=home_elsewhere, organization=home)
+    other_home_elsewhere = TaskFactory(congress=other, number=4)
+    TaskPartyFactory(task=other_home_elsewhere, organization=other_home)
+
+    response = client_for(user).get(reverse("planning:my_work") + "?show=all")
+
+    expected = {mine.pk, *([other_home_elsewhere.pk] if elsewhere == CongressRole.Role.FOCAL_POINT else [])}
+    assert {task.pk for task in response.context["page"]} == expected
+
+
+def test_my_work_cards_hold_their_parties_and_assignees_as_prefetched(client_for, congress):
+    home = OrganizationFactory()
+    user = user_with_role(congress, CongressRole.Role.FOCAL_POINT, organization=home)
+    parent = TaskFactory(congress=congress, number=1, content="Chuẩn bị")
+    TaskPartyFactory(task=parent, organization=home)
+    TaskPartyFactory(task=parent, role="coordinating", organization=OrganizationFactory())
+    child = TaskFactory(congress=congress, parent=parent, number=1, content="Đại hội điểm")
+    child.assignees.add(user.person)
+
+    page = client_for(user).get(reverse("planning:my_work")).context["page"]
+
+    by_key = {task.pk: task for task in page}
+    assert set(by_key) == {parent.pk, child.pk}
+    assert list(by_key[parent.pk].parties.all()) == list(parent.parties.order_by("-role", "order", "pk"))
+    assert list(by_key[child.pk].parties.all()) == []
+    assert list(by_key[child.pk].parent.parties.all()) == list(by_key[parent.pk].parties.all())
+    assert [person.pk for person in by_key[child.pk].assignees.all()] == [user.person.pk]
+    assert not by_key[parent.pk].parties.filter(role="lead").exists()  # a further filter finds nothing
+    assert len(by_key[child.pk].reasons) == 1 and by_key[child.pk].can_post  # assigned to them
+
+
 @pytest.mark.parametrize("query", ["", "q=nhiem+vu"], ids=["in-one-pass", "search-counts-apart"])
 def test_my_work_pages_keep_their_order_and_total(client_for, congress, query):
     from planning.views.schedule import MY_WORK_PAGE_SIZE
@@ -309,7 +354,9 @@ def test_my_work_reads_a_fixed_number_of_queries(client_for, congress, rows, dja
     for task in make_tasks(congress, rows, organization=home):
         task.assignees.add(user.person)
     client = client_for(user)
-    with django_assert_num_queries(11):
+    # Session, user, the roles with their congresses, person and sub-committees, the page's keys
+    # and total, its tasks with their parents, the parties of both, the assignees.
+    with django_assert_num_queries(7):
         client.get(reverse("planning:my_work"))
 
 
@@ -349,3 +396,39 @@ def test_rows_and_cards_built_in_python_escape_what_users_typed(client_for, cong
         assert "Sở &quot;A&quot; &lt;b&gt;" in page or "Sở &#x27;A&#x27;" in page
     assert "<em>nghiêng</em>" in schedule  # the schedule and the card's title print emphasis
     assert "1. &lt;script&gt;alert(1)&lt;/script&gt; <em>nghiêng</em> &amp;" in my_work
+
+
+def test_my_work_reads_the_users_scope_as_the_rules_and_selectors_would(congress, subcommittee):
+    from django.contrib.auth import get_user_model
+
+    from congress.models import Congress
+    from congress.rules import congress_roles
+    from planning.selectors import responsibilities, work_scope
+    from tests.factories import SubcommitteeFactory, UserFactory
+
+    home = OrganizationFactory()
+    user = user_with_role(congress, CongressRole.Role.FOCAL_POINT, organization=home)
+    other = CongressFactory(year=2025)
+    CongressRoleFactory(congress=other, user=user, role=CongressRole.Role.SUBCOMMITTEE_HEAD, subcommittee=subcommittee)
+    CongressRoleFactory(congress=other, user=user, role=CongressRole.Role.VIEWER)
+    for sub in (subcommittee, SubcommitteeFactory(congress=congress)):
+        SubcommitteeMemberFactory(subcommittee=sub, person=user.person)
+    without_person = UserFactory()
+    CongressRoleFactory(congress=congress, user=without_person, role=CongressRole.Role.VIEWER)
+    superuser = UserFactory(is_superuser=True)
+    nobody = UserFactory()
+
+    for account in (user, without_person, superuser, nobody):
+        congresses, responsible = work_scope(get_user_model().objects.get(pk=account.pk))
+        fresh = get_user_model().objects.get(pk=account.pk)
+        visible = Congress.objects.visible_to(fresh)
+        assert {pk: (c.name, c.year) for pk, c in congresses.items()} == {c.pk: (c.name, c.year) for c in visible}
+        assert responsible == responsibilities(fresh)
+
+    scoped = get_user_model().objects.get(pk=user.pk)
+    work_scope(scoped)
+    assert scoped.person.pk == user.person.pk
+    assert sorted(congress_roles(scoped, other)) == sorted(congress_roles(user, other))
+    unscoped = get_user_model().objects.get(pk=without_person.pk)
+    work_scope(unscoped)
+    assert getattr(unscoped, "person", None) is None
