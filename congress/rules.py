@@ -87,7 +87,9 @@ def prime_roles(user):
     store = _store(user)
     cache = store.setdefault("_congress_roles", {})
     found = {}
-    for congress_id, role, organization_id, subcommittee_id in CongressRole.objects.filter(user=user).values_list(
+    # Ordered by the congress's id, not by the congress (its name, through a join and a collation).
+    roles = CongressRole.objects.filter(user=user).order_by("congress_id", "role", "pk")
+    for congress_id, role, organization_id, subcommittee_id in roles.values_list(
         "congress_id", "role", "organization_id", "subcommittee_id"
     ):
         found.setdefault(congress_id, []).append((role, organization_id, subcommittee_id))

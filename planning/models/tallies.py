@@ -15,6 +15,10 @@ it (a form, a bulk import, a queryset update, a cascade), and the counts follow 
 here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers run at
 the commit (migration 0009 says why); a read inside a transaction that has changed tasks first
 settles them (`settling`).
+
+A migration that changes a column of planning_task or planning_taskparty must not let SQLite copy
+the table (Django's way to alter a field there): dropping the old table drops its triggers. Add
+and drop indexes by name instead (as migration 0012 does), or create the triggers again after.
 """
 
 from django.db import connection, models

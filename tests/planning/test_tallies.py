@@ -11,7 +11,7 @@ from django.db import connection
 
 from congress.models import Subcommittee
 from planning.models import LeadCount, LeadItem, MonthCount, Task, TaskParty, WorkItem
-from planning.models.tallies import NO_MONTH, settling
+from planning.models.tallies import NO_MONTH, TRIGGERS, settling
 from tests.factories import (
     CongressFactory,
     OrganizationFactory,
@@ -248,13 +248,22 @@ def test_a_random_walk_of_writes_keeps_the_rows(congress):
     assert len(stored(congress)) > 5  # the walk built something to check
 
 
-def test_the_triggers_are_in_place(db):
+def test_every_trigger_outlives_the_migrations_after_it(db):
+    """The six on tasks and parties (deferred on PostgreSQL) and the four counters. On SQLite a later
+    migration that copied planning_task or planning_taskparty to alter a column would drop them."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'planning_tally_%' AND tgdeferrable")
+            cursor.execute("SELECT tgname, tgdeferrable FROM pg_trigger WHERE tgname LIKE 'planning_%'")
         else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'planning_tally_%'")
-        assert len(cursor.fetchall()) == 6
+            cursor.execute("SELECT name, name LIKE 'planning_tally_%' FROM sqlite_master WHERE type = 'trigger'")
+        found = dict(cursor.fetchall())
+    assert sorted(name for name, deferred in found.items() if deferred) == sorted(TRIGGERS)
+    assert sorted(name for name, deferred in found.items() if not deferred) == [
+        "planning_leadcount_add",
+        "planning_leadcount_remove",
+        "planning_monthcount_add",
+        "planning_monthcount_remove",
+    ]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
