@@ -3,8 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
-from django.db.models.functions import Coalesce, Collate
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from congress.concurrency import save_guarded
 from congress.models import Organization
 from congress.permissions import get_congress
-from congress.search import VIETNAMESE
+from congress.search import Binary
 from congress.views.common import paginate
 
 from .. import eligibility, exports, services
@@ -31,7 +30,7 @@ def _filtered(request, congress, rounds=None):
     """The dossier filter; `rounds`: the congress's rounds when the caller has read them already."""
     nominations = (
         nominations_for(request.user, congress, Nomination.objects.with_list_data())
-        .annotate(nominee_sort=Collate(Coalesce("person__full_name", "organization__name", "household"), VIETNAMESE))
+        .annotate(nominee_sort=Binary(F("nominee_key")))  # the Vietnamese order of the nominee's name
         .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
         .order_by(*DEFAULT_ORDER)
     )
