@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from congress.concurrency import save_guarded
 from congress.models import Organization
 from congress.permissions import get_congress
 from congress.search import Binary
-from congress.views.common import paginate
+from congress.views.common import PAGE_SIZE
 
 from .. import eligibility, exports, services
 from ..forms import ActionForm, FileForm, NominationFilter, NominationForm
@@ -48,6 +49,19 @@ def _filtered(request, congress, rounds=None):
     )
 
 
+class KeysFirstPaginator(Paginator):
+    """A page of a sorted queryset whose rows are wide (joined across five tables): the page's keys
+    are sorted and sliced in a subquery that joins only what the order and the filters need, the
+    outer query reads the page's rows whole (one query, as Django's paginator's page). PostgreSQL
+    would otherwise join and sort every matching row whole to keep twenty-five."""
+
+    def _get_page(self, object_list, number, paginator):
+        if isinstance(object_list, QuerySet) and object_list.query.is_sliced:
+            keys = object_list.values("pk")
+            object_list = self.object_list.filter(pk__in=keys)
+        return super()._get_page(object_list, number, paginator)
+
+
 def _with_ballots(nominations):
     for nomination in nominations:
         ballots = list(nomination.ballots.all())
@@ -66,7 +80,10 @@ def nomination_list(request, pk):
 def _list_context(request, congress):
     rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
     filterset = _filtered(request, congress, rounds)
-    page = paginate(request, filterset.qs)
+    nominations = filterset.qs
+    if "pk" not in nominations.query.order_by:  # equal names, units…: in a fixed order, so pages agree
+        nominations = nominations.order_by(*nominations.query.order_by, "pk")
+    page = KeysFirstPaginator(nominations, PAGE_SIZE).get_page(request.GET.get("page"))
     eligibility.annotate(_with_ballots(page.object_list))
     open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
     rows_html = nomination_rows(page.object_list, congress)

@@ -61,6 +61,19 @@ def test_the_list_paginates(client_for, secretariat, nomination_round, congress)
     assert len(response.context["page"]) == 5
 
 
+@pytest.mark.parametrize("order", ["", "nominee", "-nominee", "status", "-award_type"])
+def test_pages_of_equal_rows_neither_repeat_nor_skip_a_dossier(
+    client_for, secretariat, nomination_round, congress, order
+):
+    person = Person.objects.create(full_name="Nguyễn Văn An")
+    dossiers = [NominationFactory(round=nomination_round, person=person) for _ in range(30)]
+    client = client_for(secretariat)
+
+    pages = [client.get(list_url(congress), {"order": order, "page": number}).context["page"] for number in (1, 2)]
+
+    assert [nomination.pk for page in pages for nomination in page] == [dossier.pk for dossier in dossiers]
+
+
 @pytest.mark.parametrize("rows", [1, 30])
 def test_the_standing_office_list_reads_a_fixed_number_of_queries(
     client_for, secretariat, nomination_round, congress, django_assert_num_queries, rows
