@@ -27,6 +27,7 @@ from .models import (
     Vote,
 )
 from .prerequisites import EXAMPLE, validate_prerequisites
+from .widgets import FlatSelect, SearchInput, SortSelect
 
 EMPTY_CHOICE = "---------"
 
@@ -236,14 +237,14 @@ class ActionForm(forms.Form):
 
 
 class NominationFilter(django_filters.FilterSet):
-    q = SearchFilter()
-    round = django_filters.TypedChoiceFilter(label=_("Round"), field_name="round_id", coerce=int, widget=QuickSelect)
+    q = SearchFilter(widget=SearchInput)
+    round = django_filters.TypedChoiceFilter(label=_("Round"), field_name="round_id", coerce=int, widget=FlatSelect)
     award_type = django_filters.TypedChoiceFilter(
-        label=_("Award type"), field_name="award_type_id", coerce=int, widget=QuickSelect
+        label=_("Award type"), field_name="award_type_id", coerce=int, widget=FlatSelect
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Nomination.Status.choices, widget=QuickSelect)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Nomination.Status.choices, widget=FlatSelect)
     proposing = django_filters.TypedChoiceFilter(
-        label=_("Proposing unit"), field_name="proposing_organization_id", coerce=int, widget=QuickSelect
+        label=_("Proposing unit"), field_name="proposing_organization_id", coerce=int, widget=FlatSelect
     )
     order = SortFilter(
         fields=(
@@ -261,6 +262,7 @@ class NominationFilter(django_filters.FilterSet):
             "submitted_at": _("Submitted on"),
         },
         label=_("Sort by"),
+        widget=SortSelect,
     )
 
     class Meta:
