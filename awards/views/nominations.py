@@ -27,14 +27,12 @@ from .common import awards_context
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
 
 
-def _filtered(request, congress, rounds=None):
-    """The dossier filter; `rounds`: the congress's rounds when the caller has read them already."""
-    nominations = (
-        nominations_for(request.user, congress, Nomination.objects.with_list_data())
-        .annotate(nominee_sort=Binary(F("nominee_key")))  # the Vietnamese order of the nominee's name
-        .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
-        .order_by(*DEFAULT_ORDER)
-    )
+def _filtered(request, congress, rounds=None, nominations=None):
+    """The dossier filter; `rounds`: the congress's rounds when the caller has read them already;
+    `nominations`: what its queryset reads (the export's whole rows by default)."""
+    if nominations is None:
+        nominations = _listed(Nomination.objects.with_list_data())
+    nominations = nominations_for(request.user, congress, nominations).order_by(*DEFAULT_ORDER)
     if rounds is None:
         rounds = congress.nomination_rounds.order_by("-year", "pk")
     rounds = [(nomination_round.pk, nomination_round.name) for nomination_round in rounds]
@@ -49,16 +47,39 @@ def _filtered(request, congress, rounds=None):
     )
 
 
+def _listed(nominations):
+    """With the list's order on the nominee and each dossier's ballots."""
+    return nominations.annotate(nominee_sort=Binary(F("nominee_key"))).prefetch_related(  # the Vietnamese order
+        Prefetch("ballots", queryset=Ballot.objects.order_by("pk"))
+    )
+
+
+def _page_rows():
+    """The list's rows: the columns the table and the eligibility check read, no more."""
+    return _listed(
+        Nomination.objects.select_related("award_type", "person", "organization", "proposing_organization").only(
+            *("award_type", "person", "organization", "proposing_organization", "household", "year_from", "year_to"),
+            *("women_share", "status", "submitted_at", "award_type__name", "award_type__prerequisites"),
+            *("person__full_name", "person__gender", "organization__name"),
+            *("proposing_organization__name", "proposing_organization__short_name"),
+        )
+    )
+
+
 class KeysFirstPaginator(Paginator):
     """A page of a sorted queryset whose rows are wide (joined across five tables): the page's keys
-    are sorted and sliced in a subquery that joins only what the order and the filters need, the
-    outer query reads the page's rows whole (one query, as Django's paginator's page). PostgreSQL
-    would otherwise join and sort every matching row whole to keep twenty-five."""
+    are sorted and sliced in a subquery that joins only what the order and the filters need, then
+    `rows` (a queryset) reads the page's rows whole in the same order: one query, as Django's
+    paginator's page. PostgreSQL would otherwise join and sort every matching row whole to keep
+    twenty-five."""
+
+    def __init__(self, object_list, per_page, *, rows):
+        super().__init__(object_list, per_page)
+        self.rows = rows
 
     def _get_page(self, object_list, number, paginator):
         if isinstance(object_list, QuerySet) and object_list.query.is_sliced:
-            keys = object_list.values("pk")
-            object_list = self.object_list.filter(pk__in=keys)
+            object_list = self.rows.filter(pk__in=object_list.values("pk")).order_by(*self.object_list.query.order_by)
         return super()._get_page(object_list, number, paginator)
 
 
@@ -79,11 +100,12 @@ def nomination_list(request, pk):
 
 def _list_context(request, congress):
     rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
-    filterset = _filtered(request, congress, rounds)
+    keys = Nomination.objects.annotate(nominee_sort=Binary(F("nominee_key")))
+    filterset = _filtered(request, congress, rounds, keys)
     nominations = filterset.qs
     if "pk" not in nominations.query.order_by:  # equal names, units…: in a fixed order, so pages agree
         nominations = nominations.order_by(*nominations.query.order_by, "pk")
-    page = KeysFirstPaginator(nominations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = KeysFirstPaginator(nominations, PAGE_SIZE, rows=_page_rows()).get_page(request.GET.get("page"))
     eligibility.annotate(_with_ballots(page.object_list))
     open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
     rows_html = nomination_rows(page.object_list, congress)
