@@ -252,7 +252,13 @@ class Nomination(models.Model):
         ordering = ["round", "award_type__order", "pk"]
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
-        indexes = [models.Index(fields=["round", "status"], name="awards_nomination_round_status")]
+        indexes = [
+            models.Index(fields=["round", "status"], name="awards_nomination_round_status"),
+            # The dossier list: its keys in a round's order, and the proposing units of a round,
+            # read from the index alone (SQLite)
+            models.Index(fields=["round", "award_type", "nominee_key"], name="awards_nomination_list_keys"),
+            models.Index(fields=["round", "proposing_organization"], name="awards_nomination_proposers"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
