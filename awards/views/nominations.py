@@ -56,14 +56,30 @@ def _listed(nominations):
 
 def _page_rows():
     """The list's rows: the columns the table and the eligibility check read, no more."""
-    return _listed(
-        Nomination.objects.select_related("award_type", "person", "organization", "proposing_organization").only(
+    return (
+        Nomination.objects.select_related("award_type", "person", "organization", "proposing_organization")
+        .only(
             *("award_type", "person", "organization", "proposing_organization", "household", "year_from", "year_to"),
             *("women_share", "status", "submitted_at", "award_type__name", "award_type__prerequisites"),
             *("person__full_name", "person__gender", "organization__name"),
             *("proposing_organization__name", "proposing_organization__short_name"),
         )
+        .annotate(nominee_sort=Binary(F("nominee_key")))
     )
+
+
+def _with_latest_ballots(nominations):
+    """Each dossier's `latest_ballot` (None before the council), with the counts the list shows:
+    one query, none for an empty page."""
+    if not nominations:
+        return nominations
+    latest = {}
+    ballots = Ballot.objects.filter(nomination__in=[nomination.pk for nomination in nominations])
+    for ballot in ballots.only("nomination", "votes_for", "written_for", "members_total").order_by("pk"):
+        latest[ballot.nomination_id] = ballot
+    for nomination in nominations:
+        nomination.latest_ballot = latest.get(nomination.pk)
+    return nominations
 
 
 class KeysFirstPaginator(Paginator):
@@ -106,7 +122,7 @@ def _list_context(request, congress):
     if "pk" not in nominations.query.order_by:  # equal names, units…: in a fixed order, so pages agree
         nominations = nominations.order_by(*nominations.query.order_by, "pk")
     page = KeysFirstPaginator(nominations, PAGE_SIZE, rows=_page_rows()).get_page(request.GET.get("page"))
-    eligibility.annotate(_with_ballots(page.object_list))
+    eligibility.annotate(_with_latest_ballots(page.object_list))
     open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
     rows_html = nomination_rows(page.object_list, congress)
     return {"filter": filterset, "page": page, "open_rounds": open_rounds, "rows_html": rows_html}
