@@ -2,11 +2,12 @@
 
 from itertools import groupby
 
+from django.db import connection
 from django.db.models import Q
 
 from congress.rules import congress_roles
 
-from .models import Ballot, Nomination
+from .models import AwardType, Ballot, Nomination, NominationRound
 from .rules import Role, focal_organizations
 
 
@@ -46,3 +47,27 @@ def ranking(session):
             )
         groups.append((award_type, rows))
     return groups
+
+
+def award_catalogue(congress):
+    """(pk, name, code, short name, offered) of every award type, in the catalogue's order;
+    `offered`: one of the congress's rounds takes dossiers for it. The dossier list reads this on
+    every visit (the filter's choices, the names in the eligibility reasons): written as SQL because
+    the ORM's version cost more to build than to run; the same statement runs on SQLite and PostgreSQL."""
+    through = NominationRound.award_types.through._meta
+    rounds_column = through.get_field("nominationround").column
+    types_column = through.get_field("awardtype").column
+    order = connection.ops.quote_name(AwardType._meta.get_field("order").column)
+    sql = f"""
+        SELECT t.id, t.name, t.code, t.short_name, EXISTS (
+            SELECT 1 FROM {through.db_table} rt JOIN {NominationRound._meta.db_table} r ON r.id = rt.{rounds_column}
+            WHERE rt.{types_column} = t.id AND r.congress_id = %s
+        )
+        FROM {AwardType._meta.db_table} t
+        ORDER BY t.{order}, t.name
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [congress.pk])
+        return [
+            (pk, name, code, short_name, bool(offered)) for pk, name, code, short_name, offered in cursor.fetchall()
+        ]

@@ -21,22 +21,24 @@ from ..models import AwardType, Ballot, Nomination, NominationFile, Vote
 from ..permissions import get_nomination, get_round, require
 from ..rows import nomination_rows
 from ..rules import focal_organizations
-from ..selectors import nominations_for
+from ..selectors import award_catalogue, nominations_for
 from .common import awards_context
 
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
 
 
-def _filtered(request, congress, rounds=None, nominations=None):
-    """The dossier filter; `rounds`: the congress's rounds when the caller has read them already;
-    `nominations`: what its queryset reads (the export's whole rows by default)."""
+def _filtered(request, congress, rounds=None, nominations=None, award_types=None):
+    """The dossier filter; `rounds`, `award_types` ((pk, name) of its rounds' types): when the
+    caller has read them already; `nominations`: what its queryset reads (the export's whole rows
+    by default)."""
     if nominations is None:
         nominations = _listed(Nomination.objects.with_list_data())
     nominations = nominations_for(request.user, congress, nominations).order_by(*DEFAULT_ORDER)
     if rounds is None:
         rounds = congress.nomination_rounds.order_by("-year", "pk")
     rounds = [(nomination_round.pk, nomination_round.name) for nomination_round in rounds]
-    award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
+    if award_types is None:
+        award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
     proposers = (
         Organization.objects.filter(pk__in=nominations.values("proposing_organization_id"))
         .order_by("name")
@@ -116,13 +118,16 @@ def nomination_list(request, pk):
 
 def _list_context(request, congress):
     rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
+    catalogue = award_catalogue(congress)
+    award_types = [(pk, name) for pk, name, _code, _short_name, offered in catalogue if offered]
     keys = Nomination.objects.annotate(nominee_sort=Binary(F("nominee_key")))
-    filterset = _filtered(request, congress, rounds, keys)
+    filterset = _filtered(request, congress, rounds, keys, award_types)
     nominations = filterset.qs
     if "pk" not in nominations.query.order_by:  # equal names, units…: in a fixed order, so pages agree
         nominations = nominations.order_by(*nominations.query.order_by, "pk")
     page = KeysFirstPaginator(nominations, PAGE_SIZE, rows=_page_rows()).get_page(request.GET.get("page"))
-    eligibility.annotate(_with_latest_ballots(page.object_list))
+    names = {code: short_name for _pk, _name, code, short_name, _offered in catalogue}
+    eligibility.annotate(_with_latest_ballots(page.object_list), names)
     open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
     rows_html = nomination_rows(page.object_list, congress)
     return {"filter": filterset, "page": page, "open_rounds": open_rounds, "rows_html": rows_html}

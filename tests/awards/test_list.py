@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from awards.models import Nomination
+from awards.models import AwardType, Nomination
+from awards.selectors import award_catalogue
 from congress.models import Person
 from tests.factories import OrganizationFactory
 
@@ -83,7 +84,7 @@ def test_the_standing_office_list_reads_a_fixed_number_of_queries(
         AwardRecordFactory(person=nomination.person, year=2020 - index % 3)
     client = client_for(secretariat)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(list_url(congress))
 
 
@@ -94,7 +95,7 @@ def test_the_focal_point_list_reads_a_fixed_number_of_queries(
     NominationFactory.create_batch(rows, round=nomination_round, proposing_organization=congress.host)
     client = client_for(focal_point)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(list_url(congress))
 
 
@@ -179,3 +180,14 @@ def test_the_rows_built_in_python_escape_names_and_say_the_state(client_for, sec
     assert "Sở &quot;Nội vụ&quot; &lt;b&gt;" in page
     assert reverse("awards:nomination_detail", args=[congress.pk, dossier.pk]) in page
     assert str(Status.SUBMITTED.label) in page
+
+
+def test_the_catalogue_marks_the_types_the_congress_rounds_offer(nomination_round, congress):
+    NominationRoundFactory(award_types=["tt_ldxs"])  # another congress's round
+
+    catalogue = award_catalogue(congress)
+
+    assert [row[:4] for row in catalogue] == list(AwardType.objects.values_list("pk", "name", "code", "short_name"))
+    assert {code for _pk, _name, code, _short, offered in catalogue if offered} == set(
+        nomination_round.award_types.values_list("code", flat=True)
+    )
