@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import BooleanField, F, Func, Prefetch, QuerySet, Subquery
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -97,8 +97,29 @@ class KeysFirstPaginator(Paginator):
 
     def _get_page(self, object_list, number, paginator):
         if isinstance(object_list, QuerySet) and object_list.query.is_sliced:
-            object_list = self.rows.filter(pk__in=object_list.values("pk")).order_by(*self.object_list.query.order_by)
+            keys = KeyIn(F("pk"), Subquery(object_list.values("pk")))
+            object_list = self.rows.filter(keys).order_by(*self.object_list.query.order_by)
         return super()._get_page(object_list, number, paginator)
+
+
+class KeyIn(Func):
+    """`key IN (subquery)`; on PostgreSQL `key = ANY(ARRAY(subquery))`, which it plans apart (an
+    init plan read by the primary key) instead of joining the subquery into the outer query, whose
+    planning then cost more than its run."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return self._compile(compiler, "{key} IN {subquery}")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self._compile(compiler, "{key} = ANY(ARRAY{subquery})")
+
+    def _compile(self, compiler, template):
+        key, subquery = self.get_source_expressions()
+        key_sql, key_params = compiler.compile(key)
+        subquery_sql, subquery_params = compiler.compile(subquery)
+        return template.format(key=key_sql, subquery=subquery_sql), (*key_params, *subquery_params)
 
 
 def _with_ballots(nominations):
