@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, F, Func, Prefetch, QuerySet, Subquery
+from django.db.models import BooleanField, F, Func, IntegerField, Prefetch, QuerySet, Subquery
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -85,21 +85,47 @@ def _with_latest_ballots(nominations):
 
 
 class KeysFirstPaginator(Paginator):
-    """A page of a sorted queryset whose rows are wide (joined across five tables): the page's keys
-    are sorted and sliced in a subquery that joins only what the order and the filters need, then
-    `rows` (a queryset) reads the page's rows whole in the same order: one query, as Django's
-    paginator's page. PostgreSQL would otherwise join and sort every matching row whole to keep
-    twenty-five."""
+    """A page of a sorted queryset whose rows are wide (joined across five tables), in one query:
+    the page's keys are sorted and sliced in a subquery that joins only what the order and the
+    filters need, `rows` (a queryset) reads the page's rows whole in the same order, and the total
+    rides along as a scalar subquery instead of a COUNT query first. PostgreSQL would otherwise join
+    and sort every matching row whole to keep twenty-five. Past the last page (no row comes back)
+    it counts first, as Django's paginator does."""
 
     def __init__(self, object_list, per_page, *, rows):
         super().__init__(object_list, per_page)
         self.rows = rows
 
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if number >= 1:
+            bottom = (number - 1) * self.per_page
+            page_rows = self._rows(self.object_list[bottom : bottom + self.per_page], total=True)
+            if page_rows:
+                self.__dict__["count"] = page_rows[0].page_total
+                return self._get_page(page_rows, number, self)
+        return super().get_page(number)
+
     def _get_page(self, object_list, number, paginator):
         if isinstance(object_list, QuerySet) and object_list.query.is_sliced:
-            keys = KeyIn(F("pk"), Subquery(object_list.values("pk")))
-            object_list = self.rows.filter(keys).order_by(*self.object_list.query.order_by)
+            object_list = self._rows(object_list)
         return super()._get_page(object_list, number, paginator)
+
+    def _rows(self, keys, *, total=False):
+        rows = self.rows.filter(KeyIn(F("pk"), Subquery(keys.values("pk"))))
+        if total:
+            rows = rows.annotate(page_total=Total(self.object_list.order_by().values("pk")))
+        return list(rows.order_by(*self.object_list.query.order_by))
+
+
+class Total(Subquery):
+    """The number of rows of a queryset, as a scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
 
 
 class KeyIn(Func):
