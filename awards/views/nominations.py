@@ -21,7 +21,7 @@ from ..models import AwardType, Ballot, Nomination, NominationFile, Vote
 from ..permissions import get_nomination, get_round, require
 from ..rows import nomination_rows
 from ..rules import focal_organizations
-from ..selectors import award_catalogue, nominations_for
+from ..selectors import award_catalogue, latest_ballots, nominations_for
 from .common import awards_context
 
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
@@ -71,14 +71,8 @@ def _page_rows():
 
 
 def _with_latest_ballots(nominations):
-    """Each dossier's `latest_ballot` (None before the council), with the counts the list shows:
-    one query, none for an empty page."""
-    if not nominations:
-        return nominations
-    latest = {}
-    ballots = Ballot.objects.filter(nomination__in=[nomination.pk for nomination in nominations])
-    for ballot in ballots.only("nomination", "votes_for", "written_for", "members_total").order_by("pk"):
-        latest[ballot.nomination_id] = ballot
+    """Each dossier's `latest_ballot` (None before the council): one query, none for an empty page."""
+    latest = latest_ballots(nomination.pk for nomination in nominations)
     for nomination in nominations:
         nomination.latest_ballot = latest.get(nomination.pk)
     return nominations
