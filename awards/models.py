@@ -158,10 +158,10 @@ class NominationRound(models.Model):
 
 class NominationQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
-        """Fills each dossier's `nominee_key`, as `save()` does."""
+        """Fills each dossier's sort fields, as `save()` does."""
         objs = list(objs)
         for nomination in objs:
-            nomination.nominee_key = nomination.computed_nominee_key()
+            nomination.fill_sort_fields()
         return super().bulk_create(objs, *args, **kwargs)
 
     def with_list_data(self):
@@ -187,6 +187,7 @@ class Nomination(models.Model):
         DECLINED = "declined", _("Declined")
 
     EDITABLE = (Status.DRAFT, Status.RETURNED)
+    SORT_FIELDS = ("nominee_key", "nominee_text")
     UNDER_REVIEW = (Status.SUBMITTED, Status.RESUBMITTED)
     IN_OR_AFTER_COUNCIL = (
         Status.IN_COUNCIL,
@@ -215,10 +216,13 @@ class Nomination(models.Model):
         related_name="nominations",
     )
     household = models.CharField(_("household"), max_length=200, blank=True)
-    # The nominee's name as congress.search.stored_sort_key gives it: the list sorts on this column in
-    # plain binary order instead of calling the Vietnamese collation per comparison. Kept by save(),
-    # bulk_create() and, when a person or unit is renamed, by awards/signals.py.
+    # The list's order on the nominee, without joining the person or the unit (SORT_FIELDS). SQLite
+    # sorts nominee_key (congress.search.stored_sort_key) in plain binary order instead of calling
+    # its Vietnamese collation, a Python function, per comparison; PostgreSQL sorts nominee_text (the
+    # name) in ICU's Vietnamese collation. Kept by save(), bulk_create() and, when a person or unit
+    # is renamed, awards/signals.py.
     nominee_key = models.TextField(_("nominee sort key"), default="", editable=False)
+    nominee_text = models.TextField(_("nominee's name"), default="", editable=False)
     proposing_organization = models.ForeignKey(
         Organization, verbose_name=_("proposing unit"), on_delete=models.PROTECT, related_name="proposed_nominations"
     )
@@ -284,16 +288,17 @@ class Nomination(models.Model):
         if update_fields is None or {"person", "person_id", "organization", "organization_id", "household"} & set(
             update_fields
         ):
-            self.nominee_key = self.computed_nominee_key()
+            self.fill_sort_fields()
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "nominee_key"}
+                kwargs["update_fields"] = {*update_fields, *self.SORT_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("awards:nomination_detail", args=[self.round.congress_id, self.pk])
 
-    def computed_nominee_key(self):
-        return stored_sort_key(self.nominee_name)
+    def fill_sort_fields(self):
+        self.nominee_text = self.nominee_name or ""
+        self.nominee_key = stored_sort_key(self.nominee_text)
 
     @property
     def nominee_name(self):

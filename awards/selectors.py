@@ -3,12 +3,25 @@
 from itertools import groupby
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Collate
 
 from congress.rules import congress_roles
+from congress.search import VIETNAMESE, Binary
 
 from .models import AwardType, Ballot, Nomination, NominationRound
 from .rules import Role, focal_organizations
+
+
+def nominee_order():
+    """The dossiers' nominees in Vietnamese order, from the dossier's own columns
+    (Nomination.SORT_FIELDS), for `order_by()`. SQLite: the stored key in plain binary order (its
+    collation is a Python function, called per comparison). PostgreSQL: the name in ICU's
+    collation, native (the key orders letters, tones and case as ICU does, but punctuation and
+    digits as the SQLite collation does)."""
+    if connection.vendor == "postgresql":
+        return Collate(F("nominee_text"), VIETNAMESE)
+    return Binary(F("nominee_key"))
 
 
 def nominations_for(user, congress, queryset=None):

@@ -1,4 +1,4 @@
-"""A renamed person or unit re-sorts its dossiers: their `nominee_key` follows the new name."""
+"""A renamed person or unit re-sorts its dossiers: their sort fields follow the new name."""
 
 from django.db.models.signals import post_save
 
@@ -12,8 +12,9 @@ def _renamed(name_field, nominee_field):
     def handler(sender, instance, created, update_fields=None, raw=False, **kwargs):
         if created or raw or (update_fields is not None and name_field not in update_fields):
             return  # a new person or unit is nobody's nominee yet
-        key = stored_sort_key(getattr(instance, name_field))
-        Nomination.objects.filter(**{nominee_field: instance.pk}).exclude(nominee_key=key).update(nominee_key=key)
+        name = getattr(instance, name_field)
+        fields = {"nominee_key": stored_sort_key(name), "nominee_text": name}
+        Nomination.objects.filter(**{nominee_field: instance.pk}).exclude(**fields).update(**fields)
 
     return handler
 

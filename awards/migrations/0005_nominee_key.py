@@ -7,15 +7,16 @@ from congress.search import stored_sort_key
 
 
 def fill_nominee_keys(apps, schema_editor):
-    """Every existing dossier gets the sort key of its nominee's name (person, unit or household)."""
+    """Every existing dossier gets its nominee's name (person, unit or household) and its sort key."""
     Nomination = apps.get_model("awards", "Nomination")
     rows = Nomination.objects.annotate(
         nominee=Coalesce("person__full_name", "organization__name", "household")
     ).values_list("pk", "nominee")
     changed = []
     for pk, nominee in rows.iterator():
-        changed.append(Nomination(pk=pk, nominee_key=stored_sort_key(nominee)))
-    Nomination.objects.bulk_update(changed, ["nominee_key"], batch_size=500)
+        nominee = nominee or ""
+        changed.append(Nomination(pk=pk, nominee_key=stored_sort_key(nominee), nominee_text=nominee))
+    Nomination.objects.bulk_update(changed, ["nominee_key", "nominee_text"], batch_size=500)
 
 
 class Migration(migrations.Migration):
@@ -28,6 +29,11 @@ class Migration(migrations.Migration):
             model_name="nomination",
             name="nominee_key",
             field=models.TextField(default="", editable=False, verbose_name="nominee sort key"),
+        ),
+        migrations.AddField(
+            model_name="nomination",
+            name="nominee_text",
+            field=models.TextField(default="", editable=False, verbose_name="nominee's name"),
         ),
         migrations.RunPython(fill_nominee_keys, migrations.RunPython.noop),
     ]

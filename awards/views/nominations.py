@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from congress.concurrency import save_guarded
 from congress.models import Organization
 from congress.permissions import get_congress
-from congress.search import Binary
 from congress.views.common import PAGE_SIZE
 
 from .. import eligibility, exports, services
@@ -21,7 +20,7 @@ from ..models import AwardType, Ballot, Nomination, NominationFile, Vote
 from ..permissions import get_nomination, get_round, require
 from ..rows import nomination_rows
 from ..rules import focal_organizations
-from ..selectors import award_catalogue, latest_ballots, nominations_for
+from ..selectors import award_catalogue, latest_ballots, nominations_for, nominee_order
 from .common import awards_context
 
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
@@ -51,7 +50,7 @@ def _filtered(request, congress, rounds=None, nominations=None, award_types=None
 
 def _listed(nominations):
     """With the list's order on the nominee and each dossier's ballots."""
-    return nominations.annotate(nominee_sort=Binary(F("nominee_key"))).prefetch_related(  # the Vietnamese order
+    return nominations.annotate(nominee_sort=nominee_order()).prefetch_related(
         Prefetch("ballots", queryset=Ballot.objects.order_by("pk"))
     )
 
@@ -66,7 +65,7 @@ def _page_rows():
             *("person__full_name", "person__gender", "organization__name"),
             *("proposing_organization__name", "proposing_organization__short_name"),
         )
-        .annotate(nominee_sort=Binary(F("nominee_key")))
+        .annotate(nominee_sort=nominee_order())
     )
 
 
@@ -161,7 +160,7 @@ def _list_context(request, congress):
     rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
     catalogue = award_catalogue(congress)
     award_types = [(pk, name) for pk, name, _code, _short_name, offered in catalogue if offered]
-    keys = Nomination.objects.annotate(nominee_sort=Binary(F("nominee_key")))
+    keys = Nomination.objects.annotate(nominee_sort=nominee_order())
     filterset = _filtered(request, congress, rounds, keys, award_types)
     nominations = filterset.qs
     if "pk" not in nominations.query.order_by:  # equal names, units…: in a fixed order, so pages agree
