@@ -7,6 +7,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from . import reminders, rules  # noqa: F401  (rules registers the permissions)
+        from . import reminders, rules, signals  # noqa: F401  (rules registers the permissions)
 
         reminders.register()
+        signals.connect()

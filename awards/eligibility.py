@@ -4,7 +4,7 @@ reasons as the standing office writes them: "CSTĐ cơ sở 2018, 2019, 2020: đ
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from .models import AwardRecord, AwardType
@@ -99,13 +99,29 @@ def histories(nominations):
     found = {}
     if not person_ids and not organization_ids:
         return found
-    records = AwardRecord.objects.filter(
-        Q(person_id__in=person_ids) | Q(organization_id__in=organization_ids)
-    ).values_list("person_id", "organization_id", "award_type__code", "year")
-    for person_id, organization_id, code, year in records:
+    for person_id, organization_id, code, year in _records(person_ids, organization_ids):
         key = ("person", person_id) if person_id else ("organization", organization_id)
         found.setdefault(key, {}).setdefault(code, set()).add(year)
     return found
+
+
+def _records(person_ids, organization_ids):
+    """(person id, organization id, award type code, year) of the records of those people and
+    units: one SQL statement (the dossier list reads it on every visit; the ORM's version cost
+    more to build than to run)."""
+    conditions, params = [], []
+    for column, ids in (("person_id", person_ids), ("organization_id", organization_ids)):
+        if ids:
+            conditions.append(f"r.{column} IN ({', '.join(['%s'] * len(ids))})")
+            params.extend(ids)
+    sql = f"""
+        SELECT r.person_id, r.organization_id, t.code, r.year
+        FROM {AwardRecord._meta.db_table} r JOIN {AwardType._meta.db_table} t ON t.id = r.award_type_id
+        WHERE {" OR ".join(conditions)}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def held_by(nomination, found):

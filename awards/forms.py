@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from congress.concurrency import ConcurrentEditMixin
@@ -27,6 +28,7 @@ from .models import (
     Vote,
 )
 from .prerequisites import EXAMPLE, validate_prerequisites
+from .widgets import FlatSelect, SearchInput, SortSelect
 
 EMPTY_CHOICE = "---------"
 
@@ -235,15 +237,29 @@ class ActionForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if name != "confirm_ineligible"}
 
 
+class PlainChoices(BaseChoiceIterator):
+    """Choices that are already (value, label) pairs: Django does not normalise them again, one
+    by one, each time the field validates or renders them (the proposing units run to hundreds)."""
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
+
+
 class NominationFilter(django_filters.FilterSet):
-    q = SearchFilter()
-    round = django_filters.TypedChoiceFilter(label=_("Round"), field_name="round_id", coerce=int, widget=QuickSelect)
+    q = SearchFilter(widget=SearchInput)
+    round = django_filters.TypedChoiceFilter(label=_("Round"), field_name="round_id", coerce=int, widget=FlatSelect)
     award_type = django_filters.TypedChoiceFilter(
-        label=_("Award type"), field_name="award_type_id", coerce=int, widget=QuickSelect
+        label=_("Award type"), field_name="award_type_id", coerce=int, widget=FlatSelect
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Nomination.Status.choices, widget=QuickSelect)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Nomination.Status.choices, widget=FlatSelect)
     proposing = django_filters.TypedChoiceFilter(
-        label=_("Proposing unit"), field_name="proposing_organization_id", coerce=int, widget=QuickSelect
+        label=_("Proposing unit"), field_name="proposing_organization_id", coerce=int, widget=FlatSelect
     )
     order = SortFilter(
         fields=(
@@ -261,6 +277,7 @@ class NominationFilter(django_filters.FilterSet):
             "submitted_at": _("Submitted on"),
         },
         label=_("Sort by"),
+        widget=SortSelect,
     )
 
     class Meta:
@@ -269,9 +286,17 @@ class NominationFilter(django_filters.FilterSet):
 
     def __init__(self, *args, rounds, award_types, proposers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.form.fields["round"].choices = [("", _("All")), *rounds]
-        self.form.fields["award_type"].choices = [("", _("All")), *award_types]
-        self.form.fields["proposing"].choices = [("", _("All")), *proposers]
+        self.form.fields["round"].choices = PlainChoices([("", _("All")), *rounds])
+        self.form.fields["award_type"].choices = PlainChoices([("", _("All")), *award_types])
+        self.form.fields["proposing"].choices = PlainChoices([("", _("All")), *proposers])
+
+    def get_form_class(self):
+        """The form class is the same on every request (the filters' fields do not depend on it):
+        built once, not six fields and a class per visit. Each form still copies its fields."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(matching(["person__full_name", "organization__name", "household"], value))

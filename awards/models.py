@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, Organization, Person
+from congress.search import stored_sort_key
 
 from .prerequisites import describe_prerequisites
 
@@ -156,6 +157,13 @@ class NominationRound(models.Model):
 
 
 class NominationQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Fills each dossier's sort fields, as `save()` does."""
+        objs = list(objs)
+        for nomination in objs:
+            nomination.fill_sort_fields()
+        return super().bulk_create(objs, *args, **kwargs)
+
     def with_list_data(self):
         return self.select_related("award_type", "person", "organization", "proposing_organization", "round").defer(
             "achievements"
@@ -179,6 +187,7 @@ class Nomination(models.Model):
         DECLINED = "declined", _("Declined")
 
     EDITABLE = (Status.DRAFT, Status.RETURNED)
+    SORT_FIELDS = ("nominee_key", "nominee_text")
     UNDER_REVIEW = (Status.SUBMITTED, Status.RESUBMITTED)
     IN_OR_AFTER_COUNCIL = (
         Status.IN_COUNCIL,
@@ -207,6 +216,13 @@ class Nomination(models.Model):
         related_name="nominations",
     )
     household = models.CharField(_("household"), max_length=200, blank=True)
+    # The list's order on the nominee, without joining the person or the unit (SORT_FIELDS). SQLite
+    # sorts nominee_key (congress.search.stored_sort_key) in plain binary order instead of calling
+    # its Vietnamese collation, a Python function, per comparison; PostgreSQL sorts nominee_text (the
+    # name) in ICU's Vietnamese collation. Kept by save(), bulk_create() and, when a person or unit
+    # is renamed, awards/signals.py.
+    nominee_key = models.TextField(_("nominee sort key"), default="", editable=False)
+    nominee_text = models.TextField(_("nominee's name"), default="", editable=False)
     proposing_organization = models.ForeignKey(
         Organization, verbose_name=_("proposing unit"), on_delete=models.PROTECT, related_name="proposed_nominations"
     )
@@ -240,7 +256,13 @@ class Nomination(models.Model):
         ordering = ["round", "award_type__order", "pk"]
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
-        indexes = [models.Index(fields=["round", "status"], name="awards_nomination_round_status")]
+        indexes = [
+            models.Index(fields=["round", "status"], name="awards_nomination_round_status"),
+            # The dossier list: its keys in a round's order, and the proposing units of a round,
+            # read from the index alone (SQLite)
+            models.Index(fields=["round", "award_type", "nominee_key"], name="awards_nomination_list_keys"),
+            models.Index(fields=["round", "proposing_organization"], name="awards_nomination_proposers"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -261,8 +283,22 @@ class Nomination(models.Model):
     def __str__(self):
         return f"{self.nominee_name} - {self.award_type.short_name}"
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"person", "person_id", "organization", "organization_id", "household"} & set(
+            update_fields
+        ):
+            self.fill_sort_fields()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *self.SORT_FIELDS}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("awards:nomination_detail", args=[self.round.congress_id, self.pk])
+
+    def fill_sort_fields(self):
+        self.nominee_text = self.nominee_name or ""
+        self.nominee_key = stored_sort_key(self.nominee_text)
 
     @property
     def nominee_name(self):

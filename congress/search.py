@@ -128,3 +128,46 @@ def install_on_sqlite(sender, connection, **kwargs):
         return
     connection.connection.create_function("vn_fold", 1, fold, deterministic=True)
     connection.connection.create_collation(VIETNAMESE, compare)
+
+
+_KEY_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _key_code(number):
+    """`number` (0 or more) as base-36 text whose plain order is the numbers' order: two digits
+    below 36² - 1, "zz" and four digits above (the letters of foreign scripts)."""
+    if number < 36 * 36 - 1:
+        width, prefix = 2, ""
+    else:
+        width, prefix = 4, "zz"
+    digits = []
+    for _position in range(width):
+        number, rest = divmod(number, 36)
+        digits.append(_KEY_DIGITS[rest])
+    return prefix + "".join(reversed(digits))
+
+
+def stored_sort_key(text):
+    """`sort_key(text)` as ASCII text whose plain binary order (SQLite's BINARY, PostgreSQL's "C")
+    is the Vietnamese order: a column of it sorts without calling a collation per comparison.
+
+    The letters' codes (each one more than its rank, so "00" ends the letters and a word sorts
+    before the longer words it begins), then a digit per tone, then a digit per case.
+    """
+    letters, tones, cases = sort_key(text)
+    return (
+        "".join(_key_code(letter + 1) for letter in letters)
+        + "00"
+        + "".join(map(str, tones))
+        + "".join(map(str, cases))
+    )
+
+
+class Binary(models.Func):
+    """A text in plain binary order (for a `stored_sort_key` column): PostgreSQL's "C" collation,
+    SQLite's default (BINARY)."""
+
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context)

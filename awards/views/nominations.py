@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
-from django.db.models.functions import Coalesce, Collate
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, F, Func, IntegerField, Prefetch, QuerySet, Subquery
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from congress.concurrency import save_guarded
 from congress.models import Organization
 from congress.permissions import get_congress
-from congress.search import VIETNAMESE
-from congress.views.common import paginate
+from congress.views.common import PAGE_SIZE
 
 from .. import eligibility, exports, services
 from ..forms import ActionForm, FileForm, NominationFilter, NominationForm
@@ -21,24 +20,24 @@ from ..models import AwardType, Ballot, Nomination, NominationFile, Vote
 from ..permissions import get_nomination, get_round, require
 from ..rows import nomination_rows
 from ..rules import focal_organizations
-from ..selectors import nominations_for
+from ..selectors import award_catalogue, latest_ballots, nominations_for, nominee_order
 from .common import awards_context
 
 DEFAULT_ORDER = ("award_type__order", "nominee_sort", "pk")
 
 
-def _filtered(request, congress, rounds=None):
-    """The dossier filter; `rounds`: the congress's rounds when the caller has read them already."""
-    nominations = (
-        nominations_for(request.user, congress, Nomination.objects.with_list_data())
-        .annotate(nominee_sort=Collate(Coalesce("person__full_name", "organization__name", "household"), VIETNAMESE))
-        .prefetch_related(Prefetch("ballots", queryset=Ballot.objects.order_by("pk")))
-        .order_by(*DEFAULT_ORDER)
-    )
+def _filtered(request, congress, rounds=None, nominations=None, award_types=None):
+    """The dossier filter; `rounds`, `award_types` ((pk, name) of its rounds' types): when the
+    caller has read them already; `nominations`: what its queryset reads (the export's whole rows
+    by default)."""
+    if nominations is None:
+        nominations = _listed(Nomination.objects.with_list_data())
+    nominations = nominations_for(request.user, congress, nominations).order_by(*DEFAULT_ORDER)
     if rounds is None:
         rounds = congress.nomination_rounds.order_by("-year", "pk")
     rounds = [(nomination_round.pk, nomination_round.name) for nomination_round in rounds]
-    award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
+    if award_types is None:
+        award_types = AwardType.objects.filter(rounds__congress=congress).distinct().values_list("pk", "name")
     proposers = (
         Organization.objects.filter(pk__in=nominations.values("proposing_organization_id"))
         .order_by("name")
@@ -47,6 +46,99 @@ def _filtered(request, congress, rounds=None):
     return NominationFilter(
         request.GET, queryset=nominations, rounds=rounds, award_types=award_types, proposers=proposers
     )
+
+
+def _listed(nominations):
+    """With the list's order on the nominee and each dossier's ballots."""
+    return nominations.annotate(nominee_sort=nominee_order()).prefetch_related(
+        Prefetch("ballots", queryset=Ballot.objects.order_by("pk"))
+    )
+
+
+def _page_rows():
+    """The list's rows: the columns the table and the eligibility check read, no more."""
+    return (
+        Nomination.objects.select_related("award_type", "person", "organization", "proposing_organization")
+        .only(
+            *("award_type", "person", "organization", "proposing_organization", "household", "year_from", "year_to"),
+            *("women_share", "status", "submitted_at", "award_type__name", "award_type__prerequisites"),
+            *("person__full_name", "person__gender", "organization__name"),
+            *("proposing_organization__name", "proposing_organization__short_name"),
+        )
+        .annotate(nominee_sort=nominee_order())
+    )
+
+
+def _with_latest_ballots(nominations):
+    """Each dossier's `latest_ballot` (None before the council): one query, none for an empty page."""
+    latest = latest_ballots(nomination.pk for nomination in nominations)
+    for nomination in nominations:
+        nomination.latest_ballot = latest.get(nomination.pk)
+    return nominations
+
+
+class KeysFirstPaginator(Paginator):
+    """A page of a sorted queryset whose rows are wide (joined across five tables), in one query:
+    the page's keys are sorted and sliced in a subquery that joins only what the order and the
+    filters need, `rows` (a queryset) reads the page's rows whole in the same order, and the total
+    rides along as a scalar subquery instead of a COUNT query first. PostgreSQL would otherwise join
+    and sort every matching row whole to keep twenty-five. Past the last page (no row comes back)
+    it counts first, as Django's paginator does."""
+
+    def __init__(self, object_list, per_page, *, rows):
+        super().__init__(object_list, per_page)
+        self.rows = rows
+
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if number >= 1:
+            bottom = (number - 1) * self.per_page
+            page_rows = self._rows(self.object_list[bottom : bottom + self.per_page], total=True)
+            if page_rows:
+                self.__dict__["count"] = page_rows[0].page_total
+                return self._get_page(page_rows, number, self)
+        return super().get_page(number)
+
+    def _get_page(self, object_list, number, paginator):
+        if isinstance(object_list, QuerySet) and object_list.query.is_sliced:
+            object_list = self._rows(object_list)
+        return super()._get_page(object_list, number, paginator)
+
+    def _rows(self, keys, *, total=False):
+        rows = self.rows.filter(KeyIn(F("pk"), Subquery(keys.values("pk"))))
+        if total:
+            rows = rows.annotate(page_total=Total(self.object_list.order_by().values("pk")))
+        return list(rows.order_by(*self.object_list.query.order_by))
+
+
+class Total(Subquery):
+    """The number of rows of a queryset, as a scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
+class KeyIn(Func):
+    """`key IN (subquery)`; on PostgreSQL `key = ANY(ARRAY(subquery))`, which it plans apart (an
+    init plan read by the primary key) instead of joining the subquery into the outer query, whose
+    planning then cost more than its run."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return self._compile(compiler, "{key} IN {subquery}")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self._compile(compiler, "{key} = ANY(ARRAY{subquery})")
+
+    def _compile(self, compiler, template):
+        key, subquery = self.get_source_expressions()
+        key_sql, key_params = compiler.compile(key)
+        subquery_sql, subquery_params = compiler.compile(subquery)
+        return template.format(key=key_sql, subquery=subquery_sql), (*key_params, *subquery_params)
 
 
 def _with_ballots(nominations):
@@ -66,9 +158,16 @@ def nomination_list(request, pk):
 
 def _list_context(request, congress):
     rounds = list(congress.nomination_rounds.order_by("-year", "pk"))
-    filterset = _filtered(request, congress, rounds)
-    page = paginate(request, filterset.qs)
-    eligibility.annotate(_with_ballots(page.object_list))
+    catalogue = award_catalogue(congress)
+    award_types = [(pk, name) for pk, name, _code, _short_name, offered in catalogue if offered]
+    keys = Nomination.objects.annotate(nominee_sort=nominee_order())
+    filterset = _filtered(request, congress, rounds, keys, award_types)
+    nominations = filterset.qs
+    if "pk" not in nominations.query.order_by:  # equal names, units…: in a fixed order, so pages agree
+        nominations = nominations.order_by(*nominations.query.order_by, "pk")
+    page = KeysFirstPaginator(nominations, PAGE_SIZE, rows=_page_rows()).get_page(request.GET.get("page"))
+    names = {code: short_name for _pk, _name, code, short_name, _offered in catalogue}
+    eligibility.annotate(_with_latest_ballots(page.object_list), names)
     open_rounds = [r for r in rounds if _may_add(request.user, r, congress)]
     rows_html = nomination_rows(page.object_list, congress)
     return {"filter": filterset, "page": page, "open_rounds": open_rounds, "rows_html": rows_html}

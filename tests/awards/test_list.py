@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from awards.models import Nomination
+from awards.models import AwardType, Nomination
+from awards.selectors import award_catalogue
 from congress.models import Person
 from tests.factories import OrganizationFactory
 
@@ -61,6 +62,36 @@ def test_the_list_paginates(client_for, secretariat, nomination_round, congress)
     assert len(response.context["page"]) == 5
 
 
+@pytest.mark.parametrize(("asked", "shown", "rows"), [("1", 1, 25), ("abc", 1, 25), ("0", 2, 5), ("99", 2, 5)])
+def test_the_page_and_the_total_come_as_django_s_paginator_gives_them(
+    client_for, secretariat, nomination_round, congress, asked, shown, rows
+):
+    NominationFactory.create_batch(30, round=nomination_round)
+
+    page = client_for(secretariat).get(list_url(congress), {"page": asked}).context["page"]
+
+    assert (page.number, len(page), page.paginator.count, page.paginator.num_pages) == (shown, rows, 30, 2)
+
+
+def test_an_empty_list_has_one_empty_page(client_for, secretariat, nomination_round, congress):
+    page = client_for(secretariat).get(list_url(congress)).context["page"]
+
+    assert (page.number, list(page), page.paginator.count) == (1, [], 0)
+
+
+@pytest.mark.parametrize("order", ["", "nominee", "-nominee", "status", "-award_type"])
+def test_pages_of_equal_rows_neither_repeat_nor_skip_a_dossier(
+    client_for, secretariat, nomination_round, congress, order
+):
+    person = Person.objects.create(full_name="Nguyễn Văn An")
+    dossiers = [NominationFactory(round=nomination_round, person=person) for _ in range(30)]
+    client = client_for(secretariat)
+
+    pages = [client.get(list_url(congress), {"order": order, "page": number}).context["page"] for number in (1, 2)]
+
+    assert [nomination.pk for page in pages for nomination in page] == [dossier.pk for dossier in dossiers]
+
+
 @pytest.mark.parametrize("rows", [1, 30])
 def test_the_standing_office_list_reads_a_fixed_number_of_queries(
     client_for, secretariat, nomination_round, congress, django_assert_num_queries, rows
@@ -70,7 +101,7 @@ def test_the_standing_office_list_reads_a_fixed_number_of_queries(
         AwardRecordFactory(person=nomination.person, year=2020 - index % 3)
     client = client_for(secretariat)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(list_url(congress))
 
 
@@ -81,7 +112,7 @@ def test_the_focal_point_list_reads_a_fixed_number_of_queries(
     NominationFactory.create_batch(rows, round=nomination_round, proposing_organization=congress.host)
     client = client_for(focal_point)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(list_url(congress))
 
 
@@ -166,3 +197,14 @@ def test_the_rows_built_in_python_escape_names_and_say_the_state(client_for, sec
     assert "Sở &quot;Nội vụ&quot; &lt;b&gt;" in page
     assert reverse("awards:nomination_detail", args=[congress.pk, dossier.pk]) in page
     assert str(Status.SUBMITTED.label) in page
+
+
+def test_the_catalogue_marks_the_types_the_congress_rounds_offer(nomination_round, congress):
+    NominationRoundFactory(award_types=["tt_ldxs"])  # another congress's round
+
+    catalogue = award_catalogue(congress)
+
+    assert [row[:4] for row in catalogue] == list(AwardType.objects.values_list("pk", "name", "code", "short_name"))
+    assert {code for _pk, _name, code, _short, offered in catalogue if offered} == set(
+        nomination_round.award_types.values_list("code", flat=True)
+    )
