@@ -167,11 +167,11 @@ class Migration(migrations.Migration):
             name='LeadCount',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organization_id', models.BigIntegerField(default=0)),
-                ('subcommittee_id', models.BigIntegerField(default=0)),
+                ('organization_id', models.BigIntegerField(default=0, editable=False)),
+                ('subcommittee_id', models.BigIntegerField(default=0, editable=False)),
                 ('phrase', models.CharField(blank=True, max_length=255)),
                 ('status', models.CharField(max_length=20)),
-                ('n', models.IntegerField(default=0)),
+                ('n', models.IntegerField(default=0, editable=False)),
                 ('congress', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='congress.congress')),
             ],
             options={
@@ -200,7 +200,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('month', models.DateField()),
                 ('status', models.CharField(max_length=20)),
-                ('n', models.IntegerField(default=0)),
+                ('n', models.IntegerField(default=0, editable=False)),
                 ('congress', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='congress.congress')),
             ],
             options={

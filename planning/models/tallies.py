@@ -80,7 +80,7 @@ class MonthCount(models.Model):
     congress = _reference(Congress, db_index=False)
     month = models.DateField()  # NO_MONTH for work without a deadline month
     status = models.CharField(max_length=20)
-    n = models.IntegerField(default=0)
+    n = models.IntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
@@ -94,11 +94,11 @@ class MonthCount(models.Model):
 class LeadCount(models.Model):
     derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
     congress = _reference(Congress, db_index=False)
-    organization_id = models.BigIntegerField(default=0)  # 0: none (a key column may not be NULL)
-    subcommittee_id = models.BigIntegerField(default=0)
+    organization_id = models.BigIntegerField(default=0, editable=False)  # 0: none (a key may not be NULL)
+    subcommittee_id = models.BigIntegerField(default=0, editable=False)
     phrase = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=20)
-    n = models.IntegerField(default=0)
+    n = models.IntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
