@@ -13,6 +13,10 @@ from django.utils.safestring import mark_safe
 
 class QuickSelectMixin:
     def render(self, name, value, attrs=None, renderer=None):
+        # Not list(): it would ask a queryset's choice iterator for its len() first (a COUNT query).
+        choices = [choice for choice in self.choices]  # noqa: C416
+        if not self.allow_multiple_selected and not any(isinstance(label, (list, tuple)) for _, label in choices):
+            return self._render_flat(name, value, attrs, choices)
         context = self.get_context(name, value, attrs)["widget"]
         final_attrs = {**context["attrs"], "name": context["name"]}
         if self.allow_multiple_selected:
@@ -30,6 +34,21 @@ class QuickSelectMixin:
                 parts.append("</optgroup>")
         parts.append("</select>")
         return mark_safe("".join(parts))
+
+    def _render_flat(self, name, value, attrs, choices):
+        """One select of plain choices without building Django's option dictionaries (the same
+        HTML: the first option whose value matches is selected, as Select.optgroups does)."""
+        final_attrs = {**self.build_attrs(self.attrs, attrs), "name": name}
+        wanted = set(self.format_value(value))
+        parts = [f"<select{flatatt(final_attrs)}>"]
+        for option_value, label in choices:
+            option_value = "" if option_value is None else str(option_value)
+            selected = ""
+            if option_value in wanted:
+                selected, wanted = " selected", ()
+            parts.append(f'<option value="{escape(option_value)}"{selected}>{escape(str(label))}</option>')
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):

@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,9 +19,9 @@ from ..selectors import (
     annotate_for,
     cards_by_key,
     label_row,
-    party_prefetch,
     select_label,
     tasks_for,
+    with_subitems,
     work_scope,
 )
 from ..templatetags.planning_tags import month_heading
@@ -140,20 +140,18 @@ def schedule_context(request, congress, *, can_add):
         shown = shown.filter(
             Q(pk__in=matching.values("pk")) | Q(pk__in=matching.filter(parent__isnull=False).values("parent_id"))
         )
-    shown = shown.order_by(F("group_month").asc(nulls_last=True), "number", "pk").prefetch_related(
-        party_prefetch(),
-        Prefetch("subitems", queryset=Task.objects.prefetch_related(party_prefetch()).order_by("number", "pk")),
-    )
+    shown = shown.order_by(F("group_month").asc(nulls_last=True), "number", "pk")
     if filtered:
         paginator = Paginator(shown, SCHEDULE_PAGE_SIZE)
     else:
         count = sum(counts.values()) if window == ALL_MONTHS else counts.get(window, 0)
         paginator = CountedPaginator(shown, SCHEDULE_PAGE_SIZE, count=count)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = with_subitems(list(page.object_list))
     user = request.user
     detail_link, edit_link = RowLink("planning:task_detail", 2), RowLink("planning:task_edit", 2)
     rows, month = [], object()
-    for task in page:
+    for task in page.object_list:
         for item in [task, *task.subitems.all()]:
             item.congress = congress
             label_row(item, today=today)

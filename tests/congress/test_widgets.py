@@ -36,3 +36,18 @@ def test_option_groups_are_kept():
     grouped = [("Sở", [("1", "Sở Nội vụ")]), ("Báo", [("2", "Báo Ninh Thuận")])]
     html = QuickSelect(choices=grouped).render("party", "1")
     assert '<optgroup label="Sở"><option value="1" selected>Sở Nội vụ</option></optgroup>' in html
+
+
+def test_a_select_of_a_queryset_reads_it_once_and_as_django_does(db, django_assert_num_queries):
+    from congress.models import Organization
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(name="Sở Nội vụ"), OrganizationFactory(name="Sở <Tư pháp>")
+    field = forms.ModelChoiceField(queryset=Organization.objects.order_by("pk"), widget=QuickSelect)
+    chosen = str(Organization.objects.order_by("pk").last().pk)
+
+    with django_assert_num_queries(1):  # no COUNT before the rows
+        html = field.widget.render("organization", chosen)
+
+    plain = forms.Select(choices=field.choices).render("organization", chosen)
+    assert options(html) == options(plain) and options(html)[-1][1] == " selected"
