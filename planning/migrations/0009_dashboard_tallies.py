@@ -3,8 +3,7 @@
 
 After every insert, update and delete of a task or a task party, the work items it touches are
 computed again (WorkItem: tasks without sub-items; LeadItem: each of them under each body it
-counts for), in the writing transaction; the counts per month and per lead body follow every
-item row written or removed. The same statements run on SQLite (inside the trigger) and on
+counts for), in the writing transaction. The same statements run on SQLite (inside the trigger) and on
 PostgreSQL (inside a PL/pgSQL function).
 
 SQLite has one writer at a time, so its triggers run at once. On PostgreSQL two transactions may
@@ -12,14 +11,15 @@ change one item at the same moment (a task's status, its parent's lead), and eac
 the item from a picture without the other's change. There the triggers are deferred to the
 commit and take one transaction lock first: the commits compute their items one after another,
 each seeing the ones before, and every tally row is written under that lock, so no row lock is
-waited for while holding it and no deadlock can come from them."""
+waited for while holding it and no deadlock can come from them. (There are no running totals:
+a total updated for every item would be one row rewritten thousands of times in a large import,
+each new version found through all the earlier ones of the same transaction.)"""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
 LEAD = "lead"
 LOCK = 7_100_451  # pg_advisory_xact_lock key of the tallies
-NO_MONTH = "0001-01-01"  # planning.models.tallies.NO_MONTH
 
 # Compute again the work items whose ids are in ITEMS (an SQL list or subquery). A work item is
 # a task without sub-items; it counts under its own lead parties, or, for a sub-item naming none,
@@ -79,46 +79,6 @@ TRIGGERS = [
     ),
 ]
 
-# The counts follow the item rows: one more when a row is written, one fewer when it goes. These
-# run inside the statements above (on PostgreSQL, under their lock), so they are not deferred.
-MONTH_KEY = f"congress_id = ROW.congress_id AND month = COALESCE(ROW.group_month, '{NO_MONTH}') AND status = ROW.status"
-LEAD_KEY = (
-    "congress_id = ROW.congress_id AND organization_id = COALESCE(ROW.organization_id, 0) "
-    "AND subcommittee_id = COALESCE(ROW.subcommittee_id, 0) AND phrase = ROW.phrase AND status = ROW.status"
-)
-COUNTERS = [
-    (
-        "planning_monthcount_add",
-        "INSERT",
-        "planning_workitem",
-        f"INSERT INTO planning_monthcount (congress_id, month, status, n) "
-        f"VALUES (NEW.congress_id, COALESCE(NEW.group_month, '{NO_MONTH}'), NEW.status, 1) "
-        "ON CONFLICT (congress_id, month, status) DO UPDATE SET n = planning_monthcount.n + 1;",
-    ),
-    (
-        "planning_monthcount_remove",
-        "DELETE",
-        "planning_workitem",
-        f"UPDATE planning_monthcount SET n = n - 1 WHERE {MONTH_KEY.replace('ROW.', 'OLD.')};",
-    ),
-    (
-        "planning_leadcount_add",
-        "INSERT",
-        "planning_leaditem",
-        "INSERT INTO planning_leadcount (congress_id, organization_id, subcommittee_id, phrase, status, n) "
-        "VALUES (NEW.congress_id, COALESCE(NEW.organization_id, 0), COALESCE(NEW.subcommittee_id, 0), NEW.phrase, "
-        "NEW.status, 1) ON CONFLICT (congress_id, organization_id, subcommittee_id, phrase, status) "
-        "DO UPDATE SET n = planning_leadcount.n + 1;",
-    ),
-    (
-        "planning_leadcount_remove",
-        "DELETE",
-        "planning_leaditem",
-        f"UPDATE planning_leadcount SET n = n - 1 WHERE {LEAD_KEY.replace('ROW.', 'OLD.')};",
-    ),
-]
-
-
 def create_trigger(schema_editor, name, event, table, body, *, deferred):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
@@ -137,11 +97,9 @@ def create_trigger(schema_editor, name, event, table, body, *, deferred):
 
 
 def create_triggers(apps, schema_editor):
-    for name, event, table, body in COUNTERS:
-        create_trigger(schema_editor, name, event, table, body, deferred=False)
     for name, event, table, items in TRIGGERS:
         create_trigger(schema_editor, name, event, table, RECOMPUTE.replace("ITEMS", items), deferred=True)
-    # The items of the tasks already there (their counts follow).
+    # The items of the tasks already there.
     for statement in COUNT.replace("ITEMS", "(SELECT id FROM planning_task)").split(";"):
         if statement.strip():
             schema_editor.execute(statement)
@@ -149,7 +107,7 @@ def create_triggers(apps, schema_editor):
 
 def drop_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
-    for name, _event, table, _body in [*TRIGGERS, *COUNTERS]:
+    for name, _event, table, _body in TRIGGERS:
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if vendor == "postgresql" else ""))
         if vendor == "postgresql":
             schema_editor.execute(f"DROP FUNCTION IF EXISTS {name}()")
@@ -164,21 +122,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='LeadCount',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organization_id', models.BigIntegerField(default=0, editable=False)),
-                ('subcommittee_id', models.BigIntegerField(default=0, editable=False)),
-                ('phrase', models.CharField(blank=True, max_length=255)),
-                ('status', models.CharField(max_length=20)),
-                ('n', models.IntegerField(default=0, editable=False)),
-                ('congress', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='congress.congress')),
-            ],
-            options={
-                'constraints': [models.UniqueConstraint(fields=('congress', 'organization_id', 'subcommittee_id', 'phrase', 'status'), name='planning_leadcount_key')],
-            },
-        ),
-        migrations.CreateModel(
             name='LeadItem',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -191,20 +134,7 @@ class Migration(migrations.Migration):
                 ('subcommittee', models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='congress.subcommittee')),
             ],
             options={
-                'indexes': [models.Index(fields=['congress', 'status', 'due_date', 'organization', 'subcommittee', 'phrase'], name='planning_leaditem_due')],
-            },
-        ),
-        migrations.CreateModel(
-            name='MonthCount',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('status', models.CharField(max_length=20)),
-                ('n', models.IntegerField(default=0, editable=False)),
-                ('congress', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='congress.congress')),
-            ],
-            options={
-                'constraints': [models.UniqueConstraint(fields=('congress', 'month', 'status'), name='planning_monthcount_key')],
+                'indexes': [models.Index(fields=['congress', 'organization', 'subcommittee', 'phrase', 'status', 'due_date'], name='planning_leaditem_counts')],
             },
         ),
         migrations.CreateModel(
@@ -218,7 +148,7 @@ class Migration(migrations.Migration):
                 ('item', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='planning.task')),
             ],
             options={
-                'indexes': [models.Index(fields=['congress', 'status', 'due_date', 'group_month'], name='planning_workitem_due')],
+                'indexes': [models.Index(fields=['congress', 'group_month', 'status', 'due_date'], name='planning_workitem_months'), models.Index(fields=['congress', 'status', 'due_date'], name='planning_workitem_due')],
             },
         ),
         migrations.RunPython(create_triggers, drop_triggers),

@@ -2,16 +2,15 @@
 
 A `WorkItem` is one task without sub-items (a task with sub-items counts through them); a
 `LeadItem` is one work item under one of the lead bodies it counts for: its own lead parties, or
-its parent's when a sub-item names no lead of its own. `MonthCount` and `LeadCount` hold how many
-work items there are per month of deadlines and status, and per lead body and status.
+its parent's when a sub-item names no lead of its own. Each holds the item's status and dates.
 
-The dashboard reads the counts (a few rows, whatever the number of tasks) and, for what depends
-on today, only the items that are late or due soon. Counting from the tasks instead means reading
-every task, and every task joined to its parties, on every visit.
+The dashboard counts them in the order of their indexes (by month and status; by lead body and
+status), a scan of one narrow index each. Counting from the tasks instead means joining every
+task to its parties, testing each for sub-items and sorting the joined rows, on every visit.
 
 The rows are written by database triggers (migration 0009), not by the application: every insert,
 update and delete of a task or a task party computes again the items it touches, whatever wrote
-it (a form, a bulk import, a queryset update, a cascade), and the counts follow the items. Nothing
+it (a form, a bulk import, a queryset update, a cascade). Nothing
 here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers run at
 the commit (migration 0009 says why); a read inside a transaction that has changed tasks first
 settles them (`settling`).
@@ -26,8 +25,6 @@ from django.db import connection, models
 from congress.models import Congress, Organization, Subcommittee
 
 from .tasks import Task
-
-NO_MONTH = "0001-01-01"  # MonthCount.month of the work without a deadline month
 
 
 def _reference(model, **options):
@@ -44,9 +41,11 @@ class WorkItem(models.Model):
     due_date = models.DateField(null=True)
 
     class Meta:
-        # The late and the soon due, read by status and date.
         indexes = [
-            models.Index(fields=["congress", "status", "due_date", "group_month"], name="planning_workitem_due"),
+            # The counts per month and status (with the late and the soon due among them).
+            models.Index(fields=["congress", "group_month", "status", "due_date"], name="planning_workitem_months"),
+            # The most overdue, read by status and date.
+            models.Index(fields=["congress", "status", "due_date"], name="planning_workitem_due"),
         ]
 
     def __str__(self):
@@ -64,52 +63,16 @@ class LeadItem(models.Model):
     due_date = models.DateField(null=True)
 
     class Meta:
+        # The counts per lead body and status (with the late among them).
         indexes = [
             models.Index(
-                fields=["congress", "status", "due_date", "organization", "subcommittee", "phrase"],
-                name="planning_leaditem_due",
+                fields=["congress", "organization", "subcommittee", "phrase", "status", "due_date"],
+                name="planning_leaditem_counts",
             ),
         ]
 
     def __str__(self):
         return f"{self.item_id} → {self.organization_id or self.subcommittee_id or self.phrase}"
-
-
-class MonthCount(models.Model):
-    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
-    congress = _reference(Congress, db_index=False)
-    month = models.DateField()  # NO_MONTH for work without a deadline month
-    status = models.CharField(max_length=20)
-    n = models.IntegerField(default=0, editable=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["congress", "month", "status"], name="planning_monthcount_key"),
-        ]
-
-    def __str__(self):
-        return f"{self.month} {self.status}: {self.n}"
-
-
-class LeadCount(models.Model):
-    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
-    congress = _reference(Congress, db_index=False)
-    organization_id = models.BigIntegerField(default=0, editable=False)  # 0: none (a key may not be NULL)
-    subcommittee_id = models.BigIntegerField(default=0, editable=False)
-    phrase = models.CharField(max_length=255, blank=True)
-    status = models.CharField(max_length=20)
-    n = models.IntegerField(default=0, editable=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["congress", "organization_id", "subcommittee_id", "phrase", "status"],
-                name="planning_leadcount_key",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organization_id or self.subcommittee_id or self.phrase} {self.status}: {self.n}"
 
 
 TRIGGERS = tuple(

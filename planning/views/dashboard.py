@@ -25,7 +25,7 @@ from congress.views.congresses import congress_context
 from documents.liststyle import item_text
 from documents.vietnamese import month_year
 
-from ..models import Attachment, LeadCount, LeadItem, MonthCount, ProgressUpdate, Task, TaskParty, WorkItem, tallies
+from ..models import Attachment, LeadItem, ProgressUpdate, Task, TaskParty, WorkItem
 from ..models.tallies import settling
 
 OVERDUE_SHOWN = 10
@@ -128,15 +128,13 @@ def monthly_counts(congress, today):
     """Every count the page shows, per month of deadlines (None for work without one), in one
     query; the totals are the sums of a few rows.
 
-    The number of work items per month and status is kept by the database (models.tallies); only
-    the open items due before the end of the "due soon" window are read, to tell the late from
-    the soon due. The four states and the rest follow here."""
+    The work items are kept by the database (models.tallies) and counted here by month and status
+    in the order of their index, with the late and the soon due among them; the four states and
+    the rest follow here."""
     params = {
         "congress": congress.pk,
         "today": connection.ops.adapt_datefield_value(today),
         "soon": connection.ops.adapt_datefield_value(today + datetime.timedelta(days=DUE_SOON_DAYS)),
-        "not_started": Status.NOT_STARTED,
-        "in_progress": Status.IN_PROGRESS,
     }
     with connection.cursor() as cursor:
         cursor.execute(settling(MONTH_COUNTS), params)  # the first tally the page reads
@@ -145,7 +143,6 @@ def monthly_counts(congress, today):
     rows = {}
     for month, status, n, late, due_soon in groups:
         month = _date(month)
-        month = None if month == NO_MONTH else month
         row = rows.setdefault(month, dict.fromkeys(names, 0) | {"group_month": month})
         row["all"] += n
         row[f"status_{status}"] += n
@@ -156,8 +153,7 @@ def monthly_counts(congress, today):
             row["overdue"] += late
             row["due_soon"] += due_soon
             row[status] += n - late  # in progress / not started, on time
-    rows = {month: row for month, row in rows.items() if row["all"]}
-    return {"names": names, "rows": [rows[month] for month in sorted(rows, key=lambda month: month or NO_MONTH)]}
+    return {"names": names, "rows": list(rows.values())}
 
 
 def _date(value):
@@ -165,15 +161,13 @@ def _date(value):
     return value if value is None or isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
-NO_MONTH = datetime.date.fromisoformat(tallies.NO_MONTH)
 TASKS = Task._meta.db_table
 MONTH_COUNTS = f"""
-    SELECT month, status, n, 0, 0 FROM {MonthCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
-    UNION ALL
-    SELECT COALESCE(group_month, '{tallies.NO_MONTH}'), status, 0,
-           COUNT(*) FILTER (WHERE due_date < %(today)s), COUNT(*) FILTER (WHERE due_date >= %(today)s)
+    SELECT group_month, status, COUNT(*),
+           COUNT(*) FILTER (WHERE due_date < %(today)s),
+           COUNT(*) FILTER (WHERE due_date >= %(today)s AND due_date <= %(soon)s)
     FROM {WorkItem._meta.db_table}
-    WHERE congress_id = %(congress)s AND status IN (%(not_started)s, %(in_progress)s) AND due_date <= %(soon)s
+    WHERE congress_id = %(congress)s
     GROUP BY group_month, status
 """
 
@@ -310,16 +304,15 @@ def lead_figures(congress, today, *, all_agencies=False):
 
 def lead_rows(congress, today):
     """Counts per lead party body (each work item under its own lead parties, and a sub-item
-    without a lead of its own under its parent's): the numbers per body and status are kept by the
-    database (models.tallies), and only the late items are read, to tell them from the rest.
+    without a lead of its own under its parent's), from the lead items the database keeps
+    (models.tallies), counted by body and status in the order of their index; the organisations'
+    names are joined to the few rows of counts, not to every item.
 
     Written as SQL because the page reads it on every visit and the ORM's version cost more to
     build than to run. Its four states are those of the monthly counts (a test holds the two together)."""
     params = {
         "congress": congress.pk,
         "today": connection.ops.adapt_datefield_value(today),
-        "not_started": Status.NOT_STARTED,
-        "in_progress": Status.IN_PROGRESS,
     }
     with connection.cursor() as cursor:
         cursor.execute(LEAD_COUNTS, params)
@@ -344,15 +337,13 @@ def lead_rows(congress, today):
 LEAD_COUNTS = f"""
     SELECT c.*, o.name, o.short_name
     FROM (
-        SELECT organization_id, subcommittee_id, phrase, status, n, 0 AS late
-        FROM {LeadCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
-        UNION ALL
-        SELECT COALESCE(organization_id, 0), COALESCE(subcommittee_id, 0), phrase, status, 0, COUNT(*)
+        SELECT COALESCE(organization_id, 0) AS organization, COALESCE(subcommittee_id, 0) AS subcommittee,
+               phrase, status, COUNT(*), COUNT(*) FILTER (WHERE due_date < %(today)s)
         FROM {LeadItem._meta.db_table}
-        WHERE congress_id = %(congress)s AND status IN (%(not_started)s, %(in_progress)s) AND due_date < %(today)s
+        WHERE congress_id = %(congress)s
         GROUP BY organization_id, subcommittee_id, phrase, status
     ) c
-    LEFT JOIN {Organization._meta.db_table} o ON o.id = c.organization_id
+    LEFT JOIN {Organization._meta.db_table} o ON o.id = c.organization
 """
 
 
