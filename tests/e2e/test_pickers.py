@@ -53,7 +53,10 @@ def test_the_schedule_s_organisation_filter_loads_its_options_when_opened(page, 
     page.goto(f"{live_server.url}/congresses/{congress.pk}/schedule/?month=all")
     assert loads == []  # the page itself carries no list of organisations
 
-    page.locator(".ts-wrapper:has(#id_party-ts-control) .ts-control").click()
+    # Opening the picker loads its options; typing starts once they are in (keys typed while the
+    # list is being filled in can be lost on a busy machine).
+    with page.expect_response(lambda response: "organisations.json" in response.url):
+        page.locator(".ts-wrapper:has(#id_party-ts-control) .ts-control").click()
     page.keyboard.type(lead.split()[-1])
     option = page.locator(".ts-dropdown .option", has_text=lead)
     expect(option.first).to_be_visible()
