@@ -2,9 +2,9 @@
 lead body, a timeline by month and the latest progress updates.
 
 Figures count work items: every task and sub-item of the congress, except a task with sub-items,
-which its sub-items stand for. The numbers per month and per lead body are kept by the database
-(models.tallies); the page reads them and, for what depends on today, only the late and soon-due
-items, so it does the same work for ten tasks or ten thousand.
+which its sub-items stand for. The work items, and each under the lead bodies it counts for, are
+kept by the database (models.tallies); the page counts them by month and by lead body in the
+order of their indexes, without joining tasks to parties or looking for sub-items on each visit.
 """
 
 import calendar
@@ -146,14 +146,21 @@ def monthly_counts(congress, today):
         row = rows.setdefault(month, dict.fromkeys(names, 0) | {"group_month": month})
         row["all"] += n
         row[f"status_{status}"] += n
-        if status == Status.DONE:
-            row["done"] += n
-        elif status in OPEN:
+        if status in OPEN:
             row["late"] += late
-            row["overdue"] += late
             row["due_soon"] += due_soon
-            row[status] += n - late  # in progress / not started, on time
+        add_states(row, status, n, late)
     return {"names": names, "rows": list(rows.values())}
+
+
+def add_states(row, status, n, late):
+    """Count `n` work items of a status, `late` of them past their date, in the four states:
+    done, overdue, and in progress or not started on time (cancelled work in none)."""
+    if status == Status.DONE:
+        row["done"] += n
+    elif status in OPEN:
+        row[status] += n - late
+        row["overdue"] += late
 
 
 def _date(value):
@@ -326,12 +333,8 @@ def lead_rows(congress, today):
             | {"short_name": short_name}
             | dict.fromkeys(STATES, 0),
         )
-        if status == Status.DONE:
-            row["done"] += n
-        elif status in OPEN:
-            row[status] += n - late  # on time
-            row["overdue"] += late
-    return [row for row in rows.values() if sum(row[state] for state in STATES)]
+        add_states(row, status, n, late)
+    return list(rows.values())
 
 
 LEAD_COUNTS = f"""
@@ -384,8 +387,7 @@ def overdue_items(congress, today):
         rows = cursor.fetchall()
     shown = []
     for pk, number, content, phrase, status, due_date, parent_id, parent_number in rows:
-        if not isinstance(due_date, datetime.date):
-            due_date = datetime.date.fromisoformat(due_date)
+        due_date = _date(due_date)
         shown.append(
             Overdue(
                 pk=pk,

@@ -410,3 +410,12 @@ def test_the_lists_built_in_python_escape_what_users_typed(client_for, viewer, c
     assert "&lt;i&gt;khach&lt;/i&gt;" in page and "Unknown author" in page and "None" not in page
     assert "2 files" in page and "13 days" in page  # 1 July to 14 July
     assert "1 item: 0 done, 0 in progress, 0 not started, 1 overdue." in page
+
+
+def test_an_agency_whose_work_is_all_cancelled_is_listed_with_nothing_to_count(client_for, viewer, congress):
+    quiet = OrganizationFactory(name="Sở Tư pháp")
+    task(congress, "Trong tháng 7/2020", Status.CANCELLED, quiet)
+
+    agencies = client_for(viewer).get(url(congress)).context["agencies"]
+
+    assert figures(agencies) == [("Sở Tư pháp", 0, 0, 0, 0)]
