@@ -8,9 +8,11 @@ The dashboard counts them in the order of their indexes (by month and status; by
 status), a scan of one narrow index each. Counting from the tasks instead means joining every
 task to its parties, testing each for sub-items and sorting the joined rows, on every visit.
 
-The rows are written by database triggers (migration 0009), not by the application: every insert,
-update and delete of a task or a task party computes again the items it touches, whatever wrote
-it (a form, a bulk import, a queryset update, a cascade). Nothing
+The rows are written by database triggers (migrations 0009 and 0013), not by the application:
+every insert, update and delete of a task or a lead party, and every change of a task's status,
+dates or parent, computes again the items it touches, whatever wrote it (a form, a bulk import, a
+queryset update, a cascade). On PostgreSQL each item is computed through its indexed keys alone,
+so a large load costs the same per task whatever the planner's statistics say (migration 0013). Nothing
 here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers run at
 the commit (migration 0009 says why); a read inside a transaction that has changed tasks first
 settles them (`settling`).

@@ -275,3 +275,36 @@ def test_two_transactions_changing_one_item_at_once_leave_it_right():
 
     assert stored(congress) == {(item.pk, culture.pk, None, "", Status.IN_PROGRESS, item.due_date)}
     assert_kept(congress)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plans of PostgreSQL's planner")
+def test_a_large_load_is_counted_by_key_whatever_the_statistics_say(congress):
+    """A plan loaded in one transaction into tables whose statistics say they are empty (a new
+    database, an import, a restore) is counted item by item through indexed keys: the rows the
+    triggers read grow with the tasks, not with their square. Statements that joined the touched
+    tasks to the tables were planned for one-row tables here and scanned whole indexes per event."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE planning_task, planning_taskparty, planning_workitem, planning_leaditem")
+    count = 300
+    tasks = Task.objects.bulk_create(Task(congress=congress, number=n) for n in range(1, count + 1))
+    organization = OrganizationFactory()
+    TaskParty.objects.bulk_create(
+        party
+        for task in tasks
+        for party in (
+            TaskParty(task=task, role=LEAD, order=1, organization=organization),
+            TaskParty(task=task, role=COORDINATING, order=2, phrase="Các đơn vị"),
+        )
+    )
+    Task.objects.bulk_create(Task(congress=congress, parent=task, number=1) for task in tasks[::10])
+    # Rows read by sequential scans of the tables and index entries read, in this transaction.
+    reads = "SELECT SUM(pg_stat_get_xact_tuples_returned(oid)) FROM pg_class WHERE relname LIKE 'planning_%%'"
+    with connection.cursor() as cursor:
+        cursor.execute(reads)
+        before = cursor.fetchone()[0]
+        settle()
+        cursor.execute(reads)
+        read = cursor.fetchone()[0] - before
+
+    assert read < 40 * count, f"{read} rows read to count {count} tasks"
+    assert_kept(congress)
