@@ -97,6 +97,14 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
+def vacuum_analyze():
+    """After data committed in bulk, what a live database's upkeep does before anyone reads it:
+    PostgreSQL's autovacuum marks the new rows visible to all (so an index can answer without
+    reading the table) and refreshes the planner's statistics; SQLite's `ANALYZE` the latter."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+
+
 def measure(requests, repeat):
     """{key: Figure} for {key: (client, url)}: every page requested in turn, round after round
     (warm-up rounds first), so that a machine busier at one moment than at another slows every
@@ -162,10 +170,14 @@ CONTENT = (
 class BenchCongress:
     """One congress with its directory; `add_tasks` grows it."""
 
+    HOST = "UBND tỉnh Bench"  # the host organisation's name, before the tag
+
     def __init__(self, *, organizations=200, people=300, subcommittees=5, tag=""):
         """`tag` tells apart the users and the host of several bench congresses built side by side."""
         User = get_user_model()
-        root = Organization.objects.create(name=f"UBND tỉnh Bench{tag}", kind=Organization.Kind.PEOPLES_COMMITTEE)
+        self.root = root = Organization.objects.create(
+            name=f"{self.HOST}{tag}", kind=Organization.Kind.PEOPLES_COMMITTEE
+        )
         self.organizations = Organization.objects.bulk_create(
             Organization(name=f"Sở thử nghiệm số {n}", short_name=f"Sở số {n}", parent=root)
             for n in range(1, organizations + 1)
@@ -214,6 +226,28 @@ class BenchCongress:
             ]
         )
         self.count = 0
+
+    def remove(self):
+        """Delete the congress and its directory again."""
+        self.remove_congress(self.congress)
+
+    @classmethod
+    def remove_left_over(cls):
+        """Remove the bench congresses of a run that was stopped before it could."""
+        for congress in Congress.objects.filter(host__name__startswith=cls.HOST).select_related("host"):
+            cls.remove_congress(congress)
+
+    @classmethod
+    def remove_congress(cls, congress):
+        root = congress.host
+        tag = root.name.removeprefix(cls.HOST)
+        Task.objects.filter(congress=congress).delete()  # first: their parties protect the organisations
+        congress.delete()
+        organizations = Organization.objects.filter(parent=root)
+        Person.objects.filter(organization__in=organizations).delete()
+        organizations.delete()
+        root.delete()
+        get_user_model().objects.filter(username__in=[f"bench-vanphong{tag}", f"bench-daumoi{tag}"]).delete()
 
     def add_tasks(self, count):
         """Add `count` tasks: one in ten led by the focal point's organisation, every task with a

@@ -21,33 +21,54 @@ tallies = import_module("planning.migrations.0009_dashboard_tallies")
 LEAD = tallies.LEAD
 LOCK = tallies.LOCK
 
+BODIES = f"""
+    SELECT DISTINCT organization_id, subcommittee_id,
+           CASE WHEN organization_id IS NULL AND subcommittee_id IS NULL THEN phrase ELSE '' END
+    FROM planning_taskparty
+    WHERE task_id = lead_task AND role = '{LEAD}'
+"""
 ITEM = f"""
 CREATE OR REPLACE FUNCTION planning_tally_item(target bigint) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off AS $$
 DECLARE
     task record;
+    kept record;
     lead_task bigint := target;
 BEGIN
     IF target IS NULL THEN
         RETURN;  -- a task without a parent
     END IF;
-    DELETE FROM planning_workitem WHERE item_id = target;
-    DELETE FROM planning_leaditem WHERE item_id = target;
     SELECT congress_id, parent_id, group_month, status, due_date INTO task FROM planning_task WHERE id = target;
     IF NOT FOUND OR EXISTS (SELECT 1 FROM planning_task WHERE parent_id = target) THEN
+        DELETE FROM planning_workitem WHERE item_id = target;
+        DELETE FROM planning_leaditem WHERE item_id = target;
         RETURN;  -- gone, or a task with sub-items, which they stand for
     END IF;
-    INSERT INTO planning_workitem (congress_id, item_id, group_month, status, due_date)
-    VALUES (task.congress_id, target, task.group_month, task.status, task.due_date);
     IF task.parent_id IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM planning_taskparty WHERE task_id = target AND role = '{LEAD}') THEN
         lead_task := task.parent_id;  -- a sub-item naming no lead counts under its parent's
     END IF;
+    -- Rows already as they should be (an item touched twice by one transaction) are left alone:
+    -- each rewrite also rewrites the counts.
+    -- Every statement selects by the item's key alone (no other index can be taken for a better one).
+    SELECT congress_id, group_month, status, due_date INTO kept FROM planning_workitem WHERE item_id = target;
+    IF FOUND AND (kept.congress_id, kept.group_month, kept.status, kept.due_date)
+                 IS NOT DISTINCT FROM (task.congress_id, task.group_month, task.status, task.due_date)
+    AND NOT EXISTS (
+        SELECT 1 FROM planning_leaditem
+        WHERE item_id = target AND (status <> task.status OR due_date IS DISTINCT FROM task.due_date)
+    ) AND NOT EXISTS (
+        ({BODIES}) EXCEPT SELECT organization_id, subcommittee_id, phrase FROM planning_leaditem WHERE item_id = target
+    ) AND NOT EXISTS (
+        SELECT organization_id, subcommittee_id, phrase FROM planning_leaditem WHERE item_id = target EXCEPT ({BODIES})
+    ) THEN
+        RETURN;
+    END IF;
+    DELETE FROM planning_workitem WHERE item_id = target;
+    DELETE FROM planning_leaditem WHERE item_id = target;
+    INSERT INTO planning_workitem (congress_id, item_id, group_month, status, due_date)
+    VALUES (task.congress_id, target, task.group_month, task.status, task.due_date);
     INSERT INTO planning_leaditem (congress_id, item_id, organization_id, subcommittee_id, phrase, status, due_date)
-    SELECT DISTINCT task.congress_id, target, organization_id, subcommittee_id,
-           CASE WHEN organization_id IS NULL AND subcommittee_id IS NULL THEN phrase ELSE '' END,
-           task.status, task.due_date
-    FROM planning_taskparty
-    WHERE task_id = lead_task AND role = '{LEAD}';
+    SELECT task.congress_id, target, bodies.*, task.status, task.due_date FROM ({BODIES}) bodies;
 END $$
 """
 

@@ -4,7 +4,7 @@ from .calendar import CalendarFeed, CalendarFeedQuerySet, new_calendar_token
 from .lower_levels import LowerLevelCongress, LowerLevelCongressQuerySet
 from .meetings import AgendaItem, Conclusion, Meeting
 from .progress import Attachment, ProgressUpdate
-from .tallies import LeadItem, WorkItem
+from .tallies import LeadCount, LeadItem, MonthCount, WorkItem
 from .tasks import DEADLINE_PARTS, Task, TaskEvent, TaskParty, TaskQuerySet
 
 __all__ = [
@@ -14,10 +14,12 @@ __all__ = [
     "CalendarFeed",
     "CalendarFeedQuerySet",
     "Conclusion",
+    "LeadCount",
     "LeadItem",
     "LowerLevelCongress",
     "LowerLevelCongressQuerySet",
     "Meeting",
+    "MonthCount",
     "ProgressUpdate",
     "Task",
     "TaskEvent",

@@ -3,19 +3,22 @@
 A `WorkItem` is one task without sub-items (a task with sub-items counts through them); a
 `LeadItem` is one work item under one of the lead bodies it counts for: its own lead parties, or
 its parent's when a sub-item names no lead of its own. Each holds the item's status and dates.
+`MonthCount` and `LeadCount` hold how many work items there are per month of deadlines and
+status, and per lead body and status.
 
-The dashboard counts them in the order of their indexes (by month and status; by lead body and
-status), a scan of one narrow index each. Counting from the tasks instead means joining every
-task to its parties, testing each for sub-items and sorting the joined rows, on every visit.
+The dashboard reads the counts (a few rows, whatever the number of tasks) and, for what depends
+on today, only the open items that are late or due soon, through their index. Counting from the
+tasks instead means joining every task to its parties and testing each for sub-items on every
+visit.
 
-The rows are written by database triggers (migrations 0009 and 0013), not by the application:
-every insert, update and delete of a task or a lead party, and every change of a task's status,
-dates or parent, computes again the items it touches, whatever wrote it (a form, a bulk import, a
-queryset update, a cascade). On PostgreSQL each item is computed through its indexed keys alone,
-so a large load costs the same per task whatever the planner's statistics say (migration 0013). Nothing
-here is a cache: once a change is committed, its rows are too. On PostgreSQL the triggers run at
-the commit (migration 0009 says why); a read inside a transaction that has changed tasks first
-settles them (`settling`).
+The rows are written by database triggers (migrations 0009, 0013 and 0014), not by the
+application: every insert, update and delete of a task or a lead party, and every change of a
+task's status, dates or parent, computes again the items it touches, whatever wrote it (a form,
+a bulk import, a queryset update, a cascade), and the counts follow the items. On PostgreSQL each
+item is computed through its indexed keys alone, so a large load costs the same per task whatever
+the planner's statistics say (migration 0013). Nothing here is a cache: once a change is
+committed, its rows are too. On PostgreSQL the triggers run at the commit (migration 0009 says
+why); a read inside a transaction that has changed tasks first settles them (`settling`).
 
 A migration that changes a column of planning_task or planning_taskparty must not let SQLite copy
 the table (Django's way to alter a field there): dropping the old table drops its triggers. Add
@@ -27,6 +30,8 @@ from django.db import connection, models
 from congress.models import Congress, Organization, Subcommittee
 
 from .tasks import Task
+
+NO_MONTH = "0001-01-01"  # MonthCount.month of the work without a deadline month
 
 
 def _reference(model, **options):
@@ -43,11 +48,9 @@ class WorkItem(models.Model):
     due_date = models.DateField(null=True)
 
     class Meta:
+        # The late and the soon due, read by status and date (the most overdue first).
         indexes = [
-            # The counts per month and status (with the late and the soon due among them).
-            models.Index(fields=["congress", "group_month", "status", "due_date"], name="planning_workitem_months"),
-            # The most overdue, read by status and date.
-            models.Index(fields=["congress", "status", "due_date"], name="planning_workitem_due"),
+            models.Index(fields=["congress", "status", "due_date", "group_month"], name="planning_workitem_late"),
         ]
 
     def __str__(self):
@@ -65,11 +68,11 @@ class LeadItem(models.Model):
     due_date = models.DateField(null=True)
 
     class Meta:
-        # The counts per lead body and status (with the late among them).
+        # The late, read by status and date.
         indexes = [
             models.Index(
-                fields=["congress", "organization", "subcommittee", "phrase", "status", "due_date"],
-                name="planning_leaditem_counts",
+                fields=["congress", "status", "due_date", "organization", "subcommittee", "phrase"],
+                name="planning_leaditem_late",
             ),
         ]
 
@@ -77,8 +80,51 @@ class LeadItem(models.Model):
         return f"{self.item_id} → {self.organization_id or self.subcommittee_id or self.phrase}"
 
 
+class MonthCount(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
+    congress = _reference(Congress, db_index=False)
+    month = models.DateField()  # NO_MONTH for work without a deadline month
+    status = models.CharField(max_length=20)
+    n = models.IntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "month", "status"], name="planning_monthcount_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.month} {self.status}: {self.n}"
+
+
+class LeadCount(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
+    congress = _reference(Congress, db_index=False)
+    organization_id = models.BigIntegerField(default=0, editable=False)  # 0: none (a key may not be NULL)
+    subcommittee_id = models.BigIntegerField(default=0, editable=False)
+    phrase = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=20)
+    n = models.IntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "organization_id", "subcommittee_id", "phrase", "status"],
+                name="planning_leadcount_key",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization_id or self.subcommittee_id or self.phrase} {self.status}: {self.n}"
+
+
 TRIGGERS = tuple(
     f"planning_tally_{table}_{event}" for table in ("task", "party") for event in ("insert", "update", "delete")
+)
+COUNTERS = (
+    "planning_monthcount_add",
+    "planning_monthcount_remove",
+    "planning_leadcount_add",
+    "planning_leadcount_remove",
 )
 
 

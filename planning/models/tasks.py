@@ -109,9 +109,12 @@ class Task(models.Model):
         verbose_name_plural = _("tasks")
         indexes = [
             models.Index(fields=["congress", "group_month", "number"], name="planning_task_schedule"),
-            # Covers the dashboard's counts per month and state: they read the index, not the rows.
+            # The schedule's top-level tasks: its month pager counts them per month from the index
+            # alone, and a month's page reads them in order.
             models.Index(
-                fields=["congress", "group_month", "status", "due_date", "parent"], name="planning_task_counts"
+                fields=["congress", "group_month", "number"],
+                condition=models.Q(parent__isnull=True),
+                name="planning_task_top_level",
             ),
             # A congress's tasks with sub-items, read without passing over the others.
             models.Index(fields=["congress", "parent"], name="planning_task_parents"),

@@ -2,9 +2,10 @@
 lead body, a timeline by month and the latest progress updates.
 
 Figures count work items: every task and sub-item of the congress, except a task with sub-items,
-which its sub-items stand for. The work items, and each under the lead bodies it counts for, are
-kept by the database (models.tallies); the page counts them by month and by lead body in the
-order of their indexes, without joining tasks to parties or looking for sub-items on each visit.
+which its sub-items stand for. The work items, each under the lead bodies it counts for, and their
+numbers per month and per lead body are kept by the database (models.tallies); the page reads
+those numbers and only the late and soon-due items, without joining tasks to parties or looking
+for sub-items on each visit.
 """
 
 import calendar
@@ -25,7 +26,7 @@ from congress.views.congresses import congress_context
 from documents.liststyle import item_text
 from documents.vietnamese import month_year
 
-from ..models import Attachment, LeadItem, ProgressUpdate, Task, TaskParty, WorkItem
+from ..models import Attachment, LeadCount, LeadItem, MonthCount, ProgressUpdate, Task, TaskParty, WorkItem, tallies
 from ..models.tallies import settling
 
 OVERDUE_SHOWN = 10
@@ -128,13 +129,15 @@ def monthly_counts(congress, today):
     """Every count the page shows, per month of deadlines (None for work without one), in one
     query; the totals are the sums of a few rows.
 
-    The work items are kept by the database (models.tallies) and counted here by month and status
-    in the order of their index, with the late and the soon due among them; the four states and
-    the rest follow here."""
+    The number of work items per month and status is kept by the database (models.tallies); only
+    the open items due before the end of the "due soon" window are read, to tell the late from
+    the soon due. The four states and the rest follow here."""
     params = {
         "congress": congress.pk,
         "today": connection.ops.adapt_datefield_value(today),
         "soon": connection.ops.adapt_datefield_value(today + datetime.timedelta(days=DUE_SOON_DAYS)),
+        "not_started": Status.NOT_STARTED,
+        "in_progress": Status.IN_PROGRESS,
     }
     with connection.cursor() as cursor:
         cursor.execute(settling(MONTH_COUNTS), params)  # the first tally the page reads
@@ -143,6 +146,7 @@ def monthly_counts(congress, today):
     rows = {}
     for month, status, n, late, due_soon in groups:
         month = _date(month)
+        month = None if month == NO_MONTH else month
         row = rows.setdefault(month, dict.fromkeys(names, 0) | {"group_month": month})
         row["all"] += n
         row[f"status_{status}"] += n
@@ -150,7 +154,7 @@ def monthly_counts(congress, today):
             row["late"] += late
             row["due_soon"] += due_soon
         add_states(row, status, n, late)
-    return {"names": names, "rows": list(rows.values())}
+    return {"names": names, "rows": [rows[month] for month in sorted(rows, key=lambda month: month or NO_MONTH)]}
 
 
 def add_states(row, status, n, late):
@@ -168,13 +172,15 @@ def _date(value):
     return value if value is None or isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
+NO_MONTH = datetime.date.fromisoformat(tallies.NO_MONTH)
 TASKS = Task._meta.db_table
 MONTH_COUNTS = f"""
-    SELECT group_month, status, COUNT(*),
-           COUNT(*) FILTER (WHERE due_date < %(today)s),
-           COUNT(*) FILTER (WHERE due_date >= %(today)s AND due_date <= %(soon)s)
+    SELECT month, status, n, 0, 0 FROM {MonthCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
+    UNION ALL
+    SELECT COALESCE(group_month, '{tallies.NO_MONTH}'), status, 0,
+           COUNT(*) FILTER (WHERE due_date < %(today)s), COUNT(*) FILTER (WHERE due_date >= %(today)s)
     FROM {WorkItem._meta.db_table}
-    WHERE congress_id = %(congress)s
+    WHERE congress_id = %(congress)s AND status IN (%(not_started)s, %(in_progress)s) AND due_date <= %(soon)s
     GROUP BY group_month, status
 """
 
@@ -311,15 +317,17 @@ def lead_figures(congress, today, *, all_agencies=False):
 
 def lead_rows(congress, today):
     """Counts per lead party body (each work item under its own lead parties, and a sub-item
-    without a lead of its own under its parent's), from the lead items the database keeps
-    (models.tallies), counted by body and status in the order of their index; the organisations'
-    names are joined to the few rows of counts, not to every item.
+    without a lead of its own under its parent's): the numbers per body and status are kept by the
+    database (models.tallies), and only the late items are read, to tell them from the rest; the
+    organisations' names are joined to the few rows of counts, not to every item.
 
     Written as SQL because the page reads it on every visit and the ORM's version cost more to
     build than to run. Its four states are those of the monthly counts (a test holds the two together)."""
     params = {
         "congress": congress.pk,
         "today": connection.ops.adapt_datefield_value(today),
+        "not_started": Status.NOT_STARTED,
+        "in_progress": Status.IN_PROGRESS,
     }
     with connection.cursor() as cursor:
         cursor.execute(LEAD_COUNTS, params)
@@ -340,10 +348,12 @@ def lead_rows(congress, today):
 LEAD_COUNTS = f"""
     SELECT c.*, o.name, o.short_name
     FROM (
-        SELECT COALESCE(organization_id, 0) AS organization, COALESCE(subcommittee_id, 0) AS subcommittee,
-               phrase, status, COUNT(*), COUNT(*) FILTER (WHERE due_date < %(today)s)
+        SELECT organization_id AS organization, subcommittee_id AS subcommittee, phrase, status, n, 0 AS late
+        FROM {LeadCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
+        UNION ALL
+        SELECT COALESCE(organization_id, 0), COALESCE(subcommittee_id, 0), phrase, status, 0, COUNT(*)
         FROM {LeadItem._meta.db_table}
-        WHERE congress_id = %(congress)s
+        WHERE congress_id = %(congress)s AND status IN (%(not_started)s, %(in_progress)s) AND due_date < %(today)s
         GROUP BY organization_id, subcommittee_id, phrase, status
     ) c
     LEFT JOIN {Organization._meta.db_table} o ON o.id = c.organization

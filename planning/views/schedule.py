@@ -119,7 +119,7 @@ def schedule_context(request, congress, *, can_add):
     the month pager's counts come from one aggregate over the congress's top-level tasks."""
     today = timezone.localdate()
     top_level = Task.objects.filter(congress=congress, parent__isnull=True)
-    counts = dict(top_level.order_by().values("group_month").annotate(n=Count("pk")).values_list("group_month", "n"))
+    counts = dict(top_level.order_by().values("group_month").annotate(n=Count("*")).values_list("group_month", "n"))
     window = month_window(request, counts, today)
     months = [(month_key(month), month_heading(month)) for month in sorted(month for month in counts if month)]
     if None in counts:

@@ -1,10 +1,14 @@
 import json
 
+import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from awards.models import Nomination
+from congress.models import Congress, Organization, Person
+from demo.benchdata import BenchCongress
 from demo.management.commands.bench import app_benchmarks
-from planning.models import Task
+from planning.models import MonthCount, Task, WorkItem
 
 
 def test_bench_writes_every_figure_and_leaves_the_database_as_it_was(db, tmp_path, capsys):
@@ -65,3 +69,26 @@ def test_only_runs_one_section_of_an_app_s_benchmarks(db, tmp_path, monkeypatch,
 
     assert json.loads(output.read_text())["cluster_ranking_ms_60"] == 1.0
     assert "== demo: clusters ==" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # commits; the migrations' rows come back after
+def test_outside_a_transaction_the_pages_are_read_from_committed_congresses_removed_at_the_end(tmp_path, capsys):
+    """As `make bench` runs it: the congresses are committed and the database's upkeep done before
+    the pages are read, then removed; one left by a run killed before its end goes at the start."""
+    left_over = BenchCongress(tag="-killed")
+    left_over.add_tasks(3)
+    people, organizations = Person.objects.count(), Organization.objects.count()
+    output = tmp_path / "latest.json"
+
+    call_command(
+        "bench", "--only", "pages", "--sizes", "20", "40", "--dossier-sizes", "5", "10", "--repeat", "1",
+        "--output", str(output),
+    )  # fmt: skip
+
+    figures = json.loads(output.read_text())
+    assert figures["dashboard_queries_20"] == figures["dashboard_queries_40"]
+    assert "Removing the bench congresses" in capsys.readouterr().out
+    assert not Congress.objects.exists() and not Task.objects.exists()
+    assert not WorkItem.objects.exists() and not MonthCount.objects.filter(n__gt=0).exists()
+    assert Person.objects.count() == people - 300 and Organization.objects.count() == organizations - 201
+    assert not get_user_model().objects.filter(username__startswith="bench-").exists()

@@ -14,7 +14,7 @@ from documents.backup import RestoreError, create_backup, restore_backup
 from documents.layer import get_kind, record_for
 from documents.models import IssuedVersion
 from documents.services import issue_document, save_record
-from planning.models import LeadItem, WorkItem
+from planning.models import LeadCount, LeadItem, MonthCount, WorkItem
 from tests.factories import TaskFactory, TaskPartyFactory, UserFactory
 
 DAY = datetime.date(2020, 7, 17)
@@ -47,10 +47,13 @@ def on_a_new_machine(settings, tmp_path):
 
 
 def tallies():
-    """The dashboard's items, which a backup leaves out and the database computes again on restore."""
+    """The dashboard's items and counts, which a backup leaves out and the database computes again
+    on restore."""
     return (
         sorted(WorkItem.objects.values_list("item_id", "group_month", "status", "due_date")),
         sorted(LeadItem.objects.values_list("item_id", "organization_id", "phrase", "status")),
+        sorted(MonthCount.objects.filter(n__gt=0).values_list("month", "status", "n")),
+        sorted(LeadCount.objects.filter(n__gt=0).values_list("phrase", "status", "n")),
     )
 
 

@@ -1,16 +1,17 @@
 """The dashboard's tallies (planning.models.tallies) are kept by database triggers: after any
 write to tasks or their parties, however made, the work items and lead items equal what the tasks
-and parties say."""
+and parties say, and the counts equal the items."""
 
 import datetime
 import random
+from collections import Counter
 
 import pytest
 from django.db import connection
 
 from congress.models import Subcommittee
-from planning.models import LeadItem, Task, TaskParty, WorkItem
-from planning.models.tallies import TRIGGERS, settling
+from planning.models import LeadCount, LeadItem, MonthCount, Task, TaskParty, WorkItem
+from planning.models.tallies import COUNTERS, NO_MONTH, TRIGGERS, settling
 from tests.factories import (
     CongressFactory,
     OrganizationFactory,
@@ -67,6 +68,16 @@ def assert_kept(congress):
         set(WorkItem.objects.filter(congress=congress).values_list("item", "group_month", "status", "due_date")) == work
     )
     assert WorkItem.objects.filter(congress=congress).count() == len(work)
+    # The counts are the items counted, and none falls below zero.
+    by_month = Counter((month or datetime.date.fromisoformat(NO_MONTH), status) for _, month, status, _ in work)
+    month_counts = MonthCount.objects.filter(congress=congress)
+    assert {(row.month, row.status): row.n for row in month_counts if row.n} == by_month
+    by_lead = Counter((org or 0, sub or 0, phrase, status) for _, org, sub, phrase, status, _ in stored(congress))
+    lead_counts = LeadCount.objects.filter(congress=congress)
+    assert {
+        (row.organization_id, row.subcommittee_id, row.phrase, row.status): row.n for row in lead_counts if row.n
+    } == by_lead
+    assert not month_counts.filter(n__lt=0).exists() and not lead_counts.filter(n__lt=0).exists()
 
 
 def work_items(congress):
@@ -238,14 +249,16 @@ def test_a_random_walk_of_writes_keeps_the_rows(congress):
 
 
 def test_every_trigger_outlives_the_migrations_after_it(db):
-    """The six on tasks and parties (deferred on PostgreSQL). On SQLite a later migration that
-    copied planning_task or planning_taskparty to alter a column would drop them."""
+    """The six on tasks and parties (deferred on PostgreSQL) and the four counters. On SQLite a later
+    migration that copied planning_task or planning_taskparty to alter a column would drop them."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'planning_%' AND tgdeferrable")
+            cursor.execute("SELECT tgname, tgdeferrable FROM pg_trigger WHERE tgname LIKE 'planning_%'")
         else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'planning_%'")
-        assert sorted(name for (name,) in cursor.fetchall()) == sorted(TRIGGERS)
+            cursor.execute("SELECT name, name LIKE 'planning_tally_%' FROM sqlite_master WHERE type = 'trigger'")
+        found = dict(cursor.fetchall())
+    assert sorted(name for name, deferred in found.items() if deferred) == sorted(TRIGGERS)
+    assert sorted(name for name, deferred in found.items() if not deferred) == sorted(COUNTERS)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
