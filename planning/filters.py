@@ -1,12 +1,11 @@
 import django_filters
-from django import forms
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Organization, Subcommittee
 from congress.search import matching
-from congress.widgets import QuickSelect
+from congress.widgets import QuickCheckboxInput, QuickSelect, QuickTextInput
 
 from .models import Task, TaskParty
 
@@ -16,7 +15,7 @@ EMPTY_CHOICE = _("All")
 
 class OverdueFilter(django_filters.BooleanFilter):
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput, **kwargs)
+        super().__init__(*args, label=_("Overdue only"), method="filter_overdue", widget=QuickCheckboxInput, **kwargs)
 
 
 class TaskFilterMixin:
@@ -51,7 +50,7 @@ def party_choice(congress, value):
 
 
 class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=QuickTextInput)
     party = django_filters.TypedChoiceFilter(
         label=_("Lead or coordinating organisation"), method="filter_party", coerce=int, choices=(), widget=QuickSelect
     )
@@ -93,7 +92,7 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
 class MyWorkFilter(TaskFilterMixin, django_filters.FilterSet):
     SHOW_CHOICES = (("open", _("Still to do")), ("done", _("Done or cancelled")), ("all", _("All")))
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=QuickTextInput)
     show = django_filters.ChoiceFilter(
         label=_("Show"), choices=SHOW_CHOICES, method="filter_show", empty_label=None, widget=QuickSelect
     )

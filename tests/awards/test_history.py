@@ -134,7 +134,7 @@ def test_the_history_list_reads_a_fixed_number_of_queries(
     AwardRecordFactory.create_batch(rows)
     client = client_for(secretariat)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("awards:history", args=[congress.pk]))
 
 

@@ -101,7 +101,7 @@ def test_the_standing_office_list_reads_a_fixed_number_of_queries(
         AwardRecordFactory(person=nomination.person, year=2020 - index % 3)
     client = client_for(secretariat)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(list_url(congress))
 
 
@@ -112,7 +112,7 @@ def test_the_focal_point_list_reads_a_fixed_number_of_queries(
     NominationFactory.create_batch(rows, round=nomination_round, proposing_organization=congress.host)
     client = client_for(focal_point)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(list_url(congress))
 
 

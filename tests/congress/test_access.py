@@ -1,6 +1,7 @@
 """Every congress page: strangers get 404, read-only users 403 on changes, staff get in."""
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 
 from congress.models import CongressRole
@@ -165,3 +166,28 @@ def test_an_unknown_directory_entry_is_404(client_for, viewer, name):
 def test_creating_a_congress_needs_the_standing_office_right(client_for, viewer, secretariat):
     assert client_for(viewer).get(reverse("congress:create")).status_code == 403
     assert client_for(secretariat).get(reverse("congress:create")).status_code == 200
+
+
+def test_the_congress_is_read_with_the_user_s_roles_in_it(db, congress, django_assert_num_queries):
+    """get_congress reads the user's roles with the congress (a row per role, none for a stranger),
+    and the rules decide from them without another query."""
+    from congress.permissions import get_congress
+    from tests.factories import OrganizationFactory, UserFactory
+
+    user, stranger, other = UserFactory(), UserFactory(), CongressRoleFactory(role=CongressRole.Role.SECRETARIAT)
+    organization = OrganizationFactory()
+    CongressRoleFactory(congress=congress, user=user, role=CongressRole.Role.VIEWER)
+    CongressRoleFactory(congress=congress, user=user, role=CongressRole.Role.FOCAL_POINT, organization=organization)
+    CongressRoleFactory(congress=other.congress, user=user, role=CongressRole.Role.SECRETARIAT)
+
+    with django_assert_num_queries(1):
+        found = get_congress(user, congress.pk)
+        assert user.has_perm("congress.see_congress", found)
+        assert not user.has_perm("congress.manage_congress", found)
+    assert sorted(vars(user)["_congress_roles"][congress.pk]) == sorted(
+        [(CongressRole.Role.VIEWER, None, None), (CongressRole.Role.FOCAL_POINT, organization.pk, None)]
+    )
+    with pytest.raises(Http404):
+        get_congress(stranger, congress.pk)
+    with pytest.raises(Http404):
+        get_congress(user, congress.pk + 1000)

@@ -244,7 +244,7 @@ def test_the_session_list_reads_a_fixed_number_of_queries(
         session.connection_points.create(name="Điểm cầu tỉnh", organization=congress.host)
     client = client_for(viewer)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("congress:sessions", args=[congress.pk]))
 
 
@@ -253,7 +253,7 @@ def test_the_board_page_reads_a_fixed_number_of_queries(client_for, viewer, cong
     BoardMemberFactory.create_batch(rows, board=congress.board)
     client = client_for(viewer)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("congress:board", args=[congress.pk]))
 
 
@@ -265,7 +265,7 @@ def test_the_subcommittee_list_reads_a_fixed_number_of_queries(
         SubcommitteeMemberFactory(subcommittee=subcommittee, role="head")
     client = client_for(viewer)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("congress:subcommittees", args=[congress.pk]))
 
 
@@ -276,7 +276,7 @@ def test_the_subcommittee_page_reads_a_fixed_number_of_queries(
     SubcommitteeMemberFactory.create_batch(rows, subcommittee=subcommittee)
     client = client_for(viewer)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("congress:subcommittee_detail", args=[subcommittee.congress.pk, subcommittee.pk]))
 
 
@@ -289,7 +289,7 @@ def test_the_role_list_reads_a_fixed_number_of_queries(
         CongressRoleFactory(congress=congress, user=user)
     client = client_for(secretariat)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(reverse("congress:roles", args=[congress.pk]))
 
 

@@ -2,7 +2,7 @@ import re
 
 from django import forms
 
-from congress.widgets import QuickSelect, QuickSelectMultiple
+from congress.widgets import QuickCheckboxInput, QuickSelect, QuickSelectMultiple, QuickTextInput
 
 CHOICES = [("", "---------"), ("1", "Sở Nội vụ"), ("2", "Báo <Ninh Thuận> & Đài")]
 
@@ -51,3 +51,16 @@ def test_a_select_of_a_queryset_reads_it_once_and_as_django_does(db, django_asse
 
     plain = forms.Select(choices=field.choices).render("organization", chosen)
     assert options(html) == options(plain) and options(html)[-1][1] == " selected"
+
+
+def test_quick_inputs_render_what_djangos_inputs_render():
+    attrs = {"id": "id_q", "class": "form-control form-control-sm", "required": True, "disabled": False}
+    for value in (None, "", "Lễ <kỷ niệm> \"70\" năm & 'tuyên dương'"):
+        assert QuickTextInput(attrs={"placeholder": "Tìm…"}).render("q", value, attrs=attrs) == forms.TextInput(
+            attrs={"placeholder": "Tìm…"}
+        ).render("q", value, attrs=attrs)
+    for value in (None, False, True, "on", "x"):
+        attrs = {"id": "id_overdue", "class": "form-check-input"}
+        assert QuickCheckboxInput().render("overdue", value, attrs=attrs) == forms.CheckboxInput().render(
+            "overdue", value, attrs=attrs
+        )

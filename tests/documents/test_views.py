@@ -79,11 +79,11 @@ def test_the_list_shows_every_document_of_the_congress_in_a_fixed_number_of_quer
     MeetingFactory(congress=province, number=1, title="Họp Ban Tổ chức (phiên thứ nhất)")
     client.get(reverse("congress:documents", args=[province.pk]))
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         one = client.get(reverse("congress:documents", args=[province.pk]))
     for number in range(2, 8):
         MeetingFactory(congress=province, number=number)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         many = client.get(reverse("congress:documents", args=[province.pk]))
 
     assert one.content.decode().count("Thông báo kết luận") == 1

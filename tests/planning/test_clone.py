@@ -160,9 +160,9 @@ def test_the_preview_and_the_copy_read_a_fixed_number_of_queries(
     client = client_for(secretariat)
     ContentType.objects.clear_cache()  # the plan's record looks its owner type up once per process
     # +1 each: the delegates' copier looks for an allocation (planning/clone.py register_copier).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(clone_url(source), QUERY)
-    with django_assert_num_queries(35):
+    with django_assert_num_queries(34):
         client.post(clone_url(source), QUERY)
 
 

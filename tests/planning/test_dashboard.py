@@ -362,7 +362,7 @@ def test_the_dashboard_reads_a_fixed_number_of_queries(
         Attachment.objects.create(update=update, file="tasks/a.pdf", name="a.pdf", size=1, content_type="x")
     client = client_for(viewer)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         client.get(url(congress))
 
 

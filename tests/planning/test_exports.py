@@ -141,7 +141,7 @@ def test_the_schedule_export_reads_a_fixed_number_of_queries(
     client.get(url)
 
     # session, user, roles, congress, filter choices (sub-committees), parties, sub-items, tasks
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(url)
 
 

@@ -344,7 +344,7 @@ def test_the_list_reads_a_fixed_number_of_queries(client_for, congress, secretar
         CongressRoleFactory(congress=CongressFactory(parent=congress), user=secretariat)  # a suggestion
     client = client_for(secretariat)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(reverse("planning:lower_levels", args=[congress.pk]))
 
     assert len(response.context["suggestions"]) == rows

@@ -566,7 +566,7 @@ def test_the_meeting_list_reads_a_fixed_number_of_queries(
         TaskFactory(congress=congress, meeting=meeting)
     client = client_for(viewer)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("planning:meeting_list", args=[congress.pk]))
 
 
@@ -582,7 +582,7 @@ def test_the_meeting_page_reads_a_fixed_number_of_queries(
         meeting.participants.add(PersonFactory())
     client = client_for(secretariat)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(reverse("planning:meeting_detail", args=[meeting.congress.pk, meeting.pk]))
 
 

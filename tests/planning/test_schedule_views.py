@@ -141,7 +141,7 @@ def test_the_party_options_read_a_fixed_number_of_queries(
     client = client_for(viewer)
     url = reverse("planning:party_options", args=[congress.pk])
 
-    with django_assert_num_queries(5):  # session, user, congress, roles, the organisations
+    with django_assert_num_queries(4):  # session, user, the congress with the roles, the organisations
         options = client.get(url).json()["options"]
 
     assert len(options) == organizations
