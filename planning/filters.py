@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Organization, Subcommittee
+from congress.models import Organization
 from congress.search import matching
 from congress.widgets import QuickCheckboxInput, QuickSelect, QuickTextInput
 
@@ -54,11 +54,8 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
     party = django_filters.TypedChoiceFilter(
         label=_("Lead or coordinating organisation"), method="filter_party", coerce=int, choices=(), widget=QuickSelect
     )
-    subcommittee = django_filters.ModelChoiceFilter(
-        label=_("Sub-committee"),
-        queryset=Subcommittee.objects.none(),
-        field_name="parties__subcommittee",
-        widget=QuickSelect,
+    subcommittee = django_filters.TypedChoiceFilter(
+        label=_("Sub-committee"), field_name="parties__subcommittee", coerce=int, choices=(), widget=QuickSelect
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices, widget=QuickSelect)
     month = django_filters.ChoiceFilter(label=_("Month"), method="filter_month", empty_label=None, widget=QuickSelect)
@@ -81,7 +78,10 @@ class ScheduleFilter(TaskFilterMixin, django_filters.FilterSet):
         self.form.fields["party"].widget.attrs.update(
             {"data-picker": "search", "data-options-url": reverse("planning:party_options", args=[congress.pk])}
         )
-        self.form.fields["subcommittee"].queryset = congress.subcommittees.all()
+        # The congress's sub-committees as plain choices (their names are all the select shows),
+        # read when first needed (the Excel export never draws the select) and once.
+        subcommittees = congress.subcommittees.order_by("order", "pk").values_list("pk", "name")
+        self.form.fields["subcommittee"].choices = lambda: [("", EMPTY_CHOICE), *subcommittees]
         self.form.fields["month"].choices = [("all", _("All months")), *months]
 
     def filter_month(self, queryset, name, value):
