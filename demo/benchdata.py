@@ -88,21 +88,18 @@ class Figure:
 
 
 def analyze():
-    """Refresh the planner's statistics after a bulk load, as a live database's autovacuum (or
-    SQLite's `PRAGMA optimize`) would; PostgreSQL counts this transaction's own rows, once the
-    dashboard's lead items of the load are computed (on PostgreSQL they wait for a commit)."""
+    """After a bulk load, the upkeep a live database does before anyone reads it: fresh planner
+    statistics (`ANALYZE`) and, on PostgreSQL outside a transaction, `VACUUM` as autovacuum would,
+    which marks the new rows visible to all so that an index can answer without the table. Inside
+    a transaction (where VACUUM cannot run) the dashboard's tallies of the load are settled first
+    (on PostgreSQL they wait for a commit), so that ANALYZE counts them."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute("VACUUM ANALYZE")
+            return
         if pending := settling():
             cursor.execute(pending)
         cursor.execute("ANALYZE")
-
-
-def vacuum_analyze():
-    """After data committed in bulk, what a live database's upkeep does before anyone reads it:
-    PostgreSQL's autovacuum marks the new rows visible to all (so an index can answer without
-    reading the table) and refreshes the planner's statistics; SQLite's `ANALYZE` the latter."""
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def measure(requests, repeat):
@@ -171,6 +168,7 @@ class BenchCongress:
     """One congress with its directory; `add_tasks` grows it."""
 
     HOST = "UBND tỉnh Bench"  # the host organisation's name, before the tag
+    AREA = "tỉnh Bench"
 
     def __init__(self, *, organizations=200, people=300, subcommittees=5, tag=""):
         """`tag` tells apart the users and the host of several bench congresses built side by side."""
@@ -191,7 +189,7 @@ class BenchCongress:
             level=Congress.Level.PROVINCE,
             edition=7,
             year=2030,
-            area_name="tỉnh Bench",
+            area_name=self.AREA,
             host=root,
         )
         OrganizingBoard.objects.create(congress=self.congress, name="Ban Tổ chức")
@@ -233,8 +231,10 @@ class BenchCongress:
 
     @classmethod
     def remove_left_over(cls):
-        """Remove the bench congresses of a run that was stopped before it could."""
-        for congress in Congress.objects.filter(host__name__startswith=cls.HOST).select_related("host"):
+        """Remove the bench congresses of a run that was stopped before it could (by their area and
+        their host's name, which no real congress has)."""
+        left_over = Congress.objects.filter(area_name=cls.AREA, host__name__startswith=cls.HOST)
+        for congress in left_over.select_related("host"):
             cls.remove_congress(congress)
 
     @classmethod

@@ -10,12 +10,9 @@ On PostgreSQL a large load in one transaction rewrites a count row once for ever
 there, and each new version is found through the earlier ones of the same transaction: loading
 10,000 tasks in one transaction costs seconds, loading a plan of a few hundred does not show."""
 
-from importlib import import_module
-
 import django.db.models.deletion
 from django.db import migrations, models
 
-tallies = import_module("planning.migrations.0009_dashboard_tallies")
 NO_MONTH = "0001-01-01"  # planning.models.tallies.NO_MONTH
 
 MONTH_KEY = f"congress_id = OLD.congress_id AND month = COALESCE(OLD.group_month, '{NO_MONTH}') AND status = OLD.status"

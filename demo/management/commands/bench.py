@@ -38,7 +38,6 @@ from demo.benchdata import (
     measure,
     rolled_back,
     serving_pages,
-    vacuum_analyze,
 )
 from demo.benchmarks import dossiers
 
@@ -109,7 +108,7 @@ class Command(BaseCommand):
 
     def measure_pages(self, results, spreads, repeat, *, committed):
         """The pages as users get them: the bench congresses are committed, and the database has
-        done the upkeep a live one does after a load (`vacuum_analyze`) before they are read; they
+        done the upkeep a live one does after a load (`analyze`) before they are read; they
         are removed at the end. Inside a transaction they are measured there instead."""
         benches = {}
         if committed:
@@ -122,10 +121,7 @@ class Command(BaseCommand):
                     benches[size] = BenchCongress(tag=f"-{size}")
                     benches[size].add_tasks(size)
                 self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
-            if committed:
-                vacuum_analyze()
-            else:
-                analyze()
+            analyze()
             self.measure_built(benches, results, spreads, repeat)
         finally:
             if committed:
