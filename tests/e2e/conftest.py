@@ -51,5 +51,24 @@ def log_in(page, live_server, username, password="demo12345"):
     page.wait_for_load_state()
 
 
+def picture(page, path, **options):
+    """Keep a screenshot of the page as it stands, for a person to look at.
+
+    Chromium refuses a capture now and then while it is still painting after a navigation
+    ("Unable to capture screenshot"), more often on a busy machine; the page is let settle
+    and the capture tried again. Any other error, or a third refusal, fails the test.
+    """
+    from playwright.sync_api import Error
+
+    page.wait_for_load_state()
+    for attempt in range(3):
+        try:
+            return page.screenshot(path=str(path), **options)
+        except Error as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(500)
+
+
 def log_out(page):
     page.context.clear_cookies()

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from awards.models import AwardType, Nomination
 from clusters.models import ClusterYear, Criterion, Election, Evidence, ProposalRule
@@ -16,7 +17,7 @@ from tests.awards.factories import NominationRoundFactory
 from tests.clusters.factories import make_cluster, open_year
 from tests.factories import PASSWORD, PDF, OrganizationFactory, UserFactory
 
-from .conftest import log_in, log_out
+from .conftest import log_in, log_out, picture
 
 pytestmark = pytest.mark.e2e
 
@@ -179,8 +180,9 @@ def test_a_cluster_year_from_criteria_to_printed_pledge(page, live_server, year,
     page.get_by_role("link", name="Bầu Cụm trưởng").click()
     page.get_by_role("link", name="Ghi nhận kết quả").click()
     page.get_by_role("button", name="Ghi nhận kết quả").click()
+    expect(page.get_by_role("status").filter(has_text="được bầu làm")).to_be_visible()
     assert Election.objects.get().leader == members[1]
-    page.screenshot(path=str(tmp_path / "election.png"))
+    picture(page, tmp_path / "election.png")
 
     # The summary table, the minutes and the pledge print.
     page.get_by_role("link", name="Văn bản").click()

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from congress.models import Congress
 
-from .conftest import VIEWPORTS, log_in
+from .conftest import VIEWPORTS, log_in, picture
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def test_the_second_editor_sees_the_conflict_page_and_can_save_knowingly(browser
     expect(panel.locator("tr.table-warning")).to_have_count(1)  # only what differs is marked
     expect(panel.locator("tr.table-warning")).to_contain_text("Chủ đề do người thứ nhất lưu")
     expect(second.locator("#id_theme")).to_have_value("Chủ đề của người thứ hai")
-    second.screenshot(path=str(tmp_path / "conflict.png"), full_page=True)
+    picture(second, tmp_path / "conflict.png", full_page=True)
     congress.refresh_from_db()
     assert congress.theme == "Chủ đề do người thứ nhất lưu"
 

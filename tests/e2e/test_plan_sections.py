@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from congress.models import Congress
 from documents.models import Document
 
-from .conftest import log_in
+from .conftest import log_in, picture
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +30,7 @@ def test_the_secretariat_adds_a_fifth_part_moves_it_up_and_the_preview_numbers_i
     last.get_by_role("button", name="Chuyển lên").click()  # above the closing paragraph
     expect(sections.nth(count - 1).locator("input[name$='-heading']")).to_have_value("Kinh phí")
     last.scroll_into_view_if_needed()
-    page.screenshot(path=f"/tmp/plan-sections-{page.viewport_name}.png")
+    picture(page, f"/tmp/plan-sections-{page.viewport_name}.png")
     page.locator("main form button[value=save]").last.click()
     page.wait_for_load_state()
 
