@@ -4,7 +4,7 @@ from .calendar import CalendarFeed, CalendarFeedQuerySet, new_calendar_token
 from .lower_levels import LowerLevelCongress, LowerLevelCongressQuerySet
 from .meetings import AgendaItem, Conclusion, Meeting
 from .progress import Attachment, ProgressUpdate
-from .tallies import LeadCount, LeadItem, MonthCount, WorkItem
+from .tallies import LeadCount, LeadItem, MonthCount, TopLevelCount, WorkItem
 from .tasks import DEADLINE_PARTS, Task, TaskEvent, TaskParty, TaskQuerySet
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "TaskEvent",
     "TaskParty",
     "TaskQuerySet",
+    "TopLevelCount",
     "WorkItem",
     "new_calendar_token",
 ]

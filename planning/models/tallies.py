@@ -4,7 +4,8 @@ A `WorkItem` is one task without sub-items (a task with sub-items counts through
 `LeadItem` is one work item under one of the lead bodies it counts for: its own lead parties, or
 its parent's when a sub-item names no lead of its own. Each holds the item's status and dates.
 `MonthCount` and `LeadCount` hold how many work items there are per month of deadlines and
-status, and per lead body and status.
+status, and per lead body and status. `TopLevelCount` holds how many top-level tasks the schedule
+lists in each month (its month pager), kept by triggers on the task rows (migration 0016).
 
 The dashboard reads the counts (a few rows, whatever the number of tasks) and, for what depends
 on today, only the open items that are late or due soon, through their index. Counting from the
@@ -24,6 +25,8 @@ A migration that changes a column of planning_task or planning_taskparty must no
 the table (Django's way to alter a field there): dropping the old table drops its triggers. Add
 and drop indexes by name instead (as migration 0012 does), or create the triggers again after.
 """
+
+import datetime
 
 from django.db import connection, models
 
@@ -117,9 +120,27 @@ class LeadCount(models.Model):
         return f"{self.organization_id or self.subcommittee_id or self.phrase} {self.status}: {self.n}"
 
 
+class TopLevelCount(models.Model):
+    derived = True  # computed by the triggers: a backup leaves it out (documents.backup)
+    congress = _reference(Congress, db_index=False)
+    month = models.DateField()  # a top-level task's group_month; NO_MONTH for one without
+    n = models.IntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "month"], name="planning_toplevelcount_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.month}: {self.n}"
+
+
 TRIGGERS = tuple(
     f"planning_tally_{table}_{event}" for table in ("task", "party") for event in ("insert", "update", "delete")
 )
+# Deferred to the commit on PostgreSQL too, under the tallies' lock: two transactions adding tasks
+# to the same months wait for each other only there, never for a row while holding another.
+TOP_LEVEL_TRIGGERS = tuple(f"planning_toplevel_{event}" for event in ("insert", "update", "delete"))
 COUNTERS = (
     "planning_monthcount_add",
     "planning_monthcount_remove",
@@ -134,5 +155,26 @@ def settling(sql=""):
     Outside a transaction, as a page is read, there are none to compute and `sql` is unchanged."""
     if connection.vendor != "postgresql" or not connection.in_atomic_block:
         return sql
-    names = ", ".join(TRIGGERS)
+    names = ", ".join((*TRIGGERS, *TOP_LEVEL_TRIGGERS))
     return f"SET CONSTRAINTS {names} IMMEDIATE; SET CONSTRAINTS {names} DEFERRED; {sql}"
+
+
+def top_level_counts(congress):
+    """{month's first day, or None for no date: the number of the congress's top-level tasks}:
+    the schedule's month pager, read from a few count rows whatever the number of tasks."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            settling(
+                f"SELECT month, n FROM {TopLevelCount._meta.db_table} WHERE congress_id = %s AND n > 0 ORDER BY month"
+            ),
+            [congress.pk],
+        )
+        rows = cursor.fetchall()
+    no_month = datetime.date.fromisoformat(NO_MONTH)
+    return {None if month == no_month else month: n for month, n in _dates(rows)}
+
+
+def _dates(rows):
+    """SQLite hands a date column back as text."""
+    for month, n in rows:
+        yield (datetime.date.fromisoformat(month) if isinstance(month, str) else month), n

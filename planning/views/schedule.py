@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +14,7 @@ from congress.views.congresses import congress_context
 
 from ..filters import MyWorkFilter, ScheduleFilter, party_organizations
 from ..models import Task
+from ..models.tallies import top_level_counts
 from ..rows import schedule_rows
 from ..selectors import (
     annotate_for,
@@ -116,10 +117,10 @@ def month_pager(counts, window):
 
 def schedule_context(request, congress, *, can_add):
     """One month of the schedule (or every month of a short one), twenty top-level tasks a page;
-    the month pager's counts come from one aggregate over the congress's top-level tasks."""
+    the month pager's counts are the database's own count rows of top-level tasks per month."""
     today = timezone.localdate()
     top_level = Task.objects.filter(congress=congress, parent__isnull=True)
-    counts = dict(top_level.order_by().values("group_month").annotate(n=Count("*")).values_list("group_month", "n"))
+    counts = top_level_counts(congress)
     window = month_window(request, counts, today)
     months = [(month_key(month), month_heading(month)) for month in sorted(month for month in counts if month)]
     if None in counts:

@@ -8,7 +8,7 @@ from awards.models import Nomination
 from congress.models import Congress, Organization, Person
 from demo.benchdata import BenchCongress
 from demo.management.commands.bench import app_benchmarks
-from planning.models import MonthCount, Task, WorkItem
+from planning.models import MonthCount, Task, TopLevelCount, WorkItem
 
 
 def test_bench_writes_every_figure_and_leaves_the_database_as_it_was(db, tmp_path, capsys):
@@ -90,5 +90,6 @@ def test_outside_a_transaction_the_pages_are_read_from_committed_congresses_remo
     assert "Removing the bench congresses" in capsys.readouterr().out
     assert not Congress.objects.exists() and not Task.objects.exists()
     assert not WorkItem.objects.exists() and not MonthCount.objects.filter(n__gt=0).exists()
+    assert not TopLevelCount.objects.filter(n__gt=0).exists()
     assert Person.objects.count() == people - 300 and Organization.objects.count() == organizations - 201
     assert not get_user_model().objects.filter(username__startswith="bench-").exists()

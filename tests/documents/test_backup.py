@@ -14,7 +14,7 @@ from documents.backup import RestoreError, create_backup, restore_backup
 from documents.layer import get_kind, record_for
 from documents.models import IssuedVersion
 from documents.services import issue_document, save_record
-from planning.models import LeadCount, LeadItem, MonthCount, WorkItem
+from planning.models import LeadCount, LeadItem, MonthCount, TopLevelCount, WorkItem
 from tests.factories import TaskFactory, TaskPartyFactory, UserFactory
 
 DAY = datetime.date(2020, 7, 17)
@@ -54,6 +54,7 @@ def tallies():
         sorted(LeadItem.objects.values_list("item_id", "organization_id", "phrase", "status")),
         sorted(MonthCount.objects.filter(n__gt=0).values_list("month", "status", "n")),
         sorted(LeadCount.objects.filter(n__gt=0).values_list("phrase", "status", "n")),
+        sorted(TopLevelCount.objects.filter(n__gt=0).values_list("month", "n")),
     )
 
 

@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 
 from congress.models import Subcommittee
-from planning.models import LeadCount, LeadItem, MonthCount, Task, TaskParty, WorkItem
-from planning.models.tallies import COUNTERS, NO_MONTH, TRIGGERS, settling
+from planning.models import LeadCount, LeadItem, MonthCount, Task, TaskParty, TopLevelCount, WorkItem
+from planning.models.tallies import COUNTERS, NO_MONTH, TOP_LEVEL_TRIGGERS, TRIGGERS, settling, top_level_counts
 from tests.factories import (
     CongressFactory,
     OrganizationFactory,
@@ -78,6 +78,10 @@ def assert_kept(congress):
         (row.organization_id, row.subcommittee_id, row.phrase, row.status): row.n for row in lead_counts if row.n
     } == by_lead
     assert not month_counts.filter(n__lt=0).exists() and not lead_counts.filter(n__lt=0).exists()
+    # The schedule's month pager counts the top-level tasks of each month.
+    tops = Counter(Task.objects.filter(congress=congress, parent__isnull=True).values_list("group_month", flat=True))
+    assert top_level_counts(congress) == tops
+    assert not TopLevelCount.objects.filter(n__lt=0).exists()
 
 
 def work_items(congress):
@@ -184,6 +188,29 @@ def test_cascades_keep_the_rows(congress):
     assert not LeadItem.objects.exists() and not WorkItem.objects.exists()
 
 
+def test_the_schedule_months_count_top_level_tasks_however_they_move(congress):
+    """A task without a date counts under no month; a sub-item never counts; a task that becomes a
+    sub-item, moves to another month or to another congress, or goes, moves its count with it."""
+    july = TaskFactory(congress=congress, deadline="Ngày 06/7/2020")
+    undated = TaskFactory(congress=congress, deadline="Thường xuyên")
+    TaskFactory(congress=congress, parent=july, deadline="Trước ngày 20/9/2020")
+    assert top_level_counts(congress) == {datetime.date(2020, 7, 1): 1, None: 1}
+
+    undated.set_deadline("Trong tháng 9/2020")
+    undated.save()
+    assert top_level_counts(congress) == {datetime.date(2020, 7, 1): 1, datetime.date(2020, 9, 1): 1}
+    Task.objects.filter(pk=undated.pk).update(parent=july)
+    assert top_level_counts(congress) == {datetime.date(2020, 7, 1): 1}
+    Task.objects.filter(pk=undated.pk).update(parent=None)
+    other = CongressFactory()
+    Task.objects.filter(pk=july.pk).update(congress=other)
+    assert top_level_counts(congress) == {datetime.date(2020, 9, 1): 1}
+    assert top_level_counts(other) == {datetime.date(2020, 7, 1): 1}
+    Task.objects.filter(congress__in=[congress, other]).delete()
+    assert top_level_counts(congress) == {} == top_level_counts(other)
+    assert_kept(congress)
+
+
 def test_a_random_walk_of_writes_keeps_the_rows(congress):
     """Two hundred writes of every kind, chosen at random (seeded), checked after each."""
     chooser = random.Random(20261206)
@@ -249,15 +276,19 @@ def test_a_random_walk_of_writes_keeps_the_rows(congress):
 
 
 def test_every_trigger_outlives_the_migrations_after_it(db):
-    """The six on tasks and parties (deferred on PostgreSQL) and the four counters. On SQLite a later
-    migration that copied planning_task or planning_taskparty to alter a column would drop them."""
+    """The six on tasks and parties and the three top-level counters (deferred on PostgreSQL), and
+    the four item counters. On SQLite a later migration that copied planning_task or
+    planning_taskparty to alter a column would drop them."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT tgname, tgdeferrable FROM pg_trigger WHERE tgname LIKE 'planning_%'")
         else:
-            cursor.execute("SELECT name, name LIKE 'planning_tally_%' FROM sqlite_master WHERE type = 'trigger'")
+            cursor.execute(
+                "SELECT name, name LIKE 'planning_tally_%' OR name LIKE 'planning_toplevel_%'"
+                " FROM sqlite_master WHERE type = 'trigger'"
+            )
         found = dict(cursor.fetchall())
-    assert sorted(name for name, deferred in found.items() if deferred) == sorted(TRIGGERS)
+    assert sorted(name for name, deferred in found.items() if deferred) == sorted(TRIGGERS + TOP_LEVEL_TRIGGERS)
     assert sorted(name for name, deferred in found.items() if not deferred) == sorted(COUNTERS)
 
 

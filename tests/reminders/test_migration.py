@@ -18,7 +18,7 @@ def migrate(targets):
     return executor.loader.project_state([node for node in targets if node[1]]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # migrates; the migrations' rows come back after
 def test_moving_the_reminder_models_keeps_every_row():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
