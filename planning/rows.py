@@ -68,8 +68,8 @@ def _row(item, number, words, *, is_subitem):
     badge_class = TASK_STATUS_BADGES.get(item.status, "text-bg-secondary")
     badge = f'<span class="badge {badge_class}">{escape(item.status_label)}</span>'
     late = escape(item.late_label)
-    leads = "".join(f'<span class="app-party">{escape(label)}</span>' for label in item.leads)
-    coordinators = "".join(f'<span class="app-party">{escape(label)}</span>' for label in item.coordinators)
+    leads = "".join(f'<span class="app-party">{emphasis.to_html(label)}</span>' for label in item.leads)
+    coordinators = "".join(f'<span class="app-party">{emphasis.to_html(label)}</span>' for label in item.coordinators)
     deadline = f'<span class="app-deadline">{phrase}</span>'
     if item.show_last_date:
         deadline += f'<span class="d-block small text-body-secondary">{escape(item.last_date_label)}</span>'
@@ -84,7 +84,7 @@ def _row(item, number, words, *, is_subitem):
     late_badge = f' <span class="badge text-bg-danger">{late}</span>' if item.overdue else ""
     facts = (
         '<div class="d-md-none small mt-1 app-row-facts">'
-        f'<div><span class="text-body-secondary">{words["lead"]}:</span> {escape("; ".join(item.leads))}</div>'
+        f'<div><span class="text-body-secondary">{words["lead"]}:</span> {party_names(item.leads)}</div>'
         f'<div class="d-sm-none">{phrase}{late_badge} {badge}</div></div>'
     )
     return (
@@ -141,7 +141,7 @@ def _card(task, *, words, progress_form_html="", saved=False):
         deadline += f' <span class="text-body-secondary">({escape(task.last_date_label)})</span>'
     if task.overdue:
         deadline += f'\n<span class="badge text-bg-danger">{OVERDUE_ICON}{escape(task.late_label)}</span>'
-    leads = escape("; ".join(task.leads))
+    leads = party_names(task.leads)
     progress = ""
     if task.can_post:
         if progress_form_html:
@@ -181,7 +181,7 @@ def lead_rows(rows) -> SafeString:
     as_written = escape(_("as written in the schedule"))
     html = []
     for row in rows:
-        name = escape(row.label)
+        name = emphasis.to_html(row.label)
         if row.kind == "phrase":
             name = (
                 f'<i class="bi bi-people me-1 text-body-secondary" aria-hidden="true"></i>{name}'
@@ -254,6 +254,12 @@ def timeline_items(timeline) -> SafeString:
     return mark_safe("\n".join(html))  # noqa: S308 - labels and words are escaped; the rest are numbers
 
 
+def party_names(labels):
+    """Parties' names joined by "; ", each escaped with its *italic* and **bold** as written (a
+    phrase may mark them, as the task's page and the printed plan show them)."""
+    return "; ".join(emphasis.to_html(label) for label in labels)
+
+
 def _title(first_line):
     """A task's first line with its emphasis, escaped, or a word for a task without text."""
     return emphasis.to_html(first_line) or escape(_("(no text)"))
@@ -266,8 +272,7 @@ def overdue_rows(tasks, congress_pk) -> SafeString:
     for task in tasks:
         leads = ""
         if task.leads:
-            names = "; ".join(emphasis.to_html(label) for label in task.leads)
-            leads = f'<div class="small text-body-secondary">{names}</div>'
+            leads = f'<div class="small text-body-secondary">{party_names(task.leads)}</div>'
         phrase = escape(task.deadline_phrase)
         late = ngettext("%(days)s day", "%(days)s days", task.days_overdue) % {"days": task.days_overdue}
         badge_class = TASK_STATUS_BADGES.get(task.status, "text-bg-secondary")

@@ -406,10 +406,20 @@ def test_the_lists_built_in_python_escape_what_users_typed(client_for, viewer, c
 
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; <em>gấp</em>" in page
     assert "<b>Các sở</b>" not in page and "&lt;b&gt;Các sở&lt;/b&gt;" in page
+    assert '<i class="bi bi-people me-1 text-body-secondary" aria-hidden="true"></i>&lt;b&gt;Các sở&lt;/b&gt;' in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
     assert "&lt;i&gt;khach&lt;/i&gt;" in page and "Unknown author" in page and "None" not in page
     assert "2 files" in page and "13 days" in page  # 1 July to 14 July
     assert "1 item: 0 done, 0 in progress, 0 not started, 1 overdue." in page
+
+
+def test_the_lead_table_prints_a_phrases_emphasis_as_the_task_page_does(client_for, viewer, congress):
+    task(congress, "Ngày 02/7/2020", lead="*Các huyện*, **thành phố**")
+
+    page = client_for(viewer).get(url(congress)).content.decode()
+
+    assert 'aria-hidden="true"></i><em>Các huyện</em>, <strong>thành phố</strong><span' in page
+    assert "*Các huyện*" not in page
 
 
 def test_an_agency_whose_work_is_all_cancelled_is_listed_with_nothing_to_count(client_for, viewer, congress):

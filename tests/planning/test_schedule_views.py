@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from congress.models import CongressRole
-from planning.models import Task
+from planning.models import Task, TaskParty
 from planning.views.schedule import SCHEDULE_PAGE_SIZE
 from tests.conftest import user_with_role
 from tests.factories import (
@@ -396,6 +396,29 @@ def test_rows_and_cards_built_in_python_escape_what_users_typed(client_for, cong
         assert "Sở &quot;A&quot; &lt;b&gt;" in page or "Sở &#x27;A&#x27;" in page
     assert "<em>nghiêng</em>" in schedule  # the schedule and the card's title print emphasis
     assert "1. &lt;script&gt;alert(1)&lt;/script&gt; <em>nghiêng</em> &amp;" in my_work
+
+
+def test_a_party_named_by_a_phrase_shows_its_emphasis_in_the_rows_and_cards(client_for, congress):
+    """As the task's page and the printed plan do: the marks become <em> and <strong>, the rest is escaped."""
+    home = OrganizationFactory()
+    user = user_with_role(congress, CongressRole.Role.SECRETARIAT)
+    CongressRoleFactory(congress=congress, user=user, role=CongressRole.Role.FOCAL_POINT, organization=home)
+    task = TaskFactory(congress=congress, number=1, content="Báo cáo tổng kết")
+    TaskPartyFactory(task=task, organization=home)
+    TaskPartyFactory(task=task, organization=None, phrase="*Các sở, ngành* <b>liên quan</b>")
+    TaskPartyFactory(task=task, organization=None, phrase="**UBND** các huyện", role=TaskParty.Role.COORDINATING)
+    client = client_for(user)
+
+    schedule = client.get(schedule_url(congress)).content.decode()
+    my_work = client.get(reverse("planning:my_work")).content.decode()
+
+    lead = "<em>Các sở, ngành</em> &lt;b&gt;liên quan&lt;/b&gt;"
+    assert f'<span class="app-party">{lead}</span>' in schedule  # the lead column
+    assert f"{home.name}; {lead}</div>" in schedule  # the facts under the text on a phone
+    assert '<span class="app-party"><strong>UBND</strong> các huyện</span>' in schedule
+    assert f"{home.name}; {lead}</div>" in my_work
+    for page in (schedule, my_work):
+        assert "*Các sở" not in page and "<b>liên quan" not in page
 
 
 def test_my_work_reads_the_users_scope_as_the_rules_and_selectors_would(congress, subcommittee):
