@@ -321,6 +321,33 @@ def test_two_transactions_changing_one_item_at_once_leave_it_right():
     assert_kept(congress)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # commits; the migrations' rows come back after
+def test_two_transactions_moving_tasks_between_the_same_months_do_not_wait_for_each_other():
+    """Each moves a task from July to September: the month counts are written at the commits, one
+    after the other, so neither statement waits for a count row the other holds."""
+    import psycopg2
+
+    congress = CongressFactory()
+    july, september = datetime.date(2020, 7, 1), datetime.date(2020, 9, 1)
+    tasks = [TaskFactory(congress=congress, deadline="Ngày 06/7/2020", number=n) for n in (1, 2)]
+    first, second = (psycopg2.connect(**connection.get_connection_params()) for _ in range(2))
+    try:
+        for conn, task in zip((first, second), tasks, strict=True):
+            with conn.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 5000")  # a wait for the other would end here
+                cursor.execute("UPDATE planning_task SET group_month = %s WHERE id = %s", [september, task.pk])
+        second.commit()
+        first.commit()
+    finally:
+        first.close()
+        second.close()
+
+    assert top_level_counts(congress) == {september: 2}
+    assert TopLevelCount.objects.get(congress=congress, month=july).n == 0
+    assert_kept(congress)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the plans of PostgreSQL's planner")
 def test_a_large_load_is_counted_by_key_whatever_the_statistics_say(congress):
     """A plan loaded in one transaction into tables whose statistics say they are empty (a new
