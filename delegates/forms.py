@@ -153,7 +153,7 @@ class DelegateFilterForm(forms.Form):
         label=_("Kind"), required=False, choices=[("", _("All"))] + Delegate.Kind.choices, widget=QuickSelect
     )
     unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=UnitQuota.objects.none(), widget=QuickSelect
+        label=_("Unit"), required=False, queryset=UnitQuota.objects.none(), empty_label=_("All"), widget=QuickSelect
     )
 
     def __init__(self, *args, congress, **kwargs):

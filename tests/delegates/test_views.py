@@ -634,3 +634,12 @@ def test_too_many_badges_for_one_file_send_staff_to_choose_a_unit(client_for, se
 
     assert response.redirect_chain[-1][0].startswith(reverse("delegates:list", args=[quota.congress_id]))
     assert "quá nhiều" in response.content.decode()
+
+
+def test_the_list_filters_offer_all_kinds_and_all_units_first(client_for, secretariat, quota):
+    response = client_for(secretariat).get(reverse("delegates:list", args=[quota.congress_id]))
+
+    form = response.context["filter_holder"]["form"]
+    assert form.fields["kind"].choices[0] == ("", "Tất cả")
+    assert list(form.fields["unit"].choices)[0] == ("", "Tất cả")  # not Django's "---------"
+    assert "---------" not in response.content.decode()
