@@ -12,7 +12,7 @@ on today, only the open items that are late or due soon, through their index. Co
 tasks instead means joining every task to its parties and testing each for sub-items on every
 visit.
 
-The rows are written by database triggers (migrations 0009, 0013 and 0014), not by the
+The rows are written by database triggers (migrations 0009, 0013, 0014 and 0016), not by the
 application: every insert, update and delete of a task or a lead party, and every change of a
 task's status, dates or parent, computes again the items it touches, whatever wrote it (a form,
 a bulk import, a queryset update, a cascade), and the counts follow the items. On PostgreSQL each
