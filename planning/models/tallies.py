@@ -35,6 +35,7 @@ from congress.models import Congress, Organization, Subcommittee
 from .tasks import Task
 
 NO_MONTH = "0001-01-01"  # MonthCount.month of the work without a deadline month
+NO_MONTH_DATE = datetime.date.fromisoformat(NO_MONTH)
 
 
 def _reference(model, **options):
@@ -170,11 +171,10 @@ def top_level_counts(congress):
             [congress.pk],
         )
         rows = cursor.fetchall()
-    no_month = datetime.date.fromisoformat(NO_MONTH)
-    return {None if month == no_month else month: n for month, n in _dates(rows)}
+    months = ((column_date(month), n) for month, n in rows)
+    return {None if month == NO_MONTH_DATE else month: n for month, n in months}
 
 
-def _dates(rows):
-    """SQLite hands a date column back as text."""
-    for month, n in rows:
-        yield (datetime.date.fromisoformat(month) if isinstance(month, str) else month), n
+def column_date(value):
+    """A date column read by raw SQL: a date on PostgreSQL, its ISO text on SQLite."""
+    return value if value is None or isinstance(value, datetime.date) else datetime.date.fromisoformat(value)

@@ -145,7 +145,7 @@ def monthly_counts(congress, today):
     names = ["all", *(f"status_{value}" for value in Status.values), "late", "due_soon", *STATES]
     rows = {}
     for month, status, n, late, due_soon in groups:
-        month = _date(month)
+        month = tallies.column_date(month)
         month = None if month == NO_MONTH else month
         row = rows.setdefault(month, dict.fromkeys(names, 0) | {"group_month": month})
         row["all"] += n
@@ -167,12 +167,7 @@ def add_states(row, status, n, late):
         row["overdue"] += late
 
 
-def _date(value):
-    """A date column read by raw SQL: a date on PostgreSQL, its ISO text on SQLite."""
-    return value if value is None or isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
-
-
-NO_MONTH = datetime.date.fromisoformat(tallies.NO_MONTH)
+NO_MONTH = tallies.NO_MONTH_DATE
 TASKS = Task._meta.db_table
 MONTH_COUNTS = f"""
     SELECT month, status, n, 0, 0 FROM {MonthCount._meta.db_table} WHERE congress_id = %(congress)s AND n > 0
@@ -397,7 +392,7 @@ def overdue_items(congress, today):
         rows = cursor.fetchall()
     shown = []
     for pk, number, content, phrase, status, due_date, parent_id, parent_number in rows:
-        due_date = _date(due_date)
+        due_date = tallies.column_date(due_date)
         shown.append(
             Overdue(
                 pk=pk,
