@@ -7,9 +7,10 @@ to queued with a growing delay; permanent ones (5xx) mark the mail failed. A mai
 "sending" long after any SMTP timeout belongs to a worker that died: it is swept back to
 queued. A mail that cannot go out before its `not_after` is marked missed, never sent late.
 
-The one gap SMTP leaves: a worker killed after the server accepted a mail and before the row
-says so sends it again once swept back. The mail keeps one Message-ID, so the copy can be
-recognised.
+The row says "sent" as soon as the server accepts the mail, before the connection's goodbye.
+The one gap SMTP leaves: a worker killed in the instant between the server's acceptance and
+that update sends the mail again once swept back. The mail keeps one Message-ID, so the copy
+can be recognised.
 """
 
 import datetime
@@ -18,6 +19,7 @@ import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -70,15 +72,32 @@ def send(mail_id, *, now=None):
     mail = claim(mail_id, now)
     if mail is None:
         return Outcome()
+    # The connection is opened here, so that sending leaves it open: the row says "sent" as
+    # soon as the server has accepted the mail, before the goodbye (QUIT). A worker dying or
+    # a connection dropping during the goodbye then cannot send the mail a second time.
+    connection = get_connection()
     try:
-        digests.message(mail).send()
+        connection.open()
+        found = digests.message(mail)
+        found.connection = connection
+        found.send()
     except Exception as error:  # noqa: BLE001  (every failure is recorded on the row)
+        hang_up(connection)
         return record_failure(mail, error, now)
     OutboxMail.objects.filter(pk=mail.pk, status=Status.SENDING).update(
         status=Status.SENT, sent_at=timezone.now(), sending_since=None, last_error=""
     )
     logger.info("Sent mail %s to %s: %s", mail.pk, mail.to, mail.subject)
+    hang_up(connection)
     return Outcome(status=Status.SENT)
+
+
+def hang_up(connection):
+    """Close an SMTP connection; a failed goodbye is logged, as the mail's fate is known already."""
+    try:
+        connection.close()
+    except Exception:  # noqa: BLE001
+        logger.warning("The SMTP server's goodbye failed", exc_info=True)
 
 
 def is_temporary(error):

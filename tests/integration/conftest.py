@@ -55,11 +55,18 @@ class Inbox:
     def __init__(self, delay=0.0):
         self.delay = delay
         self.messages = []
+        self.receiving = 0  # DATA commands the server is working on right now
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
-            await asyncio.sleep(self.delay)
+            with self.lock:
+                self.receiving += 1
+            try:
+                await asyncio.sleep(self.delay)
+            finally:
+                with self.lock:
+                    self.receiving -= 1
         from email import message_from_bytes
         from email.header import decode_header, make_header
 
@@ -79,11 +86,20 @@ class Inbox:
             return sorted(address for message in self.messages for address in message["to"])
 
     def wait_for(self, count, timeout=90):
+        return self.wait_until(lambda: len(self.messages) >= count, timeout)
+
+    def wait_for_one_in_the_middle(self, count, timeout=90):
+        """Wait until `count` messages have arrived and the next one is in its DATA, with the
+        server yet to reply (needs `delay`): a client killed now never heard "accepted"."""
+        return self.wait_until(lambda: len(self.messages) >= count and self.receiving > 0, timeout, step=0.01)
+
+    def wait_until(self, condition, timeout, step=0.2):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if len(self.messages) >= count:
-                return True
-            time.sleep(0.2)
+            with self.lock:
+                if condition():
+                    return True
+            time.sleep(step)
         return False
 
 

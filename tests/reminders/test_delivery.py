@@ -5,6 +5,7 @@ from email import message_from_string
 import icalendar
 import pytest
 from django.core import mail as django_mail
+from django.core.mail.backends import locmem
 from django.utils import translation
 
 from planning.calendar_events import linker, task_event
@@ -146,6 +147,45 @@ def test_a_permanent_smtp_failure_marks_the_mail_failed(schedule, monkeypatch, d
     mail.refresh_from_db()
     assert (outcome.retry_in, mail.status) == (None, Status.FAILED)
     assert "No such user" in mail.last_error
+
+
+class GoodbyeFails(locmem.EmailBackend):
+    """A server that accepts the mail, then fails the QUIT that ends the conversation. Like
+    Django's SMTP backend, sending opens a connection when none is open and closes it after."""
+
+    connected = False
+
+    def open(self):
+        if self.connected:
+            return False
+        self.connected = True
+        return True
+
+    def close(self):
+        self.connected = False
+        raise smtplib.SMTPResponseException(421, b"Closing connection")
+
+    def send_messages(self, messages):
+        opened = self.open()
+        sent = super().send_messages(messages)
+        if opened:
+            self.close()
+        return sent
+
+
+def test_a_mail_the_server_accepted_is_sent_even_when_the_goodbye_fails(
+    schedule, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        jobs.run_reminders(at("10/07/2020"))
+    mail = OutboxMail.objects.get()
+    settings.EMAIL_BACKEND = f"{__name__}.GoodbyeFails"
+
+    outcome = delivery.send(mail.pk, now=at("10/07/2020", minute=31))
+
+    mail.refresh_from_db()
+    assert (outcome.status, outcome.retry_in) == (Status.SENT, None)
+    assert (mail.status, mail.attempts, mail.last_error, len(django_mail.outbox)) == (Status.SENT, 1, "", 1)
 
 
 def test_a_mail_stuck_in_sending_is_swept_back_and_sent_once(
