@@ -57,6 +57,20 @@ def reset_peak():
 
 
 @contextmanager
+def counted_queries():
+    """{"queries": n}: the statements run in the block, counted as they run (unlike Django's
+    query log, this counts right however many queries ran before)."""
+    counter = {"queries": 0}
+
+    def count(execute, sql, params, many, context):
+        counter["queries"] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        yield counter
+
+
+@contextmanager
 def rolled_back():
     """Run the block in a transaction undone at its end, so the database is left as it was."""
     with transaction.atomic():

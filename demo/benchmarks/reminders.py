@@ -12,14 +12,13 @@ import datetime
 import time
 import tracemalloc
 import zoneinfo
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
 
 from congress.models import Congress, CongressRole, Organization, OrganizingBoard, Person
-from demo.benchdata import analyze, rolled_back
+from demo.benchdata import analyze, counted_queries, rolled_back
 from planning.models import Task, TaskParty
 from reminders import digests, planner
 from reminders.models import OutboxMail, ReminderPolicy, ScheduledReminder
@@ -29,18 +28,6 @@ GOALS = {"seconds": 30, "peak_mb": 300}
 DAY = datetime.date(2030, 7, 10)  # a Wednesday
 CONGRESSES = 10
 ORGANIZATIONS = 2000
-
-
-@contextmanager
-def counted_queries():
-    counter = {"queries": 0}
-
-    def count(execute, sql, params, many, context):
-        counter["queries"] += 1
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        yield counter
 
 
 def build(tasks, people):
