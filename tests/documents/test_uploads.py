@@ -1,7 +1,6 @@
 """Uploads are checked before anything parses them: zip bombs, oversized sheets and PDF polyglots are refused."""
 
 import io
-import time
 import zipfile
 
 import pytest
@@ -65,15 +64,18 @@ def test_a_real_pdf_passes_and_a_pdf_header_followed_by_html_does_not():
     assert refused.value.code == "damaged"
 
 
-def test_a_real_docx_passes_and_a_docx_bomb_is_refused_before_it_is_unpacked():
+def test_a_real_docx_passes_and_a_docx_bomb_is_refused_before_it_is_unpacked(monkeypatch):
     assert uploads.check_archive(SimpleUploadedFile("bao-cao.docx", docx_bytes()))
     bomb = SimpleUploadedFile("bao-cao.docx", docx_bomb())
-    started = time.perf_counter()
 
+    def unpack(*args, **kwargs):
+        raise AssertionError("a member of the bomb was unpacked")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", unpack)  # reading a member goes through open()
     with pytest.raises(ValidationError) as refused:
         uploads.check_archive(bomb)
 
-    assert (refused.value.code, time.perf_counter() - started < 0.5) == ("compression_bomb", True)
+    assert refused.value.code == "compression_bomb"
     assert len(bomb) < 100_000
 
 
